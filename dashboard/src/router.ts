@@ -1,0 +1,9 @@
+import { createRouter, createWebHistory } from 'vue-router';
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', component: () => import('./features/home/HomePage.vue') },
+    { path: '/login', component: () => import('./features/auth/LoginPage.vue') },
+  ],
+});

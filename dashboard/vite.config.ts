@@ -1,0 +1,18 @@
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vite';
+
+/** In `pnpm dev` the API runs on :4000; Vite proxies it (and its WebSocket) so that no CORS is needed. */
+const api = 'http://127.0.0.1:4000';
+
+export default defineConfig({
+  plugins: [vue()],
+  server: {
+    port: 5173,
+    proxy: {
+      '/graphql': { target: api, ws: true },
+      '/uploads': api,
+      '/healthz': api,
+    },
+  },
+  build: { outDir: 'dist', emptyOutDir: true },
+});

@@ -1,0 +1,122 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { Orm } from './config/database.js';
+import express from 'express';
+import { openDatabase } from './config/database.js';
+import type { Env } from './config/env.js';
+import { log } from './config/log.js';
+import type { AppDeps, Context } from './graphql/context.js';
+import { formatError } from './graphql/format-error.js';
+import { buildHazardLoopSchema } from './graphql/schema.js';
+import { authenticate } from './modules/auth/auth.service.js';
+import { offsetClock, systemClock, type Clock } from './modules/common/clock.js';
+import { noPublisher } from './modules/event/event-log.js';
+import { seedIfEmpty } from './seeders/seed.js';
+
+const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist/', import.meta.url));
+
+export interface App {
+  url: string;
+  port: number;
+  orm: Orm;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  env: Env;
+  /** Overrides the clock that `env.fakeNow` would give (tests inject a ManualClock). */
+  clock?: Clock;
+}
+
+export function bearerToken(header: string | undefined | null): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match ? match[1]! : null;
+}
+
+/** env → database → schema → HTTP (and later WebSocket) → listen. */
+export async function startApp({ env, clock: injected }: AppOptions): Promise<App> {
+  const clock = injected ?? (env.fakeNow ? offsetClock(env.fakeNow) : systemClock);
+  const orm = await openDatabase(env);
+  try {
+    await seedIfEmpty(orm.em.fork(), env, clock);
+    const deps: AppDeps = { env, clock, orm, publisher: noPublisher };
+    const schema = await buildHazardLoopSchema();
+
+    const app = express();
+    app.disable('x-powered-by');
+    const http: Server = createServer(app);
+    const apollo = new ApolloServer<Context>({
+      schema,
+      introspection: true,
+      includeStacktraceInErrorResponses: !env.production,
+      formatError: formatError(env.production),
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: http })],
+    });
+    await apollo.start();
+
+    app.get('/healthz', async (_req, res) => {
+      try {
+        await orm.em.fork().getConnection().execute('select 1');
+        res.json({ status: 'ok' });
+      } catch (error) {
+        log.error('health check: the database does not answer', error);
+        res.status(503).json({ status: 'unavailable', reason: 'The database does not answer.' });
+      }
+    });
+
+    app.use(
+      '/graphql',
+      express.json({ limit: '1mb' }),
+      expressMiddleware(apollo, {
+        context: async ({ req }): Promise<Context> => {
+          const em = orm.em.fork();
+          const viewer = await authenticate(em, bearerToken(req.headers.authorization), clock.now());
+          return { em, deps, viewer };
+        },
+      }),
+    );
+
+    serveDashboard(app);
+
+    await new Promise<void>((resolve) => http.listen(env.port, env.host, resolve));
+    const port = (http.address() as AddressInfo).port;
+    const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
+
+    return {
+      url,
+      port,
+      orm,
+      deps,
+      async close() {
+        await apollo.stop();
+        await orm.close();
+      },
+    };
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}
+
+/** The built Vue app at `/`, with its client-side routes (`/wallboard`, `/snapshot/:date`) falling back to index.html. */
+function serveDashboard(app: express.Express): void {
+  const index = `${DASHBOARD_DIST}index.html`;
+  if (!existsSync(index)) {
+    log.warn('dashboard/dist is missing; run `pnpm build` to serve the dashboard.');
+    app.get('/', (_req, res) => void res.type('text').send('HazardLoop is running. The dashboard is not built: run `pnpm build`.'));
+    return;
+  }
+  app.use(express.static(DASHBOARD_DIST, { index: false, maxAge: '1h' }));
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,26 @@
+import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
+import { AuthSession } from '../modules/auth/auth-session.entity.js';
+import { LoginThrottle } from '../modules/auth/login-throttle.entity.js';
+import { User } from '../modules/auth/user.entity.js';
+import { BaseEntity } from '../modules/common/base.entity.js';
+import { Department } from '../modules/department/department.entity.js';
+import { Enterprise } from '../modules/enterprise/enterprise.entity.js';
+import { LoginEvent } from '../modules/enterprise/login-event.entity.js';
+import { EventRecord } from '../modules/event/event-record.entity.js';
+import { Hazard } from '../modules/hazard/hazard.entity.js';
+import { Township } from '../modules/township/township.entity.js';
+
+/** Every entity, listed rather than discovered by folder, so that the source and the build agree. */
+export const ENTITIES = [
+  BaseEntity,
+  Township,
+  Department,
+  User,
+  AuthSession,
+  LoginThrottle,
+  Enterprise,
+  LoginEvent,
+  Hazard,
+  AuditEntry,
+  EventRecord,
+];

@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataloaderType, type Options } from '@mikro-orm/core';
+import { LibSqlDriver } from '@mikro-orm/libsql';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { Env } from './env.js';
+import { ENTITIES } from './entities.js';
+
+/** Migrations are dialect-specific: one folder per database kind, beside this file's parent (src/ or dist/). */
+export function migrationsPath(kind: Env['database']['kind']): string {
+  return fileURLToPath(new URL(`../migrations/${kind}`, import.meta.url));
+}
+
+export function sqliteFile(url: string): string {
+  const path = url.slice('sqlite:'.length);
+  if (path === ':memory:') return path;
+  const file = resolve(path);
+  mkdirSync(dirname(file), { recursive: true });
+  return file;
+}
+
+export function ormConfig(env: Pick<Env, 'database' | 'logSql'>): Options {
+  const common: Options = {
+    entities: ENTITIES,
+    extensions: [Migrator],
+    migrations: {
+      path: migrationsPath(env.database.kind),
+      glob: '!(*.d).{js,ts}',
+      snapshot: false,
+      snapshotName: '.snapshot',
+      emit: 'ts',
+      transactional: true,
+      allOrNothing: true,
+    },
+    // MikroORM's own import() cannot load .ts migrations under vitest or swc-node without this.
+    dynamicImportProvider: (id: string) => import(id),
+    forceUtcTimezone: true,
+    dataloader: DataloaderType.REFERENCE,
+    allowGlobalContext: false,
+    debug: env.logSql,
+    ignoreUndefinedInQuery: true,
+  };
+  if (env.database.kind === 'postgresql') {
+    return { ...common, driver: PostgreSqlDriver, clientUrl: env.database.url };
+  }
+  // One connection: SQLite allows one writer, and a single connection makes transactions queue instead of failing busy.
+  return { ...common, driver: LibSqlDriver, dbName: sqliteFile(env.database.url), pool: { min: 1, max: 1 } };
+}

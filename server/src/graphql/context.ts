@@ -1,0 +1,35 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Orm } from '../config/database.js';
+import type { Env } from '../config/env.js';
+import type { Clock } from '../modules/common/clock.js';
+import type { User } from '../modules/auth/user.entity.js';
+import type { Scope } from '../modules/auth/scope.js';
+import type { EventPublisher } from '../modules/event/event-log.js';
+import { unauthenticated } from './errors.js';
+
+/** What lives as long as the server: shared by every request. */
+export interface AppDeps {
+  env: Env;
+  clock: Clock;
+  orm: Orm;
+  publisher: EventPublisher;
+}
+
+export interface Viewer {
+  user: User;
+  sessionId: string;
+  expiresAt: Date;
+  scope: Scope;
+}
+
+/** One per HTTP request or WebSocket operation, with its own EntityManager fork. A type alias, as graphql-ws requires. */
+export type Context = {
+  em: EntityManager;
+  deps: AppDeps;
+  viewer: Viewer | null;
+};
+
+export function requireViewer(ctx: Context): Viewer {
+  if (!ctx.viewer) throw unauthenticated();
+  return ctx.viewer;
+}

@@ -1,0 +1,89 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261129000945 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create type "event_kind" as enum ('ENTERPRISE_LOGGED_IN', 'HAZARD_FILED', 'HAZARD_REGRADED', 'RECTIFICATION_SUBMITTED', 'RECTIFICATION_REJECTED', 'HAZARD_CLOSED', 'DEADLINE_MISSED', 'DEADLINE_EXTENDED', 'ALERT_RAISED', 'ALERT_CLEARED', 'ENFORCEMENT_RECORDED', 'SNAPSHOT_TAKEN');`);
+    this.addSql(`create type "role" as enum ('ENTERPRISE', 'INSPECTOR', 'SECTION_CHIEF', 'DEPUTY_LEADER', 'DIRECTOR', 'ANALYST', 'ADMIN');`);
+    this.addSql(`create type "industry" as enum ('COAL_MINE', 'NON_COAL_MINE', 'HAZARDOUS_CHEMICALS', 'FIREWORKS', 'OTHER');`);
+    this.addSql(`create type "hazard_grade" as enum ('MAJOR', 'SECOND', 'THIRD');`);
+    this.addSql(`create type "hazard_status" as enum ('RECTIFYING', 'PENDING_VERIFICATION', 'CLOSED');`);
+    this.addSql(`create type "hazard_source" as enum ('SELF_INSPECTION', 'REGULATOR_INSPECTION', 'PUBLIC_REPORT', 'OTHER_AGENCY');`);
+    this.addSql(`create table "event_log" ("seq" int not null, "kind" "event_kind" not null, "at" timestamptz not null, "enterprise_id" uuid null, "department_id" uuid null, "hazard_id" uuid null, "payload" text null, constraint "event_log_pkey" primary key ("seq"));`);
+    this.addSql(`create index "event_log_enterprise_id_index" on "event_log" ("enterprise_id");`);
+    this.addSql(`create index "event_log_department_id_index" on "event_log" ("department_id");`);
+
+    this.addSql(`create table "login_throttle" ("username" varchar(255) not null, "failures" int not null default 0, "last_failure_at" timestamptz not null, "blocked_until" timestamptz null, constraint "login_throttle_pkey" primary key ("username"));`);
+
+    this.addSql(`create table "township" ("id" uuid not null, "name" varchar(255) not null, constraint "township_pkey" primary key ("id"));`);
+    this.addSql(`alter table "township" add constraint "township_name_unique" unique ("name");`);
+
+    this.addSql(`create table "app_user" ("id" uuid not null, "username" varchar(255) not null, "display_name" varchar(255) not null, "role" "role" not null, "password_hash" varchar(255) not null, "department_id" uuid null, "enterprise_id" uuid null, "created_at" timestamptz not null, constraint "app_user_pkey" primary key ("id"));`);
+    this.addSql(`alter table "app_user" add constraint "app_user_username_unique" unique ("username");`);
+    this.addSql(`create index "app_user_department_id_index" on "app_user" ("department_id");`);
+    this.addSql(`create index "app_user_enterprise_id_index" on "app_user" ("enterprise_id");`);
+
+    this.addSql(`create table "department" ("id" uuid not null, "number" int not null, "name" varchar(255) not null, "leader_id" uuid null, "chief_id" uuid null, constraint "department_pkey" primary key ("id"));`);
+    this.addSql(`alter table "department" add constraint "department_number_unique" unique ("number");`);
+    this.addSql(`alter table "department" add constraint "department_name_unique" unique ("name");`);
+    this.addSql(`create index "department_leader_id_index" on "department" ("leader_id");`);
+
+    this.addSql(`create table "enterprise" ("id" uuid not null, "code" varchar(255) not null, "name" varchar(255) not null, "credit_code" varchar(18) not null, "industry" "industry" not null, "township_id" uuid not null, "department_id" uuid not null, "registered_at" timestamptz not null, "last_login_at" timestamptz null, "last_filing_at" timestamptz null, "key_target" boolean not null default false, constraint "enterprise_pkey" primary key ("id"));`);
+    this.addSql(`alter table "enterprise" add constraint "enterprise_code_unique" unique ("code");`);
+    this.addSql(`create index "enterprise_name_index" on "enterprise" ("name");`);
+    this.addSql(`alter table "enterprise" add constraint "enterprise_credit_code_unique" unique ("credit_code");`);
+    this.addSql(`create index "enterprise_industry_index" on "enterprise" ("industry");`);
+    this.addSql(`create index "enterprise_township_id_index" on "enterprise" ("township_id");`);
+    this.addSql(`create index "enterprise_department_id_index" on "enterprise" ("department_id");`);
+    this.addSql(`create index "enterprise_registered_at_index" on "enterprise" ("registered_at");`);
+    this.addSql(`create index "enterprise_last_login_at_index" on "enterprise" ("last_login_at");`);
+    this.addSql(`create index "enterprise_last_filing_at_index" on "enterprise" ("last_filing_at");`);
+    this.addSql(`create index "enterprise_key_target_index" on "enterprise" ("key_target");`);
+    this.addSql(`create index "enterprise_department_id_code_index" on "enterprise" ("department_id", "code");`);
+
+    this.addSql(`create table "login_event" ("id" uuid not null, "enterprise_id" uuid not null, "user_id" uuid not null, "at" timestamptz not null, constraint "login_event_pkey" primary key ("id"));`);
+    this.addSql(`create index "login_event_user_id_index" on "login_event" ("user_id");`);
+    this.addSql(`create index "login_event_at_index" on "login_event" ("at");`);
+    this.addSql(`create index "login_event_enterprise_id_at_index" on "login_event" ("enterprise_id", "at");`);
+
+    this.addSql(`create table "hazard" ("id" uuid not null, "enterprise_id" uuid not null, "title" varchar(200) not null, "description" text null, "location" varchar(255) null, "grade" "hazard_grade" not null, "status" "hazard_status" not null, "source" "hazard_source" not null, "rectified_on_spot" boolean not null default false, "backfilled" boolean not null default false, "discovered_at" timestamptz not null, "filed_at" timestamptz not null, "deadline" timestamptz null, "closed_at" timestamptz null, "submitted_at" timestamptz null, "submitted_late" boolean not null default false, "responsible_person" varchar(255) null, "measures" text null, "plan_objectives" text null, "plan_funding" text null, "plan_emergency_measures" text null, "filed_by_id" uuid null, "idempotency_key" varchar(255) null, "input_hash" varchar(255) null, constraint "hazard_pkey" primary key ("id"));`);
+    this.addSql(`create index "hazard_grade_index" on "hazard" ("grade");`);
+    this.addSql(`create index "hazard_status_index" on "hazard" ("status");`);
+    this.addSql(`create index "hazard_source_index" on "hazard" ("source");`);
+    this.addSql(`create index "hazard_discovered_at_index" on "hazard" ("discovered_at");`);
+    this.addSql(`create index "hazard_deadline_index" on "hazard" ("deadline");`);
+    this.addSql(`create index "hazard_closed_at_index" on "hazard" ("closed_at");`);
+    this.addSql(`create index "hazard_filed_by_id_index" on "hazard" ("filed_by_id");`);
+    this.addSql(`create index "hazard_filed_at_id_index" on "hazard" ("filed_at", "id");`);
+    this.addSql(`create index "hazard_status_deadline_index" on "hazard" ("status", "deadline");`);
+    this.addSql(`create index "hazard_enterprise_id_filed_at_index" on "hazard" ("enterprise_id", "filed_at");`);
+    this.addSql(`alter table "hazard" add constraint "hazard_filed_by_id_idempotency_key_unique" unique ("filed_by_id", "idempotency_key");`);
+
+    this.addSql(`create table "auth_session" ("id" uuid not null, "token_hash" varchar(255) not null, "user_id" uuid not null, "created_at" timestamptz not null, "expires_at" timestamptz not null, "revoked_at" timestamptz null, constraint "auth_session_pkey" primary key ("id"));`);
+    this.addSql(`alter table "auth_session" add constraint "auth_session_token_hash_unique" unique ("token_hash");`);
+    this.addSql(`create index "auth_session_user_id_index" on "auth_session" ("user_id");`);
+
+    this.addSql(`create table "audit_entry" ("seq" int not null, "at" timestamptz not null, "actor_id" uuid null, "action" varchar(255) not null, "subject_type" varchar(255) not null, "subject_id" varchar(255) not null, "data" text not null, "hash" varchar(64) not null, "prev_hash" varchar(64) not null, constraint "audit_entry_pkey" primary key ("seq"));`);
+    this.addSql(`create index "audit_entry_subject_id_seq_index" on "audit_entry" ("subject_id", "seq");`);
+
+    this.addSql(`alter table "app_user" add constraint "app_user_department_id_foreign" foreign key ("department_id") references "department" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "app_user" add constraint "app_user_enterprise_id_foreign" foreign key ("enterprise_id") references "enterprise" ("id") on update cascade on delete set null;`);
+
+    this.addSql(`alter table "department" add constraint "department_leader_id_foreign" foreign key ("leader_id") references "app_user" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "department" add constraint "department_chief_id_foreign" foreign key ("chief_id") references "app_user" ("id") on update cascade on delete set null;`);
+
+    this.addSql(`alter table "enterprise" add constraint "enterprise_township_id_foreign" foreign key ("township_id") references "township" ("id") on update cascade;`);
+    this.addSql(`alter table "enterprise" add constraint "enterprise_department_id_foreign" foreign key ("department_id") references "department" ("id") on update cascade;`);
+
+    this.addSql(`alter table "login_event" add constraint "login_event_enterprise_id_foreign" foreign key ("enterprise_id") references "enterprise" ("id") on update cascade;`);
+    this.addSql(`alter table "login_event" add constraint "login_event_user_id_foreign" foreign key ("user_id") references "app_user" ("id") on update cascade;`);
+
+    this.addSql(`alter table "hazard" add constraint "hazard_enterprise_id_foreign" foreign key ("enterprise_id") references "enterprise" ("id") on update cascade;`);
+    this.addSql(`alter table "hazard" add constraint "hazard_filed_by_id_foreign" foreign key ("filed_by_id") references "app_user" ("id") on update cascade on delete set null;`);
+
+    this.addSql(`alter table "auth_session" add constraint "auth_session_user_id_foreign" foreign key ("user_id") references "app_user" ("id") on update cascade;`);
+
+    this.addSql(`alter table "audit_entry" add constraint "audit_entry_actor_id_foreign" foreign key ("actor_id") references "app_user" ("id") on update cascade on delete set null;`);
+  }
+
+}

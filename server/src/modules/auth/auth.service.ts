@@ -1,0 +1,88 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Context, Viewer } from '../../graphql/context.js';
+import { rateLimited, unauthenticated } from '../../graphql/errors.js';
+import { appendAudit } from '../audit/audit.service.js';
+import { Enterprise } from '../enterprise/enterprise.entity.js';
+import { LoginEvent } from '../enterprise/login-event.entity.js';
+import { EventKind } from '../event/event-kind.js';
+import { commitWithEvents } from '../event/event-log.js';
+import { AuthSession } from './auth-session.entity.js';
+import { LoginThrottle } from './login-throttle.entity.js';
+import { verifyPassword } from './password.js';
+import { Role } from './role.js';
+import { scopeOf } from './scope.js';
+import { User } from './user.entity.js';
+
+/** Failures allowed before each further attempt must wait; the wait then doubles up to the cap. */
+const FREE_FAILURES = 3;
+const MAX_DELAY_MS = 15 * 60_000;
+
+const WRONG_CREDENTIALS = 'The username or password is incorrect.';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** The viewer a bearer token stands for, or null when it is unknown, expired or revoked. */
+export async function authenticate(em: EntityManager, token: string | null, now: Date): Promise<Viewer | null> {
+  if (!token) return null;
+  const session = await em.findOne(AuthSession, { tokenHash: hashToken(token) }, { populate: ['user'] });
+  if (!session || session.revokedAt || session.expiresAt <= now) return null;
+  const user = session.user.getEntity();
+  return { user, sessionId: session.id, expiresAt: session.expiresAt, scope: await scopeOf(em, user) };
+}
+
+export async function login(ctx: Context, username: string, password: string): Promise<{ token: string; expiresAt: Date; user: User }> {
+  const { em, deps } = ctx;
+  const now = deps.clock.now();
+  const key = username.trim().toLowerCase();
+
+  const throttle = await em.findOne(LoginThrottle, { username: key });
+  if (throttle?.blockedUntil && throttle.blockedUntil > now) {
+    const seconds = Math.ceil((throttle.blockedUntil.getTime() - now.getTime()) / 1000);
+    throw rateLimited(`Too many failed sign-ins for this account. Wait ${seconds} s and try again.`, seconds);
+  }
+
+  const user = await em.findOne(User, { username: key }, { populate: ['passwordHash'] });
+  if (!(await verifyPassword(user?.passwordHash ?? null, password))) {
+    await recordFailure(em, key, throttle, now);
+    throw unauthenticated(WRONG_CREDENTIALS);
+  }
+
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + deps.env.sessionTtlMs);
+  await commitWithEvents(em, deps.publisher, async (tx, emit) => {
+    if (throttle) await tx.nativeDelete(LoginThrottle, { username: key });
+    const session = tx.create(AuthSession, { tokenHash: hashToken(token), user: user!.id, createdAt: now, expiresAt });
+    if (user!.role !== Role.ENTERPRISE || !user!.enterprise) {
+      await appendAudit(tx, { at: now, actorId: user!.id, action: 'auth.login', subjectType: 'user', subjectId: user!.id, data: { sessionId: session.id } });
+    } else {
+      const enterprise = await tx.findOneOrFail(Enterprise, user!.enterprise.id);
+      enterprise.lastLoginAt = now;
+      tx.create(LoginEvent, { enterprise, user: user!.id, at: now });
+      await appendAudit(tx, { at: now, actorId: user!.id, action: 'enterprise.login', subjectType: 'enterprise', subjectId: enterprise.id, data: { userId: user!.id, sessionId: session.id } });
+      await emit({ kind: EventKind.ENTERPRISE_LOGGED_IN, at: now, enterpriseId: enterprise.id, departmentId: enterprise.department.id });
+    }
+  });
+  return { token, expiresAt, user: user! };
+}
+
+async function recordFailure(em: EntityManager, key: string, throttle: LoginThrottle | null, now: Date): Promise<void> {
+  const row = throttle ?? em.create(LoginThrottle, { username: key, failures: 0, lastFailureAt: now });
+  row.failures += 1;
+  row.lastFailureAt = now;
+  if (row.failures >= FREE_FAILURES) {
+    row.blockedUntil = new Date(now.getTime() + Math.min(1000 * 2 ** (row.failures - FREE_FAILURES), MAX_DELAY_MS));
+  }
+  await em.flush();
+}
+
+export async function logout(ctx: Context, viewer: Viewer): Promise<void> {
+  const now = ctx.deps.clock.now();
+  await ctx.em.transactional(async (tx) => {
+    const session = await tx.findOneOrFail(AuthSession, viewer.sessionId);
+    session.revokedAt = now;
+    await appendAudit(tx, { at: now, actorId: viewer.user.id, action: 'auth.logout', subjectType: 'user', subjectId: viewer.user.id, data: { sessionId: session.id } });
+  });
+}

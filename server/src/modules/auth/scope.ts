@@ -1,0 +1,69 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { Department } from '../department/department.entity.js';
+import type { Enterprise } from '../enterprise/enterprise.entity.js';
+import type { Hazard } from '../hazard/hazard.entity.js';
+import { Role } from './role.js';
+import type { User } from './user.entity.js';
+
+/**
+ * R6, the one answer to "which enterprises may this user see". Every query, nested field,
+ * mutation and subscription asks it; nothing else decides visibility.
+ */
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'departments'; departmentIds: readonly string[] }
+  | { kind: 'enterprise'; enterpriseId: string };
+
+export async function scopeOf(em: EntityManager, user: User): Promise<Scope> {
+  switch (user.role) {
+    case Role.DIRECTOR:
+    case Role.ANALYST:
+    case Role.ADMIN:
+      return { kind: 'all' };
+    case Role.DEPUTY_LEADER: {
+      const departments = await em.find(Department, { leader: user.id }, { fields: ['id'] });
+      return { kind: 'departments', departmentIds: departments.map((d) => d.id) };
+    }
+    case Role.SECTION_CHIEF:
+    case Role.INSPECTOR:
+      return { kind: 'departments', departmentIds: user.department ? [user.department.id] : [] };
+    case Role.ENTERPRISE:
+      // An enterprise account without an enterprise sees nothing: the empty id matches no row.
+      return { kind: 'enterprise', enterpriseId: user.enterprise?.id ?? '' };
+  }
+}
+
+export function enterpriseScopeWhere(scope: Scope): FilterQuery<Enterprise> {
+  switch (scope.kind) {
+    case 'all':
+      return {};
+    case 'departments':
+      return { department: { $in: [...scope.departmentIds] } };
+    case 'enterprise':
+      return { id: scope.enterpriseId };
+  }
+}
+
+export function hazardScopeWhere(scope: Scope): FilterQuery<Hazard> {
+  switch (scope.kind) {
+    case 'all':
+      return {};
+    case 'departments':
+      return { enterprise: { department: { $in: [...scope.departmentIds] } } };
+    case 'enterprise':
+      return { enterprise: scope.enterpriseId };
+  }
+}
+
+/** The same rule for one enterprise already in hand (events, nested fields, writes). */
+export function scopeAllows(scope: Scope, enterprise: { id: string; departmentId: string }): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'departments':
+      return scope.departmentIds.includes(enterprise.departmentId);
+    case 'enterprise':
+      return scope.enterpriseId === enterprise.id;
+  }
+}

@@ -1,0 +1,13 @@
+import { badInput } from '../../graphql/errors.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** Refuses an id that cannot be one of ours before it reaches the database. */
+export function requireId(field: string, value: string): string {
+  if (!isUuid(value)) throw badInput(field, `${field} is not a valid id.`);
+  return value.toLowerCase();
+}

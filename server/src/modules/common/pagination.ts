@@ -1,0 +1,71 @@
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { badInput } from '../../graphql/errors.js';
+
+export const MAX_PAGE = 200;
+export const DEFAULT_PAGE = 50;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface SortKey<T> {
+  field: keyof T & string;
+  direction: 'asc' | 'desc';
+  type: 'date' | 'string';
+}
+
+export interface Page<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+/** Keyset pagination over (sort field, id): stable under inserts, two statements whatever the page size. */
+export async function paginate<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  args: PageArgs,
+  sort: SortKey<T>,
+): Promise<Page<T>> {
+  const first = args.first ?? DEFAULT_PAGE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
+    throw badInput('first', `first must be a whole number from 1 to ${MAX_PAGE}.`);
+  }
+  const conditions: FilterQuery<T>[] = [where];
+  if (args.after) conditions.push(afterCursor(args.after, sort));
+  const [rows, totalCount] = await Promise.all([
+    em.find(entity, { $and: conditions } as FilterQuery<T>, {
+      orderBy: [{ [sort.field]: sort.direction }, { id: sort.direction }] as never,
+      limit: first + 1,
+    }),
+    em.count(entity, where),
+  ]);
+  const nodes = rows.slice(0, first);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(node, sort), node }));
+  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+}
+
+function encodeCursor<T extends { id: string }>(node: T, sort: SortKey<T>): string {
+  const value = node[sort.field] as unknown;
+  const key = value instanceof Date ? value.toISOString() : String(value);
+  return Buffer.from(JSON.stringify([key, node.id])).toString('base64url');
+}
+
+function afterCursor<T>(cursor: string, sort: SortKey<T>): FilterQuery<T> {
+  let key: unknown;
+  let id: unknown;
+  try {
+    [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+  } catch {
+    throw badInput('after', 'This cursor is not one the server gave out; use pageInfo.endCursor from the previous page.');
+  }
+  if (typeof key !== 'string' || typeof id !== 'string') {
+    throw badInput('after', 'This cursor is not one the server gave out; use pageInfo.endCursor from the previous page.');
+  }
+  const value = sort.type === 'date' ? new Date(key) : key;
+  const op = sort.direction === 'asc' ? '$gt' : '$lt';
+  return { $or: [{ [sort.field]: { [op]: value } }, { [sort.field]: value, id: { [op]: id } }] } as FilterQuery<T>;
+}

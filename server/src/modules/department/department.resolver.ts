@@ -1,0 +1,36 @@
+import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer, type Context } from '../../graphql/context.js';
+import { User } from '../auth/user.entity.js';
+import { Enterprise } from '../enterprise/enterprise.entity.js';
+import { Township } from '../township/township.entity.js';
+import { Department } from './department.entity.js';
+
+@Resolver(() => Department)
+export class DepartmentResolver {
+  @Query(() => [Department], { description: 'The bureau’s departments, in number order.' })
+  departments(@Ctx() ctx: Context): Promise<Department[]> {
+    requireViewer(ctx);
+    return ctx.em.find(Department, {}, { orderBy: { number: 'asc' } });
+  }
+
+  @Query(() => [Township], { description: 'The townships, by name.' })
+  townships(@Ctx() ctx: Context): Promise<Township[]> {
+    requireViewer(ctx);
+    return ctx.em.find(Township, {}, { orderBy: { name: 'asc' } });
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The deputy leader (分管领导) over this department.' })
+  async leader(@Root() department: Department): Promise<User | null> {
+    return (await department.leader?.load()) ?? null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The section chief (科长) of this department.' })
+  async chief(@Root() department: Department): Promise<User | null> {
+    return (await department.chief?.load()) ?? null;
+  }
+
+  @FieldResolver(() => Int, { description: 'How many enterprises this department supervises.' })
+  enterpriseCount(@Root() department: Department, @Ctx() ctx: Context): Promise<number> {
+    return ctx.em.count(Enterprise, { department: department.id });
+  }
+}

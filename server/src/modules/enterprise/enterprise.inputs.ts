@@ -1,0 +1,26 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { Industry } from './industry.js';
+
+@InputType({ description: 'Narrows a list of enterprises; all given conditions must hold.' })
+export class EnterpriseFilter {
+  @Field(() => ID, { nullable: true })
+  departmentId?: string;
+
+  @Field(() => ID, { nullable: true })
+  townshipId?: string;
+
+  @Field(() => Industry, { nullable: true })
+  industry?: Industry;
+
+  @Field({ nullable: true, description: 'Only key supervision targets (true) or only the others (false).' })
+  keyTarget?: boolean;
+
+  @Field({ nullable: true, description: 'Part of the name, code or credit code.' })
+  search?: string;
+
+  @Field({ nullable: true, description: 'Registered at or after this instant.' })
+  registeredFrom?: Date;
+
+  @Field({ nullable: true, description: 'Registered at or before this instant.' })
+  registeredTo?: Date;
+}

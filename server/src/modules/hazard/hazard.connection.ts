@@ -1,0 +1,4 @@
+import { connectionOf } from '../../graphql/connection.js';
+import { Hazard } from './hazard.entity.js';
+
+export const HazardConnection = connectionOf(Hazard, 'Hazard');

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { requireViewer, type Context, type Viewer } from '../../graphql/context.js';
+import { badInput, forbidden, notFound } from '../../graphql/errors.js';
+import { appendAudit } from '../audit/audit.service.js';
+import { assertMayWrite } from '../auth/permissions.js';
+import { Role } from '../auth/role.js';
+import { canonicalJson } from '../common/canonical-json.js';
+import { isUuid } from '../common/ids.js';
+import { Enterprise } from '../enterprise/enterprise.entity.js';
+import { findEnterpriseInScope } from '../enterprise/enterprise.repository.js';
+import { EventKind } from '../event/event-kind.js';
+import { commitWithEvents } from '../event/event-log.js';
+import { checkFiling } from './filing.rules.js';
+import { Hazard } from './hazard.entity.js';
+import type { FileHazardInput } from './hazard.inputs.js';
+
+/** The enterprise a filing is for: an enterprise account's own, or one in the supervisor's scope. */
+async function filingEnterprise(ctx: Context, viewer: Viewer, enterpriseId: string | undefined): Promise<Enterprise> {
+  if (viewer.user.role === Role.ENTERPRISE) {
+    const own = viewer.scope.kind === 'enterprise' ? viewer.scope.enterpriseId : '';
+    if (enterpriseId && enterpriseId !== own) throw forbidden('An enterprise account can only file hazards for its own enterprise.');
+    const enterprise = await ctx.em.findOne(Enterprise, { id: own });
+    if (!enterprise) throw forbidden('This account is not linked to an enterprise; ask the bureau to link it.');
+    return enterprise;
+  }
+  if (!enterpriseId) throw badInput('enterpriseId', 'Say which enterprise the hazard belongs to (enterpriseId).');
+  const enterprise = await findEnterpriseInScope(ctx.em, viewer.scope, enterpriseId);
+  if (enterprise) return enterprise;
+  const exists = isUuid(enterpriseId) && (await ctx.em.count(Enterprise, { id: enterpriseId })) > 0;
+  if (exists) throw forbidden('This enterprise is outside your supervision; only its own department can file for it.');
+  throw notFound('No enterprise has this id.');
+}
+
+function filingHash(input: FileHazardInput, enterpriseId: string): string {
+  const { idempotencyKey: _key, ...rest } = input;
+  return createHash('sha256').update(canonicalJson({ ...rest, enterpriseId })).digest('hex');
+}
+
+/** Files a hazard (R1, R4): server timestamps, validated plan, one audit entry and one event, all or nothing. */
+export async function fileHazard(ctx: Context, input: FileHazardInput): Promise<Hazard> {
+  const viewer = requireViewer(ctx);
+  assertMayWrite(viewer);
+  const { em, deps } = ctx;
+  const now = deps.clock.now();
+  const enterprise = await filingEnterprise(ctx, viewer, input.enterpriseId);
+  const facts = checkFiling(input, now, deps.env.backfillWindowMs);
+
+  const key = input.idempotencyKey?.trim() || null;
+  const inputHash = key ? filingHash(input, enterprise.id) : null;
+  if (key) {
+    if (key.length > 200) throw badInput('idempotencyKey', 'idempotencyKey is too long: at most 200 characters.');
+    const earlier = await replayFiling(ctx, viewer, key, inputHash!);
+    if (earlier) return earlier;
+  }
+
+  try {
+    return await commitWithEvents(em, deps.publisher, async (tx, emit) => {
+      const hazard = tx.create(Hazard, {
+        enterprise: enterprise.id,
+        title: facts.title,
+        description: facts.description ?? undefined,
+        location: facts.location ?? undefined,
+        grade: facts.grade,
+        status: facts.status,
+        source: facts.source,
+        rectifiedOnSpot: facts.rectifiedOnSpot,
+        backfilled: facts.backfilled,
+        submittedLate: false,
+        discoveredAt: facts.discoveredAt,
+        filedAt: now,
+        deadline: facts.deadline ?? undefined,
+        closedAt: facts.closedAt ?? undefined,
+        measures: facts.measures ?? undefined,
+        responsiblePerson: facts.responsiblePerson ?? undefined,
+        planObjectives: facts.plan?.objectives,
+        planFunding: facts.plan?.funding,
+        planEmergencyMeasures: facts.plan?.emergencyMeasures,
+        filedBy: viewer.user.id,
+        idempotencyKey: key ?? undefined,
+        inputHash: inputHash ?? undefined,
+      });
+      if (viewer.user.role === Role.ENTERPRISE) {
+        tx.assign(tx.getReference(Enterprise, enterprise.id), { lastFilingAt: now });
+      }
+      await tx.flush();
+      await appendAudit(tx, {
+        at: now,
+        actorId: viewer.user.id,
+        action: 'hazard.filed',
+        subjectType: 'hazard',
+        subjectId: hazard.id,
+        data: { enterpriseId: enterprise.id, ...facts },
+      });
+      await emit({
+        kind: EventKind.HAZARD_FILED,
+        at: now,
+        enterpriseId: enterprise.id,
+        departmentId: enterprise.department.id,
+        hazardId: hazard.id,
+        payload: { grade: facts.grade, title: facts.title, rectifiedOnSpot: facts.rectifiedOnSpot },
+      });
+      return hazard;
+    });
+  } catch (error) {
+    // Two retries raced past the check above: the loser answers with the winner's hazard.
+    if (key && error instanceof UniqueConstraintViolationException) {
+      const earlier = await replayFiling(ctx, viewer, key, inputHash!);
+      if (earlier) return earlier;
+    }
+    throw error;
+  }
+}
+
+async function replayFiling(ctx: Context, viewer: Viewer, key: string, inputHash: string): Promise<Hazard | null> {
+  const earlier = await ctx.em.fork().findOne(Hazard, { filedBy: viewer.user.id, idempotencyKey: key });
+  if (!earlier) return null;
+  if (earlier.inputHash !== inputHash) {
+    throw badInput('idempotencyKey', 'This idempotency key was already used for a different filing; use a new key for a new hazard.');
+  }
+  return ctx.em.findOneOrFail(Hazard, earlier.id);
+}

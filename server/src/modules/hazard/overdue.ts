@@ -1,0 +1,32 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { HazardStatus } from './hazard.enums.js';
+import type { Hazard } from './hazard.entity.js';
+
+type OverdueFacts = Pick<Hazard, 'status' | 'deadline' | 'submittedLate'>;
+
+/**
+ * R4: a hazard is overdue once its deadline passes while it is still being rectified, and it stays
+ * overdue until closed (a late submission does not clear it). The SQL form below says the same.
+ */
+export function isOverdue(hazard: OverdueFacts, now: Date): boolean {
+  if (hazard.status === HazardStatus.CLOSED || !hazard.deadline || hazard.deadline > now) return false;
+  return hazard.status === HazardStatus.RECTIFYING || hazard.submittedLate;
+}
+
+export function overdueWhere(now: Date): FilterQuery<Hazard> {
+  return {
+    deadline: { $lte: now },
+    $or: [{ status: HazardStatus.RECTIFYING }, { status: HazardStatus.PENDING_VERIFICATION, submittedLate: true }],
+  };
+}
+
+export function notOverdueWhere(now: Date): FilterQuery<Hazard> {
+  return {
+    $or: [
+      { status: HazardStatus.CLOSED },
+      { deadline: null },
+      { deadline: { $gt: now } },
+      { status: HazardStatus.PENDING_VERIFICATION, submittedLate: false },
+    ],
+  };
+}

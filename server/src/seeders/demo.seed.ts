@@ -1,0 +1,115 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { DAY_MS } from '../modules/common/duration.js';
+import { HazardGrade, HazardSource, HazardStatus } from '../modules/hazard/hazard.enums.js';
+import { HAZARD_TITLES, LOCATIONS, MEASURES, RESPONSIBLE } from './hazard-texts.js';
+import { buildOrganisation, type SeedEnterprise } from './organisation.js';
+import { Random } from './random.js';
+import { SeedHistory, type SeedHazard } from './seed-history.js';
+
+const HOUR_MS = 3_600_000;
+/** Demo times are laid out in China Standard Time, which has no daylight saving. */
+const BUREAU_OFFSET_MS = 8 * HOUR_MS;
+
+/** Enterprises that went quiet, so that the three displays have something to show. */
+const STOPPED_LOGGING_IN = ['e007', 'e033'];
+const STOPPED_FILING = ['e012', 'e048', 'e091'];
+const MISSED_A_DEADLINE = ['e003', 'e025', 'e066', 'e078'];
+
+function atBureauHour(instant: number, hour: number): Date {
+  const midnight = Math.floor((instant + BUREAU_OFFSET_MS) / DAY_MS) * DAY_MS - BUREAU_OFFSET_MS;
+  return new Date(midnight + hour * HOUR_MS);
+}
+
+/** The end of the bureau day `days` after `from`: the UI's default deadline (R4). */
+function endOfBureauDay(from: Date, days: number): Date {
+  return new Date(atBureauHour(from.getTime() + days * DAY_MS, 24).getTime() - 1000);
+}
+
+/**
+ * SEED=demo: the api.md organisation with six months of history ending now: regular logins and
+ * filings, hazards of every grade and status, a few enterprises gone quiet and a few deadlines missed.
+ */
+export async function seedDemo(em: EntityManager, now: Date, passwordHash: string): Promise<void> {
+  const rng = new Random(20_161_009);
+  const start = now.getTime() - 182 * DAY_MS;
+  const org = buildOrganisation(rng, {
+    registeredFrom: new Date(start - 20 * DAY_MS),
+    registeredTo: new Date(start),
+    createdAt: new Date(start - 21 * DAY_MS),
+    passwordHash,
+  });
+  const history = new SeedHistory(org, () => rng.uuid());
+
+  const fileOne = (enterprise: SeedEnterprise, filedAt: Date, forceOverdue = false): void => {
+    const roll = rng.next();
+    const grade = forceOverdue ? HazardGrade.THIRD : roll < 0.05 ? HazardGrade.MAJOR : roll < 0.25 ? HazardGrade.SECOND : HazardGrade.THIRD;
+    const onSpot = !forceOverdue && grade !== HazardGrade.MAJOR && rng.chance(0.45);
+    const hazard: SeedHazard = {
+      id: rng.uuid(),
+      enterprise: enterprise.id,
+      title: rng.pick(HAZARD_TITLES[enterprise.industry]),
+      location: rng.pick(LOCATIONS[enterprise.industry]),
+      grade,
+      status: onSpot ? HazardStatus.CLOSED : HazardStatus.RECTIFYING,
+      source: HazardSource.SELF_INSPECTION,
+      rectifiedOnSpot: onSpot,
+      backfilled: false,
+      discoveredAt: new Date(filedAt.getTime() - rng.between(0.1, 5) * HOUR_MS),
+      filedAt,
+      submittedLate: false,
+      measures: rng.pick(MEASURES),
+      responsiblePerson: rng.pick(RESPONSIBLE),
+      filedBy: org.accountOf.get(enterprise.id),
+    };
+    if (onSpot) {
+      hazard.closedAt = filedAt;
+      history.file(hazard);
+      return;
+    }
+    const days = forceOverdue ? rng.between(4, 9) : grade === HazardGrade.MAJOR ? rng.between(30, 45) : grade === HazardGrade.SECOND ? rng.between(10, 20) : rng.between(3, 10);
+    hazard.deadline = endOfBureauDay(filedAt, Math.round(days));
+    if (grade === HazardGrade.MAJOR) {
+      hazard.planObjectives = '彻底消除隐患，恢复安全生产条件';
+      hazard.planFunding = `专项资金 ${rng.int(5, 60)} 万元，物资已落实`;
+      hazard.planEmergencyMeasures = '设置警戒区域，停止相关作业，落实专人值守和应急预案';
+    }
+    history.file(hazard);
+    if (forceOverdue) {
+      history.deadlineMissed(hazard);
+      return;
+    }
+
+    const span = hazard.deadline.getTime() - filedAt.getTime();
+    let submitAt = filedAt.getTime() + span * rng.between(0.3, 0.85);
+    if (submitAt >= now.getTime()) return;
+    history.submit(hazard, new Date(submitAt), '已按措施整改完毕，附整改后照片');
+    if (rng.chance(0.08)) {
+      const rejectAt = submitAt + rng.between(0.2, 1) * DAY_MS;
+      if (rejectAt >= now.getTime()) return;
+      history.reject(hazard, new Date(rejectAt), history.confirmer(hazard), '整改不到位，请补充整改');
+      submitAt = rejectAt + rng.between(0.3, 1.5) * DAY_MS;
+      if (submitAt >= now.getTime()) return;
+      history.submit(hazard, new Date(submitAt), '已补充整改');
+    }
+    const closeAt = submitAt + rng.between(0.2, 2.5) * DAY_MS;
+    if (closeAt < now.getTime()) history.close(hazard, new Date(closeAt), history.confirmer(hazard));
+  };
+
+  for (const enterprise of org.enterprises) {
+    const stoppedLogin = STOPPED_LOGGING_IN.includes(enterprise.code);
+    const loginUntil = stoppedLogin ? now.getTime() - rng.between(17, 26) * DAY_MS : now.getTime();
+    for (let t = enterprise.registeredAt.getTime() + rng.between(0.2, 2) * DAY_MS; t < loginUntil; t += rng.between(1.5, 6) * DAY_MS) {
+      const at = atBureauHour(t, rng.between(8, 18));
+      if (at.getTime() < now.getTime()) history.login(enterprise, at);
+    }
+    const fileUntil = stoppedLogin ? loginUntil : STOPPED_FILING.includes(enterprise.code) ? now.getTime() - rng.between(18, 40) * DAY_MS : now.getTime();
+    for (let t = start + rng.between(0, 8) * DAY_MS; t < fileUntil; t += rng.between(5, 13) * DAY_MS) {
+      const at = atBureauHour(t, rng.between(8.5, 17.5));
+      if (at.getTime() < now.getTime()) fileOne(enterprise, at);
+    }
+    if (MISSED_A_DEADLINE.includes(enterprise.code)) {
+      fileOne(enterprise, atBureauHour(now.getTime() - rng.between(13, 18) * DAY_MS, 10), true);
+    }
+  }
+  await history.write(em);
+}

@@ -1,0 +1,75 @@
+import { startApp, type App } from '../app.js';
+import { loadEnv, type DatabaseKind } from '../config/env.js';
+import { log } from '../config/log.js';
+import type { Clock } from '../modules/common/clock.js';
+import { DEMO_PASSWORD } from '../seeders/organisation.js';
+import { createTestDatabase, type TestDatabase } from './databases.js';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
+}
+
+export interface TestServer {
+  app: App;
+  url: string;
+  db: TestDatabase;
+  /** POSTs one operation to /graphql, as a client would. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  /** Signs in a demo account and returns its bearer token. */
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  dialect: DatabaseKind;
+  seed?: 'demo' | 'none';
+  clock?: Clock;
+  env?: Record<string, string>;
+  /** Reuse a database (to restart a server on it); it is then not dropped on close. */
+  database?: TestDatabase;
+}
+
+/** A real server on a free port over a fresh database of the given dialect. */
+export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
+  log.quiet = true;
+  const db = options.database ?? (await createTestDatabase(options.dialect));
+  const env = loadEnv({ PORT: '0', DATABASE_URL: db.url, SEED: options.seed ?? 'demo', NODE_ENV: 'production', ...options.env });
+  let app: App;
+  try {
+    app = await startApp({ env, clock: options.clock });
+  } catch (error) {
+    if (!options.database) await db.drop();
+    throw error;
+  }
+  const gql: TestServer['gql'] = async (query, variables, token) => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<any>;
+  };
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    url: app.url,
+    db,
+    gql,
+    async login(username) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const result = await gql<{ login: { token: string } }>(
+        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        { u: username, p: DEMO_PASSWORD },
+      );
+      if (!result.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(result.errors)}`);
+      tokens.set(username, result.data.login.token);
+      return result.data.login.token;
+    },
+    async close() {
+      await app.close();
+      if (!options.database) await db.drop();
+    },
+  };
+}
