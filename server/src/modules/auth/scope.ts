@@ -22,8 +22,9 @@ export async function scopeOf(em: EntityManager, user: User): Promise<Scope> {
     case Role.ADMIN:
       return { kind: 'all' };
     case Role.DEPUTY_LEADER: {
-      const departments = await em.find(Department, { leader: user.id }, { fields: ['id'] });
-      return { kind: 'departments', departmentIds: departments.map((d) => d.id) };
+      // Plain rows, not partial entities: a partial Department in the identity map would later be served as if whole.
+      const rows = await em.createQueryBuilder(Department).select('id').where({ leader: user.id }).execute('all');
+      return { kind: 'departments', departmentIds: rows.map((d) => d.id) };
     }
     case Role.SECTION_CHIEF:
     case Role.INSPECTOR:
