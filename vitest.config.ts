@@ -1,9 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * graphql 16 has no `exports` map: Node (and so type-graphql and Apollo) loads its CommonJS `main`,
+ * while Vite would pick the ESM `module` for our sources — two copies, and "another realm" errors.
+ */
+const oneGraphql = { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] };
+
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: oneGraphql,
         test: {
           name: 'server',
           root: './server',
@@ -15,6 +22,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: oneGraphql,
         test: {
           name: 'tests',
           root: './tests',
