@@ -13,6 +13,7 @@ import type { Env } from './config/env.js';
 import { log } from './config/log.js';
 import type { AppDeps, Context } from './graphql/context.js';
 import { formatError } from './graphql/format-error.js';
+import { operationLimits } from './graphql/limits.js';
 import { buildHazardLoopSchema } from './graphql/schema.js';
 import { authenticate } from './modules/auth/auth.service.js';
 import { offsetClock, systemClock, type Clock } from './modules/common/clock.js';
@@ -57,6 +58,7 @@ export async function startApp({ env, clock: injected }: AppOptions): Promise<Ap
       introspection: true,
       includeStacktraceInErrorResponses: !env.production,
       formatError: formatError(env.production),
+      validationRules: [operationLimits],
       plugins: [ApolloServerPluginDrainHttpServer({ httpServer: http })],
     });
     await apollo.start();
