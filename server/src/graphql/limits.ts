@@ -40,14 +40,14 @@ export function operationLimits(context: ValidationContext): ASTVisitor {
           const child = measure(selection.selectionSet, seen);
           const firstArg = selection.arguments?.find((a) => a.name.value === 'first');
           const isPage = selection.selectionSet.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'edges');
-          let width = 1;
+          let width = isPage ? DEFAULT_PAGE : 0;
           if (firstArg) {
             const value = firstArg.value;
-            if (value.kind === Kind.INT) width = Number(value.value);
             // Validation runs before variables are known (and is cached per document): assume the largest page.
-            else if (value.kind === Kind.VARIABLE) width = MAX_PAGE;
-          } else if (isPage) width = DEFAULT_PAGE;
-          inner = { depth: child.depth + 1, nodes: width * Math.max(child.nodes, 1) };
+            width = value.kind === Kind.INT ? Number(value.value) : MAX_PAGE;
+          }
+          // A page multiplies what each of its records asks for; a single object adds nothing of its own.
+          inner = { depth: child.depth + 1, nodes: width > 0 ? width * Math.max(child.nodes, 1) : child.nodes };
         } else {
           inner = { depth: 1, nodes: 0 };
         }
