@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
+      './dashboard/vitest.config.ts',
       {
         test: {
           name: 'server',
