@@ -40,7 +40,7 @@ export function useQueryWallboardSource(refreshMs = REFRESH_MS): WallboardSource
       client.query({ query: WallboardCountsDocument, variables: { onTimeFrom: new Date(now - ALERT_WINDOW_MS).toISOString(), onTimeTo: new Date(now).toISOString() }, fetchPolicy: policy }),
       fetchAllNodes(client, WallboardOpenHazardsDocument, (after) => ({ after }), (d) => d.hazards, policy),
       fetchAllNodes(client, WallboardTrendDocument, (after) => ({ filter: { filedFrom: from }, after }), (d) => d.hazards, policy),
-      fetchAllNodes(client, WallboardTrendDocument, (after) => ({ filter: { closedFrom: from, rectifiedOnSpot: false }, after }), (d) => d.hazards, policy),
+      fetchAllNodes(client, WallboardTrendDocument, (after) => ({ filter: { closedFrom: from }, after }), (d) => d.hazards, policy),
       client.query({ query: WallboardRecentDocument, variables: { filter: { filedFrom: recentFrom } }, fetchPolicy: policy }),
       client.query({ query: WallboardRecentDocument, variables: { filter: { closedFrom: recentFrom, rectifiedOnSpot: false } }, fetchPolicy: policy }),
       client.query({ query: DepartmentsDocument, fetchPolicy: 'cache-first' }),
