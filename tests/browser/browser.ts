@@ -26,11 +26,15 @@ const FLAGS = [
 export const PHONE = { width: 390, height: 844 } as const;
 export const TV = { width: 1920, height: 1080 } as const;
 
-/** Why a browser test cannot run here, or null when it can. */
+/** Why a browser test cannot run here, or null when it can; under REQUIRE_SERVICES=1 (CI) a missing piece is a failure. */
 export function browserSkipReason(): string | null {
-  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk)`;
-  if (!existsSync(DASHBOARD_DIST)) return 'dashboard/dist is missing: `pnpm test` builds it first';
-  return null;
+  const reason = !existsSync(CHROMIUM)
+    ? `no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk)`
+    : !existsSync(DASHBOARD_DIST)
+      ? 'dashboard/dist is missing: `pnpm test` builds it first'
+      : null;
+  if (reason && process.env.REQUIRE_SERVICES === '1') throw new Error(`browser tests cannot run: ${reason}`);
+  return reason;
 }
 
 export interface BrowserSession {

@@ -3,6 +3,7 @@ import type { TestServer } from '../../server/src/testing/test-server.js';
 import { browserSkipReason, openBrowser, screenshot, signIn, startDashboardServer, TV, PHONE } from './browser.js';
 
 const skip = browserSkipReason();
+if (skip) console.warn(`browser tests skipped: ${skip}`);
 
 describe.skipIf(!!skip)('a section chief at the bureau', () => {
   let server: TestServer;
