@@ -9,6 +9,7 @@ const oneGraphql = { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js
 export default defineConfig({
   test: {
     projects: [
+      './dashboard/vitest.config.ts',
       {
         resolve: oneGraphql,
         test: {

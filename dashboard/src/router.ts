@@ -1,9 +1,47 @@
-import { createRouter, createWebHistory } from 'vue-router';
+import type { ApolloClient, NormalizedCacheObject } from '@apollo/client/core';
+import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw } from 'vue-router';
+import AppShell from './components/AppShell.vue';
+import { analyticsRoutes } from './features/analytics/routes/index.js';
+import { homePathFor } from './features/auth/composables/roles.js';
+import { loadViewer } from './features/auth/composables/viewer.js';
+import { authRoutes } from './features/auth/routes/index.js';
+import { enterpriseRoutes } from './features/enterprises/routes/index.js';
+import { hazardRoutes } from './features/hazards/routes/index.js';
+import { wallboardRoutes } from './features/wallboard/routes/index.js';
+import type { Role } from './gql/generated.js';
 
-export const router = createRouter({
-  history: createWebHistory(),
-  routes: [
-    { path: '/', component: () => import('./features/home/HomePage.vue') },
-    { path: '/login', component: () => import('./features/auth/LoginPage.vue') },
-  ],
-});
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Open without signing in. */
+    public?: boolean;
+    /** Only these roles may open the page; the server refuses the data to others anyway (R6). */
+    roles?: readonly Role[];
+    /** Sends the user on to their role's start page. */
+    home?: boolean;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  ...authRoutes,
+  ...wallboardRoutes,
+  {
+    path: '/',
+    component: AppShell,
+    children: [{ path: '', name: 'home', component: { render: () => null }, meta: { home: true } }, ...hazardRoutes, ...enterpriseRoutes, ...analyticsRoutes],
+  },
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+];
+
+/** The router with its guards: sign-in first, then the route's roles. */
+export function createAppRouter(client: ApolloClient<NormalizedCacheObject>, history: RouterHistory = createWebHistory()) {
+  const router = createRouter({ history, routes });
+  router.beforeEach(async (to) => {
+    if (to.meta.public) return true;
+    const viewer = await loadViewer(client);
+    if (!viewer) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+    if (to.meta.home) return homePathFor(viewer.role);
+    const allowed = to.matched.every((record) => !record.meta.roles || record.meta.roles.includes(viewer.role));
+    return allowed ? true : { name: 'forbidden', query: { from: to.fullPath } };
+  });
+  return router;
+}

@@ -1,27 +1,66 @@
-import { ApolloClient, HttpLink, InMemoryCache, split } from '@apollo/client/core';
+import { ApolloClient, HttpLink, InMemoryCache, from, split } from '@apollo/client/core';
+import { onError } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
-import { authToken } from '../features/auth/session.js';
+import { ref } from 'vue';
+import { authToken } from '../features/auth/composables/session.js';
+
+/** The WebSocket's state, for the wallboard's connection indicator. */
+export type SocketState = 'idle' | 'connecting' | 'connected' | 'closed';
+export const socketState = ref<SocketState>('idle');
+
+const unauthenticatedListeners = new Set<() => void>();
+
+/** Called when the server says the token is no longer good (expired or revoked). */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
 
 const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
 
+export const wsClient = createClient({
+  url: wsUrl,
+  lazy: true,
+  retryAttempts: Infinity,
+  connectionParams: () => ({ authorization: authToken.value ? `Bearer ${authToken.value}` : undefined }),
+  on: {
+    connecting: () => (socketState.value = 'connecting'),
+    connected: () => (socketState.value = 'connected'),
+    closed: () => (socketState.value = 'closed'),
+  },
+});
+
+const errorLink = onError(({ graphQLErrors }) => {
+  if (graphQLErrors?.some((error) => error.extensions?.['code'] === 'UNAUTHENTICATED')) {
+    authToken.value = null;
+    for (const listener of unauthenticatedListeners) listener();
+  }
+});
+
+/** Connections are paged by cursor; each page is its own cache entry, keyed by all its arguments. */
+const cache = new InMemoryCache();
+
 /** Queries and mutations over HTTP, subscriptions over graphql-ws; both carry the session token. */
 export const apolloClient = new ApolloClient({
-  link: split(
-    ({ query }) => {
-      const definition = getMainDefinition(query);
-      return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
-    },
-    new GraphQLWsLink(createClient({ url: wsUrl, lazy: true, retryAttempts: Infinity, connectionParams: () => ({ authorization: authToken.value ? `Bearer ${authToken.value}` : undefined }) })),
-    new HttpLink({
-      uri: '/graphql',
-      fetch: (uri, init) => {
-        const headers = new Headers(init?.headers);
-        if (authToken.value) headers.set('authorization', `Bearer ${authToken.value}`);
-        return fetch(uri, { ...init, headers });
+  link: from([
+    errorLink,
+    split(
+      ({ query }) => {
+        const definition = getMainDefinition(query);
+        return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
       },
-    }),
-  ),
-  cache: new InMemoryCache(),
+      new GraphQLWsLink(wsClient),
+      new HttpLink({
+        uri: '/graphql',
+        fetch: (uri, init) => {
+          const headers = new Headers(init?.headers);
+          if (authToken.value) headers.set('authorization', `Bearer ${authToken.value}`);
+          return fetch(uri, { ...init, headers });
+        },
+      }),
+    ),
+  ]),
+  cache,
 });

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../../server/src/testing/test-server.js';
+import { browserSkipReason, openBrowser, screenshot, signIn, startDashboardServer, TV, PHONE } from './browser.js';
+
+const skip = browserSkipReason();
+if (skip) console.warn(`browser tests skipped: ${skip}`);
+
+describe.skipIf(!!skip)('a section chief at the bureau', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startDashboardServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('sees the 20 enterprises of their department, with the three displays as badges', async () => {
+    const { page, close } = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await signIn(page, server.url, 'chief1', /\/enterprises$/);
+      await expect.poll(() => page.locator('[data-test="enterprise-row"]').count()).toBe(20);
+      expect(await page.textContent('[data-test="total"]')).toContain('20');
+      const row = (code: string) => page.locator('[data-test="enterprise-row"]', { hasText: code });
+      await expect.poll(() => row('e007').locator('[data-test="alert-NO_LOGIN"]').count()).toBe(1);
+      expect(await row('e012').locator('[data-test="alert-NO_FILING"]').count()).toBe(1);
+      expect(await row('e003').locator('[data-test="alert-OVERDUE"]').count()).toBe(1);
+      expect(await row('e001').locator('.alert').count()).toBe(0);
+      await screenshot(page, 'enterprises-chief1.png');
+    } finally {
+      await close();
+    }
+  });
+
+  it('filters the hazard list to the overdue ones', async () => {
+    const { page, close } = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await signIn(page, server.url, 'chief1', /\/enterprises$/);
+      await page.goto(`${server.url}/supervision/hazards`);
+      await page.selectOption('[data-test="filter-overdue"]', 'true');
+      await expect.poll(() => page.locator('[data-test="hazard-row"]').count()).toBe(1);
+      expect(await page.locator('[data-test="hazard-row"] [data-test="overdue"]').count()).toBe(1);
+    } finally {
+      await close();
+    }
+  });
+
+  it('switches the interface to English and keeps the choice', async () => {
+    const { page, close } = await openBrowser(PHONE);
+    try {
+      await signIn(page, server.url, 'chief1', /\/enterprises$/);
+      await page.selectOption('[data-test="language"]', 'en');
+      await expect.poll(() => page.textContent('h1')).toBe('My enterprises');
+      await page.reload();
+      await expect.poll(() => page.textContent('h1')).toBe('My enterprises');
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe.skipIf(!!skip)('the wallboard', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startDashboardServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('shows the director all 100 enterprises, the three displays and the table, on a TV and on a phone', async () => {
+    const tv = await openBrowser(TV);
+    try {
+      await signIn(tv.page, server.url, 'director', /\/enterprises$/);
+      await tv.page.goto(`${server.url}/wallboard`);
+      await expect.poll(() => tv.page.textContent('[data-test="count-enterprises"]'), { timeout: 15_000 }).toContain('100');
+      expect(await tv.page.textContent('[data-test="count-overdue"]')).toContain('4');
+      expect(await tv.page.locator('[data-test="department-table"] tbody tr').count()).toBe(5);
+      expect(await tv.page.textContent('[data-test="display-NO_LOGIN"]')).toContain('2');
+      expect(await tv.page.getAttribute('[data-test="connection"]', 'data-state')).toBe('live');
+      await tv.page.waitForSelector('[data-test="ticker-item"]');
+      await screenshot(tv.page, 'wallboard-director-1920x1080.png');
+      await tv.page.setViewportSize(PHONE);
+      await screenshot(tv.page, 'wallboard-director-390x844.png');
+      await screenshot(tv.page, 'wallboard-director-390-full.png', true);
+    } finally {
+      await tv.close();
+    }
+  });
+
+  it('shows a section chief their department only', async () => {
+    const { page, close } = await openBrowser(TV);
+    try {
+      await signIn(page, server.url, 'chief1', /\/enterprises$/);
+      await page.goto(`${server.url}/wallboard`);
+      await expect.poll(() => page.textContent('[data-test="count-enterprises"]'), { timeout: 15_000 }).toContain('20');
+      expect(await page.textContent('[data-test="scope"]')).toContain('危险化学品安全监督管理科');
+      expect(await page.locator('[data-test="department-table"] tbody tr').count()).toBe(1);
+      await screenshot(page, 'wallboard-chief1-1920x1080.png');
+    } finally {
+      await close();
+    }
+  });
+});
