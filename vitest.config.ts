@@ -1,9 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Node loads `graphql` through its `main` (CommonJS), as type-graphql, Apollo and graphql-ws do;
+ * Vite would pick its `module` build for our sources, and a schema from one copy cannot be
+ * validated by the other ("Cannot use GraphQLSchema from another module or realm").
+ */
+const oneGraphql = { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] };
+
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: oneGraphql,
         test: {
           name: 'server',
           root: './server',
@@ -15,6 +23,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: oneGraphql,
         test: {
           name: 'tests',
           root: './tests',
