@@ -198,9 +198,10 @@ function inProcessTransport(): Transport {
 
 function redisTransport(env: Env, onReconnect: () => void): Transport {
   const url = env.redisUrl!;
-  const publishClient = new Redis(url, { lazyConnect: false });
+  // Named, so that an operator (or a test) can tell this installation's connections apart in CLIENT LIST.
+  const publishClient = new Redis(url, { connectionName: `${env.redisChannel}:publish` });
   // Subscribed commands must wait out an outage instead of failing (stack.md: the ioredis outage trap).
-  const subscribeClient = new Redis(url, { maxRetriesPerRequest: null });
+  const subscribeClient = new Redis(url, { maxRetriesPerRequest: null, connectionName: `${env.redisChannel}:subscribe` });
   let warned = 0;
   const onError = (error: Error) => {
     if (Date.now() - warned > 10_000) {
