@@ -48,10 +48,17 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   return { kind, url: url.toString(), drop: () => withAdmin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined) };
 }
 
-/** Drops what earlier, interrupted runs left behind. */
+/** Test databases younger than this may belong to a run going on beside this one (another checkout, CI job). */
+const STALE_AFTER_MS = 60 * 60_000;
+
+/** Drops what earlier, interrupted runs left behind: only databases older than an hour, never a parallel run's. */
 export async function dropStaleTestDatabases(): Promise<void> {
   await withAdmin(async (c) => {
     const { rows } = await c.query<{ datname: string }>(`select datname from pg_database where datname like '${TEST_DB_PREFIX}%'`);
-    for (const { datname } of rows) await c.query(`drop database if exists ${datname} with (force)`);
+    for (const { datname } of rows) {
+      const created = parseInt(datname.slice(TEST_DB_PREFIX.length).split('_')[0] ?? '', 36);
+      if (Number.isFinite(created) && Date.now() - created < STALE_AFTER_MS) continue;
+      await c.query(`drop database if exists ${datname} with (force)`);
+    }
   });
 }
