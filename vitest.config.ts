@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * graphql 16 has no `exports` map: Node (and so type-graphql and Apollo) loads its CommonJS `main`,
- * while Vite would pick the ESM `module` for our sources — two copies, and "another realm" errors.
+ * Node loads `graphql` through its `main` (CommonJS), as type-graphql, Apollo and graphql-ws do;
+ * Vite would pick its `module` build for our sources, and a schema from one copy cannot be
+ * validated by the other ("Cannot use GraphQLSchema from another module or realm").
  */
 const oneGraphql = { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] };
 

@@ -13,11 +13,12 @@ import type { Env } from './config/env.js';
 import { log } from './config/log.js';
 import type { AppDeps, Context } from './graphql/context.js';
 import { formatError } from './graphql/format-error.js';
-import { operationLimits } from './graphql/limits.js';
 import { buildHazardLoopSchema } from './graphql/schema.js';
 import { authenticate } from './modules/auth/auth.service.js';
 import { offsetClock, systemClock, type Clock } from './modules/common/clock.js';
-import { noPublisher } from './modules/event/event-log.js';
+import { createEventBus } from './realtime/pubsub.js';
+import { startRealtime, type RealtimeServices } from './realtime/realtime.js';
+import { MAX_QUERY_TOKENS, validationRules } from './graphql/validation.js';
 import { seedIfEmpty } from './seeders/seed.js';
 
 const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist/', import.meta.url));
@@ -27,6 +28,7 @@ export interface App {
   port: number;
   orm: Orm;
   deps: AppDeps;
+  realtime: RealtimeServices;
   close(): Promise<void>;
 }
 
@@ -47,19 +49,22 @@ export async function startApp({ env, clock: injected }: AppOptions): Promise<Ap
   const orm = await openDatabase(env);
   try {
     await seedIfEmpty(orm.em.fork(), env, clock);
-    const deps: AppDeps = { env, clock, orm, publisher: noPublisher };
+    const bus = await createEventBus(env, orm);
+    const deps: AppDeps = { env, clock, orm, publisher: bus };
     const schema = await buildHazardLoopSchema();
 
     const app = express();
     app.disable('x-powered-by');
     const http: Server = createServer(app);
+    const realtime = startRealtime(http, schema, deps, bus);
     const apollo = new ApolloServer<Context>({
       schema,
       introspection: true,
       includeStacktraceInErrorResponses: !env.production,
       formatError: formatError(env.production),
-      validationRules: [operationLimits],
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: http })],
+      validationRules,
+      parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: http }), realtime.apolloPlugin],
     });
     await apollo.start();
 
@@ -96,8 +101,11 @@ export async function startApp({ env, clock: injected }: AppOptions): Promise<Ap
       port,
       orm,
       deps,
+      realtime,
       async close() {
         await apollo.stop();
+        await realtime.close();
+        await bus.close();
         await orm.close();
       },
     };

@@ -1,3 +1,4 @@
+import { Alert } from '../modules/alert/alert.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { LoginThrottle } from '../modules/auth/login-throttle.entity.js';
@@ -23,4 +24,5 @@ export const ENTITIES = [
   Hazard,
   AuditEntry,
   EventRecord,
+  Alert,
 ];

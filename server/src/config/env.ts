@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { parseDuration } from '../modules/common/duration.js';
 import { isValidTimeZone } from '../modules/common/bureau-time.js';
 
@@ -9,6 +10,8 @@ export interface Env {
   host: string;
   database: { kind: DatabaseKind; url: string };
   redisUrl: string | null;
+  /** Redis channel prefix shared by the processes of one installation (default: derived from DATABASE_URL). */
+  redisChannel: string;
   bureauTz: string;
   noLoginWindowMs: number;
   noFilingWindowMs: number;
@@ -28,6 +31,7 @@ export const SETTINGS = [
   ['HOST', '127.0.0.1', 'address to listen on'],
   ['DATABASE_URL', 'sqlite:data/hazardloop.sqlite', '`sqlite:<file>` (relative to server/) or `postgres://…`'],
   ['REDIS_URL', '', 'unset: in-process pub/sub; set: Redis pub/sub shared by several server processes'],
+  ['REDIS_CHANNEL', 'derived from DATABASE_URL', 'Redis channel prefix; processes sharing a database must share it (the default does when they use the same DATABASE_URL)'],
   ['BUREAU_TZ', 'Asia/Shanghai', "the bureau's time zone for dates and \"today\""],
   ['NO_LOGIN_WINDOW', '15d', 'no-login alert window (units s, m, h, d)'],
   ['NO_FILING_WINDOW', '15d', 'no-filing alert window'],
@@ -98,6 +102,7 @@ export function loadEnv(source: Source = process.env): Env {
     host: get('HOST', '127.0.0.1'),
     database: { kind, url: databaseUrl },
     redisUrl: redisUrl || null,
+    redisChannel: get('REDIS_CHANNEL', '') || `hazardloop:${createHash('sha256').update(databaseUrl).digest('hex').slice(0, 12)}`,
     bureauTz,
     noLoginWindowMs: duration('NO_LOGIN_WINDOW', '15d'),
     noFilingWindowMs: duration('NO_FILING_WINDOW', '15d'),

@@ -5,6 +5,7 @@ import type { Clock } from '../modules/common/clock.js';
 import type { User } from '../modules/auth/user.entity.js';
 import type { Scope } from '../modules/auth/scope.js';
 import type { EventPublisher } from '../modules/event/event-log.js';
+import type { RealtimeServices } from '../realtime/realtime.js';
 import { unauthenticated } from './errors.js';
 
 /** What lives as long as the server: shared by every request. */
@@ -13,6 +14,8 @@ export interface AppDeps {
   clock: Clock;
   orm: Orm;
   publisher: EventPublisher;
+  /** The event bus, live wallboards and alert watcher; set by startApp once they run. */
+  realtime?: RealtimeServices;
 }
 
 export interface Viewer {

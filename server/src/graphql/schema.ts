@@ -1,20 +1,36 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema, type PubSub } from 'type-graphql';
+import { AlertResolver, EnterpriseAlertsResolver } from '../modules/alert/alert.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { DepartmentResolver } from '../modules/department/department.resolver.js';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver.js';
+import { EventResolver } from '../modules/event/event.resolver.js';
 import { HazardResolver } from '../modules/hazard/hazard.resolver.js';
+import { DepartmentSummaryResolver, WallboardResolver } from '../modules/wallboard/wallboard.resolver.js';
 
-export const resolvers = [AuthResolver, DepartmentResolver, EnterpriseResolver, HazardResolver, AuditResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  DepartmentResolver,
+  EnterpriseResolver,
+  HazardResolver,
+  AuditResolver,
+  AlertResolver,
+  EnterpriseAlertsResolver,
+  EventResolver,
+  WallboardResolver,
+  DepartmentSummaryResolver,
+] as const;
 
 export function buildHazardLoopSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [...resolvers],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
-    ...(pubSub ? { pubSub } : {}),
+    // Subscriptions here bring their own streams (realtime/); type-graphql still insists on a pub/sub.
+    pubSub: pubSub ?? createPubSub(),
   });
 }

@@ -8,7 +8,13 @@ import type { DatabaseKind } from '../config/env.js';
 /** Where tests find PostgreSQL: the machine's own server unless TEST_POSTGRES_URL says otherwise. */
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const REDIS_TEST_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const TEST_DB_PREFIX = 'hl_test_';
+/**
+ * Test databases are named `hl_run_<base36 ms>_<hex>`. Checkouts before this one dropped every
+ * `hl_test_%` database at the start of each run, including those of runs going on beside them;
+ * the new prefix keeps this version's databases out of their reach.
+ */
+const TEST_DB_PREFIX = 'hl_run_';
+const TEST_DB_PREFIXES = ['hl_run_', 'hl_test_'];
 
 export interface TestDatabase {
   kind: DatabaseKind;
@@ -48,10 +54,18 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   return { kind, url: url.toString(), drop: () => withAdmin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined) };
 }
 
-/** Drops what earlier, interrupted runs left behind. */
+/** Test databases younger than this may belong to a run going on beside this one (another checkout, CI job). */
+const STALE_AFTER_MS = 60 * 60_000;
+
+/** Drops what earlier, interrupted runs left behind: only databases older than an hour, never a parallel run's. */
 export async function dropStaleTestDatabases(): Promise<void> {
   await withAdmin(async (c) => {
-    const { rows } = await c.query<{ datname: string }>(`select datname from pg_database where datname like '${TEST_DB_PREFIX}%'`);
-    for (const { datname } of rows) await c.query(`drop database if exists ${datname} with (force)`);
+    const { rows } = await c.query<{ datname: string }>(`select datname from pg_database where datname like 'hl\\_run\\_%' or datname like 'hl\\_test\\_%'`);
+    for (const { datname } of rows) {
+      const prefix = TEST_DB_PREFIXES.find((p) => datname.startsWith(p))!;
+      const created = parseInt(datname.slice(prefix.length).split('_')[0] ?? '', 36);
+      if (Number.isFinite(created) && Date.now() - created < STALE_AFTER_MS) continue;
+      await c.query(`drop database if exists ${datname} with (force)`);
+    }
   });
 }

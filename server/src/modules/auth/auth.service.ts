@@ -85,4 +85,6 @@ export async function logout(ctx: Context, viewer: Viewer): Promise<void> {
     session.revokedAt = now;
     await appendAudit(tx, { at: now, actorId: viewer.user.id, action: 'auth.logout', subjectType: 'user', subjectId: viewer.user.id, data: { sessionId: session.id } });
   });
+  // Sockets opened with this token close now, in every process.
+  ctx.deps.realtime?.bus.sessionRevoked(viewer.sessionId);
 }

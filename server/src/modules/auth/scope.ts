@@ -68,3 +68,42 @@ export function scopeAllows(scope: Scope, enterprise: { id: string; departmentId
       return scope.enterpriseId === enterprise.id;
   }
 }
+
+/** An event as far as R6 cares: the enterprise it is about, if any, and that enterprise's department then. */
+export interface EventSubject {
+  enterpriseId?: string | null;
+  departmentId?: string | null;
+}
+
+/**
+ * The same rule for an event. Events about no enterprise (a snapshot taken) are bureau-wide news:
+ * staff see them, enterprise accounts do not.
+ */
+export function scopeAllowsEvent(scope: Scope, event: EventSubject): boolean {
+  if (!event.enterpriseId) return scope.kind !== 'enterprise';
+  return scopeAllows(scope, { id: event.enterpriseId, departmentId: event.departmentId ?? '' });
+}
+
+/** scopeAllowsEvent in SQL, over the event log's enterprise_id and department_id columns. */
+export function eventScopeWhere(scope: Scope): FilterQuery<{ enterpriseId?: string; departmentId?: string }> {
+  switch (scope.kind) {
+    case 'all':
+      return {};
+    case 'departments':
+      return { $or: [{ departmentId: { $in: [...scope.departmentIds] } }, { enterpriseId: null }] };
+    case 'enterprise':
+      return { enterpriseId: scope.enterpriseId };
+  }
+}
+
+/** A stable key per distinct scope, so that work done for one scope (a wallboard) is shared by all its viewers. */
+export function scopeKey(scope: Scope): string {
+  switch (scope.kind) {
+    case 'all':
+      return 'all';
+    case 'departments':
+      return `departments:${[...scope.departmentIds].sort().join(',')}`;
+    case 'enterprise':
+      return `enterprise:${scope.enterpriseId}`;
+  }
+}

@@ -22,7 +22,8 @@ export class EventRecord {
   @Property({ type: 'uuid', nullable: true, index: true })
   departmentId?: string;
 
-  @Property({ type: 'uuid', nullable: true })
+  /** Indexed: the alert watcher asks whether a hazard's missed deadline was already announced. */
+  @Property({ type: 'uuid', nullable: true, index: true })
   hazardId?: string;
 
   /** Kind-specific facts (alert kind, grades, …) as JSON. */

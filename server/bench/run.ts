@@ -1,0 +1,68 @@
+/**
+ * `pnpm bench`: timing goals of the live parts, measured on this machine (timed assertions do not
+ * belong in tests). Prints one line per figure; exits non-zero when a goal is missed.
+ */
+import { log } from '../src/config/log.js';
+import type { DatabaseKind } from '../src/config/env.js';
+import { computeWallboard } from '../src/modules/wallboard/wallboard.service.js';
+import { scopeOf } from '../src/modules/auth/scope.js';
+import { User } from '../src/modules/auth/user.entity.js';
+import { postgresAnswers } from '../src/testing/databases.js';
+import { startTestServer } from '../src/testing/test-server.js';
+import { EVENTS, LiveOperation, openSocket, type EventData } from '../src/testing/ws-client.js';
+
+log.quiet = true;
+const goals: Array<{ what: string; ms: number; goal: number }> = [];
+const record = (what: string, ms: number, goal: number) => {
+  goals.push({ what, ms, goal });
+  console.log(`${ms <= goal ? 'ok  ' : 'SLOW'} ${what}: ${ms.toFixed(1)} ms (goal ≤ ${goal} ms)`);
+};
+
+async function median(runs: number, work: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
+async function bench(dialect: DatabaseKind): Promise<void> {
+  const server = await startTestServer({ dialect });
+  try {
+    const em = server.app.orm.em.fork();
+    const { env, clock } = server.app.deps;
+    for (const username of ['director', 'chief1']) {
+      const user = await em.findOneOrFail(User, { username });
+      const scope = await scopeOf(em, user);
+      record(`${dialect}: ${username}'s wallboard, computed`, await median(9, () => computeWallboard(server.app.orm.em.fork(), scope, env, clock.now())), 250);
+    }
+
+    const socket = openSocket(server.url, await server.login('chief1'));
+    await socket.connected;
+    const since = (await server.gql(`{ latestEventSeq }`, {}, await server.login('chief1'))).data!.latestEventSeq;
+    const live = new LiveOperation<EventData>(socket.client, EVENTS, { since });
+    const e001 = await server.login('e001');
+    const filing = await median(9, async () => {
+      const before = live.received.length;
+      await server.gql(`mutation { fileHazard(input: { title: "bench", grade: THIRD, rectifiedOnSpot: true }) { id } }`, {}, e001);
+      await live.waitFor((r) => r.length > before, 'filing event');
+    });
+    record(`${dialect}: filing → HAZARD_FILED at a subscriber`, filing, 1000);
+
+    const deadline = new Date(Date.now() + 3000);
+    await server.gql(`mutation($d: DateTime!) { fileHazard(input: { title: "bench deadline", grade: THIRD, deadline: $d, measures: "m", responsiblePerson: "p" }) { id } }`, { d: deadline.toISOString() }, e001);
+    await live.waitFor((r) => r.some((e) => e.events.kind === 'DEADLINE_MISSED' && e.events.hazard?.title === 'bench deadline'), 'DEADLINE_MISSED', 15_000);
+    record(`${dialect}: deadline → DEADLINE_MISSED at a subscriber`, Date.now() - deadline.getTime(), 2000);
+    live.stop();
+    await socket.dispose();
+  } finally {
+    await server.close();
+  }
+}
+
+await bench('sqlite');
+if (await postgresAnswers()) await bench('postgresql');
+else console.log('skipping PostgreSQL: it does not answer at 127.0.0.1:5432');
+process.exit(goals.every((g) => g.ms <= g.goal) ? 0 : 1);

@@ -1,0 +1,79 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Env } from '../../config/env.js';
+import { Enterprise } from '../enterprise/enterprise.entity.js';
+import { Hazard } from '../hazard/hazard.entity.js';
+import { HazardStatus } from '../hazard/hazard.enums.js';
+import { AlertKind } from './alert-kind.js';
+
+/** The enterprise field a quiet-enterprise display watches. */
+export type QuietField = 'lastLoginAt' | 'lastFilingAt';
+
+export const QUIET_FIELD: Record<AlertKind.NO_LOGIN | AlertKind.NO_FILING, QuietField> = {
+  [AlertKind.NO_LOGIN]: 'lastLoginAt',
+  [AlertKind.NO_FILING]: 'lastFilingAt',
+};
+
+export function windowOf(kind: AlertKind.NO_LOGIN | AlertKind.NO_FILING, env: Pick<Env, 'noLoginWindowMs' | 'noFilingWindowMs'>): number {
+  return kind === AlertKind.NO_LOGIN ? env.noLoginWindowMs : env.noFilingWindowMs;
+}
+
+type QuietFacts = Pick<Enterprise, 'registeredAt' | 'lastLoginAt' | 'lastFilingAt'>;
+
+/**
+ * R2: the instant an enterprise's no-login (no-filing) display falls due: the window after its last
+ * login (filing), or after its registration when it has none. The SQL forms below say the same.
+ */
+export function quietDueAt(enterprise: QuietFacts, field: QuietField, windowMs: number): Date {
+  const from = enterprise[field] ?? enterprise.registeredAt;
+  return new Date(new Date(from).getTime() + windowMs);
+}
+
+export function isQuiet(enterprise: QuietFacts, field: QuietField, windowMs: number, now: Date): boolean {
+  return quietDueAt(enterprise, field, windowMs) <= now;
+}
+
+/** Enterprises whose window has elapsed at `now`. */
+export function quietWhere(field: QuietField, windowMs: number, now: Date): FilterQuery<Enterprise> {
+  const cutoff = new Date(now.getTime() - windowMs);
+  return { $or: [{ [field]: { $lte: cutoff } }, { [field]: null, registeredAt: { $lte: cutoff } }] } as FilterQuery<Enterprise>;
+}
+
+function asDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  const date = value instanceof Date ? value : new Date(value as string | number);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** The smallest value of `field` among rows matching `where`, read through its index (ORDER BY … LIMIT 1). */
+async function smallest<T extends object>(em: EntityManager, entity: new () => T, field: string, where: FilterQuery<T>): Promise<Date | null> {
+  const row = await em
+    .createQueryBuilder(entity)
+    .select(field)
+    .where(where)
+    .orderBy({ [field]: 'asc' } as never)
+    .limit(1)
+    .execute('get');
+  return asDate((row as Record<string, unknown> | undefined)?.[field]);
+}
+
+/**
+ * The next instant after `now` at which any display falls due: the earliest of every enterprise's
+ * last login (filing, or registration) plus its window and every open hazard's deadline. A handful
+ * of indexed MIN lookups, so the watcher can sleep until then instead of scanning.
+ */
+export async function nextDueAt(em: EntityManager, env: Pick<Env, 'noLoginWindowMs' | 'noFilingWindowMs'>, now: Date): Promise<Date | null> {
+  const candidates: Array<Promise<Date | null>> = [];
+  for (const kind of [AlertKind.NO_LOGIN, AlertKind.NO_FILING] as const) {
+    const field = QUIET_FIELD[kind];
+    const windowMs = windowOf(kind, env);
+    const cutoff = new Date(now.getTime() - windowMs);
+    const plus = (date: Date | null) => (date ? new Date(date.getTime() + windowMs) : null);
+    candidates.push(smallest(em, Enterprise, field, { [field]: { $gt: cutoff } } as FilterQuery<Enterprise>).then(plus));
+    candidates.push(smallest(em, Enterprise, 'registeredAt', { [field]: null, registeredAt: { $gt: cutoff } } as FilterQuery<Enterprise>).then(plus));
+  }
+  candidates.push(smallest(em, Hazard, 'deadline', { status: HazardStatus.RECTIFYING, deadline: { $gt: now } }));
+  const dates = (await Promise.all(candidates)).filter((d): d is Date => d !== null);
+  if (dates.length === 0) return null;
+  return new Date(Math.min(...dates.map((d) => d.getTime())));
+}

@@ -1,0 +1,20 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { EventKind } from './event-kind.js';
+
+/** A committed event as a subscriber receives it; the enterprise, hazard and alert are resolved on demand, within scope. */
+@ObjectType('Event', { description: 'Something a wallboard is told about, in commit order (seq).' })
+export class EventMessage {
+  @Field(() => Int, { description: 'Position in the event log: increasing in commit order, no gaps. Pass the last one seen as `since` to resume.' })
+  seq!: number;
+
+  @Field(() => EventKind)
+  kind!: EventKind;
+
+  @Field({ description: 'When it happened, by the server clock.' })
+  at!: Date;
+
+  enterpriseId!: string | null;
+  departmentId!: string | null;
+  hazardId!: string | null;
+  payload!: Record<string, unknown> | null;
+}

@@ -1,0 +1,48 @@
+import { Ctx, FieldResolver, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { requireViewer, type Context } from '../../graphql/context.js';
+import { requireRealtime } from '../../realtime/realtime.js';
+import { User } from '../auth/user.entity.js';
+import { Department } from '../department/department.entity.js';
+import { computeWallboard } from './wallboard.service.js';
+import { DepartmentSummary, Wallboard } from './wallboard.type.js';
+
+function subscribeWallboard({ context }: SubscribeResolverData<unknown, object, Context>) {
+  return requireRealtime(context).wallboards.watch(requireViewer(context).scope);
+}
+
+@Resolver(() => Wallboard)
+export class WallboardResolver {
+  @Query(() => Wallboard, { description: 'Your wallboard: the headline figures and the 一级抓一级 table within your scope (R6), now.' })
+  wallboard(@Ctx() ctx: Context): Promise<Wallboard> {
+    const { env, clock } = ctx.deps;
+    return computeWallboard(ctx.em, requireViewer(ctx).scope, env, clock.now());
+  }
+
+  @Subscription(() => Wallboard, {
+    name: 'wallboard',
+    subscribe: subscribeWallboard,
+    description: 'Your wallboard, now and again after every change in your scope (coalesced: at most a few updates a second).',
+  })
+  wallboardUpdates(@Root() board: Wallboard, @Ctx() ctx: Context): Wallboard {
+    ctx.em = ctx.deps.orm.em.fork();
+    return board;
+  }
+}
+
+@Resolver(() => DepartmentSummary)
+export class DepartmentSummaryResolver {
+  @FieldResolver(() => Department)
+  department(@Root() summary: DepartmentSummary, @Ctx() ctx: Context): Promise<Department> {
+    return ctx.em.findOneOrFail(Department, summary.departmentId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The deputy leader over the department (分管领导).' })
+  leader(@Root() summary: DepartmentSummary, @Ctx() ctx: Context): Promise<User | null> | null {
+    return summary.leaderId ? ctx.em.findOne(User, summary.leaderId) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The section chief (科长).' })
+  chief(@Root() summary: DepartmentSummary, @Ctx() ctx: Context): Promise<User | null> | null {
+    return summary.chiefId ? ctx.em.findOne(User, summary.chiefId) : null;
+  }
+}

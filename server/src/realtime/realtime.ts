@@ -1,0 +1,61 @@
+import type { Server } from 'node:http';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import type { AppDeps, Context } from '../graphql/context.js';
+import { AlertWatcher } from '../modules/alert/alert.job.js';
+import { electLeader, type Leadership } from './leader.js';
+import type { EventBus } from './pubsub.js';
+import { WallboardHub } from './wallboard-hub.js';
+import { startWsServer, type WsServer } from './ws-server.js';
+
+/** Everything live in one process: the bus, the socket server, shared wallboards, and (when leading) the alert watcher. */
+export interface RealtimeServices {
+  bus: EventBus;
+  ws: WsServer;
+  wallboards: WallboardHub;
+  alerts: AlertWatcher;
+  leadership: Leadership;
+  /** Disposes the socket server when Apollo drains the HTTP server. */
+  apolloPlugin: ApolloServerPlugin<Context>;
+  close(): Promise<void>;
+}
+
+/** The realtime services that resolvers need; missing only if a test built a context by hand. */
+export function requireRealtime(ctx: Context): RealtimeServices {
+  if (!ctx.deps.realtime) throw new Error('The realtime services are not running in this process.');
+  return ctx.deps.realtime;
+}
+
+export function startRealtime(http: Server, schema: GraphQLSchema, deps: AppDeps, bus: EventBus): RealtimeServices {
+  const ws = startWsServer(http, schema, deps, bus);
+  const wallboards = new WallboardHub(deps, bus);
+  const alerts = new AlertWatcher(deps, bus);
+  const leadership = electLeader(deps.orm, deps.env.database.kind, {
+    elected: () => alerts.start(),
+    deposed: () => alerts.stop(),
+  });
+  const services: RealtimeServices = {
+    bus,
+    ws,
+    wallboards,
+    alerts,
+    leadership,
+    apolloPlugin: {
+      async serverWillStart() {
+        return {
+          async drainServer() {
+            await ws.dispose();
+          },
+        };
+      },
+    },
+    async close() {
+      await leadership.stop();
+      await alerts.stop();
+      wallboards.close();
+      await ws.dispose();
+    },
+  };
+  deps.realtime = services;
+  return services;
+}

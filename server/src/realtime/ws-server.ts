@@ -1,0 +1,174 @@
+import type { Server } from 'node:http';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { CloseCode, type Context as WsContext } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { log } from '../config/log.js';
+import type { AppDeps, Context, Viewer } from '../graphql/context.js';
+import { formatError } from '../graphql/format-error.js';
+import { MAX_QUERY_TOKENS, validationRules } from '../graphql/validation.js';
+import { AuthSession } from '../modules/auth/auth-session.entity.js';
+import { authenticate } from '../modules/auth/auth.service.js';
+import type { EventBus } from './pubsub.js';
+
+/** The HTTP side accepts JSON bodies up to 1 MB; a socket message may be no larger. */
+const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** Operations one socket may run at once (a wallboard needs two or three). */
+const MAX_OPERATIONS_PER_SOCKET = 25;
+/** How often open sockets' sessions are checked against the database (revoked elsewhere, or expired). */
+export const SESSION_CHECK_MS = 15_000;
+/** setTimeout's ceiling; a longer wait is re-armed by the periodic check. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+interface SocketSession {
+  viewer: Viewer;
+  socket: WebSocket;
+  operations: Set<string>;
+  expiry: NodeJS.Timeout;
+}
+
+type ConnectionParams = { authorization?: unknown };
+type SocketContext = WsContext<ConnectionParams, Extra>;
+
+export interface WsServer {
+  /** Closes sockets whose session expired or was revoked; runs by itself every SESSION_CHECK_MS. */
+  checkSessions(): Promise<void>;
+  openSockets(): number;
+  dispose(): Promise<void>;
+}
+
+function bearer(value: unknown): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(typeof value === 'string' ? value : '');
+  return match ? match[1]! : null;
+}
+
+function coded(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code } });
+}
+
+/**
+ * GraphQL over WebSocket (graphql-ws) on the HTTP server's port and path. Apollo's plugins do not
+ * run here, so this does what they do for HTTP: authenticates (in connection_init), applies the
+ * same validation rules and limits, gives each operation its own EntityManager fork, and formats
+ * errors the same way. A socket lives no longer than its session.
+ */
+export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps, bus: EventBus): WsServer {
+  const { orm, clock, env } = deps;
+  const wss = new WebSocketServer({ server: http, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
+  const sessions = new Map<SocketContext, SocketSession>();
+  const format = formatError(env.production);
+  const rules = [...specifiedRules, ...validationRules];
+
+  const end = (session: SocketSession, reason: string) => {
+    clearTimeout(session.expiry);
+    session.socket.close(CloseCode.Forbidden, reason);
+  };
+
+  const armExpiry = (session: SocketSession): NodeJS.Timeout => {
+    const wait = session.viewer.expiresAt.getTime() - clock.now().getTime();
+    const timer = setTimeout(() => {
+      if (session.viewer.expiresAt <= clock.now()) end(session, 'Session expired; sign in again');
+      else session.expiry = armExpiry(session);
+    }, Math.min(Math.max(wait, 0), MAX_TIMER_MS));
+    timer.unref();
+    return timer;
+  };
+
+  const formatErrors = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((error) => format(error.toJSON(), error));
+
+  const disposable = useServer<ConnectionParams, Record<PropertyKey, never>>(
+    {
+      schema,
+      async onConnect(ctx) {
+        const token = bearer(ctx.connectionParams?.authorization);
+        if (!token) {
+          ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: send connectionParams.authorization "Bearer <token>"');
+          return false;
+        }
+        const viewer = await authenticate(orm.em.fork(), token, clock.now());
+        // false closes with 4403: the token is unknown, expired or revoked.
+        if (!viewer) return false;
+        const session: SocketSession = { viewer, socket: ctx.extra.socket, operations: new Set(), expiry: undefined as unknown as NodeJS.Timeout };
+        session.expiry = armExpiry(session);
+        sessions.set(ctx, session);
+        return true;
+      },
+      async onSubscribe(ctx, id, payload) {
+        const session = sessions.get(ctx);
+        if (!session) return [new GraphQLError('Please sign in first; this needs a valid session token.', { extensions: { code: 'UNAUTHENTICATED' } })];
+        if (session.viewer.expiresAt <= clock.now()) {
+          end(session, 'Session expired; sign in again');
+          return [new GraphQLError('Your session expired; sign in again.', { extensions: { code: 'UNAUTHENTICATED' } })];
+        }
+        if (session.operations.size >= MAX_OPERATIONS_PER_SOCKET) {
+          return [new GraphQLError(`At most ${MAX_OPERATIONS_PER_SOCKET} operations may run on one socket; complete some first.`, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 } })];
+        }
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: MAX_QUERY_TOKENS });
+        } catch (error) {
+          return [coded(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) return errors.map((error) => coded(error, 'GRAPHQL_VALIDATION_FAILED'));
+        session.operations.add(id);
+        const contextValue: Context = { em: orm.em.fork(), deps, viewer: session.viewer };
+        return {
+          schema,
+          document,
+          variableValues: payload.variables ?? undefined,
+          operationName: payload.operationName ?? undefined,
+          contextValue,
+        };
+      },
+      onNext(_ctx, _id, _payload, _args, result) {
+        if (!result.errors?.length) return undefined;
+        return { ...result, errors: formatErrors(result.errors) };
+      },
+      onError(_ctx, _id, _payload, errors) {
+        return formatErrors(errors);
+      },
+      onComplete(ctx, id) {
+        sessions.get(ctx)?.operations.delete(id);
+      },
+      onClose(ctx) {
+        const session = sessions.get(ctx);
+        if (session) clearTimeout(session.expiry);
+        sessions.delete(ctx);
+      },
+    },
+    wss,
+  );
+
+  const checkSessions = async () => {
+    const now = clock.now();
+    const open = [...sessions.values()];
+    for (const session of open) if (session.viewer.expiresAt <= now) end(session, 'Session expired; sign in again');
+    const ids = [...new Set(open.map((s) => s.viewer.sessionId))];
+    if (ids.length === 0) return;
+    const revoked = await orm.em.fork().find(AuthSession, { id: { $in: ids }, revokedAt: { $ne: null } });
+    const gone = new Set(revoked.map((s) => s.id));
+    for (const session of open) if (gone.has(session.viewer.sessionId)) end(session, 'Signed out; sign in again');
+  };
+
+  const sweep = setInterval(() => void checkSessions().catch((error) => log.error('socket session check failed', error)), SESSION_CHECK_MS);
+  sweep.unref();
+  const stopRevocations = bus.onSessionRevoked((sessionId) => {
+    for (const session of sessions.values()) if (session.viewer.sessionId === sessionId) end(session, 'Signed out; sign in again');
+  });
+
+  let disposed: Promise<void> | null = null;
+  return {
+    checkSessions,
+    openSockets: () => sessions.size,
+    dispose() {
+      disposed ??= (async () => {
+        clearInterval(sweep);
+        stopRevocations();
+        for (const session of sessions.values()) clearTimeout(session.expiry);
+        await disposable.dispose();
+      })();
+      return disposed;
+    },
+  };
+}
