@@ -17,6 +17,7 @@ import { buildHazardLoopSchema } from './graphql/schema.js';
 import { authenticate } from './modules/auth/auth.service.js';
 import { offsetClock, systemClock, type Clock } from './modules/common/clock.js';
 import { noPublisher } from './modules/event/event-log.js';
+import { mountUploads } from './modules/photo/photo.routes.js';
 import { seedIfEmpty } from './seeders/seed.js';
 
 const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist/', import.meta.url));
@@ -83,6 +84,7 @@ export async function startApp({ env, clock: injected }: AppOptions): Promise<Ap
       }),
     );
 
+    mountUploads(app, deps);
     serveDashboard(app);
 
     await new Promise<void>((resolve) => http.listen(env.port, env.host, resolve));

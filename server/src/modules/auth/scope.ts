@@ -68,3 +68,8 @@ export function scopeAllows(scope: Scope, enterprise: { id: string; departmentId
       return scope.enterpriseId === enterprise.id;
   }
 }
+
+/** hazardScopeWhere for any other record that belongs to an enterprise (inspections, enforcement actions). */
+export function ownedByEnterpriseWhere<T extends { enterprise: unknown }>(scope: Scope): FilterQuery<T> {
+  return hazardScopeWhere(scope) as unknown as FilterQuery<T>;
+}
