@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../common/clock.js';
 import { EventRecord } from '../event/event-record.entity.js';
-import { codeOf, enterpriseId, fileWithPlan, HAZARD_FIELDS, PLAN } from '../../testing/hazard-helpers.js';
+import { codeOf, fileWithPlan, HAZARD_FIELDS, PLAN } from '../../testing/hazard-helpers.js';
 import { testDialects } from '../../testing/services.js';
 import { startTestServer, type TestServer } from '../../testing/test-server.js';
 import { HazardStatus } from './hazard.enums.js';
