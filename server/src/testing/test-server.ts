@@ -26,7 +26,7 @@ export interface TestServer {
 
 export interface TestServerOptions {
   dialect: DatabaseKind;
-  seed?: 'demo' | 'none';
+  seed?: 'demo' | 'ruichang-2017' | 'none';
   clock?: Clock;
   env?: Record<string, string>;
   /** Reuse a database (to restart a server on it); it is then not dropped on close. */
