@@ -58,7 +58,7 @@ export class SeedHistory {
   readonly logins: Array<{ id: string; enterprise: string; user: string; at: Date }> = [];
   readonly hazards: SeedHazard[] = [];
   readonly inspections: Array<{ id: string; enterprise: string; kind: InspectionKind; inspectedAt: Date; recordedAt: Date; recordedBy: string; note?: string }> = [];
-  readonly findings: Array<{ id: string; inspection: string; enterprise: string; outcome: FindingOutcome; hazard: string; discrepancy: boolean; falseRectification: boolean; note?: string }> = [];
+  readonly findings: Array<{ id: string; inspection: string; position: number; enterprise: string; outcome: FindingOutcome; hazard: string; discrepancy: boolean; falseRectification: boolean; note?: string }> = [];
   readonly enforcement: Array<{
     id: string; enterprise: string; kind: EnforcementKind; basis: string; amountFen?: number; suspensionDays?: number; note?: string;
     recordedAt: Date; recordedBy: string; forMajorHazard: boolean; hazardIds: string[];
@@ -135,9 +135,9 @@ export class SeedHistory {
     const id = this.newId();
     this.inspections.push({ id, enterprise: enterprise.id, kind, inspectedAt: at, recordedAt: at, recordedBy });
     const regulator = kind === InspectionKind.REGULATOR_INSPECTION;
-    for (const f of findings) {
+    for (const [position, f] of findings.entries()) {
       this.findings.push({
-        id: this.newId(), inspection: id, enterprise: enterprise.id, outcome: f.outcome, hazard: f.hazard.id,
+        id: this.newId(), inspection: id, position, enterprise: enterprise.id, outcome: f.outcome, hazard: f.hazard.id,
         discrepancy: regulator && f.outcome === FindingOutcome.NEW_HAZARD, falseRectification: f.outcome === FindingOutcome.NOT_RECTIFIED, note: f.note,
       });
       if (f.outcome === FindingOutcome.NOT_RECTIFIED) {

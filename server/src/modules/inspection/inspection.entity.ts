@@ -45,6 +45,10 @@ export class InspectionFinding extends BaseEntity {
   @ManyToOne(() => Enterprise, { ref: true })
   enterprise!: Ref<Enterprise>;
 
+  /** Order within the inspection, as recorded. */
+  @Property()
+  position!: number;
+
   @Field(() => FindingOutcome)
   @Enum({ items: () => FindingOutcome, nativeEnumName: 'finding_outcome' })
   outcome!: FindingOutcome;

@@ -63,7 +63,7 @@ export class InspectionResolver {
 
   @FieldResolver(() => [InspectionFinding])
   findings(@Root() inspection: Inspection, @Ctx() ctx: Context): Promise<InspectionFinding[]> {
-    return ctx.em.find(InspectionFinding, { inspection: inspection.id }, { orderBy: { id: 'asc' } });
+    return ctx.em.find(InspectionFinding, { inspection: inspection.id }, { orderBy: { position: 'asc' } });
   }
 }
 

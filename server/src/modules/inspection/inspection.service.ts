@@ -76,6 +76,7 @@ export async function recordInspection(ctx: Context, input: InspectionInput): Pr
       const findingNote = await within(prefix, () => text('note', finding.note, 2000, null));
       tx.create(InspectionFinding, {
         inspection: inspection.id,
+        position: i,
         enterprise: enterprise.id,
         outcome: finding.outcome,
         hazard: hazard.id,

@@ -23,6 +23,18 @@ describe.each(dialects)('inspections, cross-checks and enforcement, on %s', (dia
   });
   afterAll(() => server?.close());
 
+  it('has the demo’s share of on-site inspections, discrepancies, false rectifications and enforcement', async () => {
+    const token = await server.login('director');
+    const result = await server.gql(`{ inspections(filter: { kind: REGULATOR_INSPECTION }) { enterprise { code } findings { outcome } }
+      crossCheck(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") { regulatorInspections discrepancies falseRectifications } }`, {}, token);
+    expect(result.data!.inspections.map((i: any) => i.enterprise.code).sort()).toEqual(['e005', 'e030', 'e045', 'e070', 'e085']);
+    expect(result.data!.crossCheck.discrepancies).toBe(5);
+    expect(result.data!.crossCheck.falseRectifications).toBeGreaterThan(0);
+    const e066 = await enterpriseId(server, 'e066');
+    expect((await as('director', ENTERPRISE, { id: e066 })).data!.enterprise.enforcementActions).toEqual([{ kind: 'PENALTY', amount: 30000 }]);
+    expect((await as('director', '{ auditChain { valid } }', {})).data!.auditChain.valid).toBe(true);
+  });
+
   it('files a self-inspection’s findings as the enterprise’s hazards, on-the-spot ones closed', async () => {
     const id = await enterpriseId(server, 'e005');
     const result = await as('e005', RECORD, { input: { kind: 'SELF_INSPECTION', findings: [

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261129002048 extends Migration {
+export class Migration20261129003709 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create type "inspection_kind" as enum ('SELF_INSPECTION', 'REGULATOR_INSPECTION');`);
@@ -17,7 +17,7 @@ export class Migration20261129002048 extends Migration {
     this.addSql(`create index "photo_uploaded_by_id_index" on "photo" ("uploaded_by_id");`);
     this.addSql(`create index "photo_hazard_id_uploaded_at_index" on "photo" ("hazard_id", "uploaded_at");`);
 
-    this.addSql(`create table "inspection_finding" ("id" uuid not null, "inspection_id" uuid not null, "enterprise_id" uuid not null, "outcome" "finding_outcome" not null, "hazard_id" uuid not null, "discrepancy" boolean not null default false, "false_rectification" boolean not null default false, "note" text null, constraint "inspection_finding_pkey" primary key ("id"));`);
+    this.addSql(`create table "inspection_finding" ("id" uuid not null, "inspection_id" uuid not null, "enterprise_id" uuid not null, "position" int not null, "outcome" "finding_outcome" not null, "hazard_id" uuid not null, "discrepancy" boolean not null default false, "false_rectification" boolean not null default false, "note" text null, constraint "inspection_finding_pkey" primary key ("id"));`);
     this.addSql(`create index "inspection_finding_inspection_id_index" on "inspection_finding" ("inspection_id");`);
     this.addSql(`create index "inspection_finding_hazard_id_index" on "inspection_finding" ("hazard_id");`);
     this.addSql(`create index "inspection_finding_enterprise_id_false_rectification_index" on "inspection_finding" ("enterprise_id", "false_rectification");`);

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261129002048 extends Migration {
+export class Migration20261129003709 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`inspection\` (\`id\` text not null, \`enterprise_id\` text not null, \`kind\` text check (\`kind\` in ('SELF_INSPECTION', 'REGULATOR_INSPECTION')) not null, \`inspected_at\` datetime not null, \`recorded_at\` datetime not null, \`recorded_by_id\` text null, \`note\` text null, constraint \`inspection_enterprise_id_foreign\` foreign key(\`enterprise_id\`) references \`enterprise\`(\`id\`) on update cascade, constraint \`inspection_recorded_by_id_foreign\` foreign key(\`recorded_by_id\`) references \`app_user\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`);
@@ -15,7 +15,7 @@ export class Migration20261129002048 extends Migration {
     this.addSql(`create index \`photo_hazard_id_index\` on \`photo\` (\`hazard_id\`);`);
     this.addSql(`create index \`photo_hazard_id_uploaded_at_index\` on \`photo\` (\`hazard_id\`, \`uploaded_at\`);`);
 
-    this.addSql(`create table \`inspection_finding\` (\`id\` text not null, \`inspection_id\` text not null, \`enterprise_id\` text not null, \`outcome\` text check (\`outcome\` in ('MATCHED', 'NEW_HAZARD', 'NOT_RECTIFIED')) not null, \`hazard_id\` text not null, \`discrepancy\` integer not null default false, \`false_rectification\` integer not null default false, \`note\` text null, constraint \`inspection_finding_inspection_id_foreign\` foreign key(\`inspection_id\`) references \`inspection\`(\`id\`) on update cascade, constraint \`inspection_finding_enterprise_id_foreign\` foreign key(\`enterprise_id\`) references \`enterprise\`(\`id\`) on update cascade, constraint \`inspection_finding_hazard_id_foreign\` foreign key(\`hazard_id\`) references \`hazard\`(\`id\`) on update cascade, primary key (\`id\`));`);
+    this.addSql(`create table \`inspection_finding\` (\`id\` text not null, \`inspection_id\` text not null, \`enterprise_id\` text not null, \`position\` integer not null, \`outcome\` text check (\`outcome\` in ('MATCHED', 'NEW_HAZARD', 'NOT_RECTIFIED')) not null, \`hazard_id\` text not null, \`discrepancy\` integer not null default false, \`false_rectification\` integer not null default false, \`note\` text null, constraint \`inspection_finding_inspection_id_foreign\` foreign key(\`inspection_id\`) references \`inspection\`(\`id\`) on update cascade, constraint \`inspection_finding_enterprise_id_foreign\` foreign key(\`enterprise_id\`) references \`enterprise\`(\`id\`) on update cascade, constraint \`inspection_finding_hazard_id_foreign\` foreign key(\`hazard_id\`) references \`hazard\`(\`id\`) on update cascade, primary key (\`id\`));`);
     this.addSql(`create index \`inspection_finding_inspection_id_index\` on \`inspection_finding\` (\`inspection_id\`);`);
     this.addSql(`create index \`inspection_finding_enterprise_id_index\` on \`inspection_finding\` (\`enterprise_id\`);`);
     this.addSql(`create index \`inspection_finding_hazard_id_index\` on \`inspection_finding\` (\`hazard_id\`);`);
