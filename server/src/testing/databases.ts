@@ -48,10 +48,17 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   return { kind, url: url.toString(), drop: () => withAdmin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined) };
 }
 
-/** Drops what earlier, interrupted runs left behind. */
-export async function dropStaleTestDatabases(): Promise<void> {
+/** Older than this, a test database is an interrupted run's leftover; younger, it may be a parallel run's (another worktree). */
+const STALE_AFTER_MS = 3 * 3_600_000;
+
+/** Drops what earlier, interrupted runs left behind, leaving alone the databases of runs still going. */
+export async function dropStaleTestDatabases(now = Date.now()): Promise<void> {
   await withAdmin(async (c) => {
     const { rows } = await c.query<{ datname: string }>(`select datname from pg_database where datname like '${TEST_DB_PREFIX}%'`);
-    for (const { datname } of rows) await c.query(`drop database if exists ${datname} with (force)`);
+    for (const { datname } of rows) {
+      const created = parseInt(datname.slice(TEST_DB_PREFIX.length).split('_')[0] ?? '', 36);
+      if (Number.isFinite(created) && now - created < STALE_AFTER_MS) continue;
+      await c.query(`drop database if exists ${datname} with (force)`);
+    }
   });
 }
