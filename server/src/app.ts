@@ -19,6 +19,7 @@ import { offsetClock, systemClock, type Clock } from './modules/common/clock.js'
 import { createEventBus } from './realtime/pubsub.js';
 import { startRealtime, type RealtimeServices } from './realtime/realtime.js';
 import { MAX_QUERY_TOKENS, validationRules } from './graphql/validation.js';
+import { mountUploads } from './modules/photo/photo.routes.js';
 import { seedIfEmpty } from './seeders/seed.js';
 
 const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist/', import.meta.url));
@@ -90,6 +91,7 @@ export async function startApp({ env, clock: injected }: AppOptions): Promise<Ap
       }),
     );
 
+    mountUploads(app, deps);
     serveDashboard(app);
 
     await new Promise<void>((resolve) => http.listen(env.port, env.host, resolve));

@@ -35,6 +35,8 @@ export type FileHazardInput = {
   idempotencyKey?: string | null | undefined;
   location?: string | null | undefined;
   measures?: string | null | undefined;
+  /** Before-photos: ids from POST /uploads, your own and not yet attached. */
+  photoIds?: Array<string | number> | null | undefined;
   /** Rectified on the spot: the hazard is closed at once. */
   rectifiedOnSpot?: boolean | null | undefined;
   responsiblePerson?: string | null | undefined;

@@ -7,8 +7,12 @@ import { BaseEntity } from '../modules/common/base.entity.js';
 import { Department } from '../modules/department/department.entity.js';
 import { Enterprise } from '../modules/enterprise/enterprise.entity.js';
 import { LoginEvent } from '../modules/enterprise/login-event.entity.js';
+import { EnforcementAction } from '../modules/enforcement/enforcement.entity.js';
 import { EventRecord } from '../modules/event/event-record.entity.js';
+import { ExtensionRequest } from '../modules/extension/extension-request.entity.js';
 import { Hazard } from '../modules/hazard/hazard.entity.js';
+import { Inspection, InspectionFinding } from '../modules/inspection/inspection.entity.js';
+import { Photo } from '../modules/photo/photo.entity.js';
 import { Township } from '../modules/township/township.entity.js';
 
 /** Every entity, listed rather than discovered by folder, so that the source and the build agree. */
@@ -25,4 +29,9 @@ export const ENTITIES = [
   AuditEntry,
   EventRecord,
   Alert,
+  Photo,
+  ExtensionRequest,
+  Inspection,
+  InspectionFinding,
+  EnforcementAction,
 ];

@@ -23,6 +23,7 @@ export interface Env {
   fakeNow: Date | null;
   production: boolean;
   logSql: boolean;
+  uploadDir: string;
 }
 
 /** Every setting with its default and meaning: the README's table and `.env.example` are made from this list. */
@@ -43,6 +44,7 @@ export const SETTINGS = [
   ['FAKE_NOW', '', 'an ISO instant: the server clock starts there and runs on'],
   ['NODE_ENV', 'production (pnpm start)', '`production` hides internal error details from clients'],
   ['LOG_SQL', '0', '`1` logs every SQL statement'],
+  ['UPLOAD_DIR', 'data/uploads', 'where uploaded photos are kept (relative to server/)'],
 ] as const;
 
 export class EnvError extends Error {
@@ -114,6 +116,7 @@ export function loadEnv(source: Source = process.env): Env {
     fakeNow,
     production: get('NODE_ENV', 'development') === 'production',
     logSql: get('LOG_SQL', '0') === '1',
+    uploadDir: get('UPLOAD_DIR', 'data/uploads'),
   };
   if (problems.length > 0) throw new EnvError(problems);
   return env;

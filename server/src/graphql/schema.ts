@@ -11,6 +11,12 @@ import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver.js
 import { EventResolver } from '../modules/event/event.resolver.js';
 import { HazardResolver } from '../modules/hazard/hazard.resolver.js';
 import { DepartmentSummaryResolver, WallboardResolver } from '../modules/wallboard/wallboard.resolver.js';
+import { StatsResolver } from '../modules/analytics/stats.resolver.js';
+import { EnforcementResolver, EnterpriseEnforcementResolver } from '../modules/enforcement/enforcement.resolver.js';
+import { ExtensionResolver, HazardExtensionsResolver } from '../modules/extension/extension.resolver.js';
+import { HazardLifecycleResolver } from '../modules/hazard/lifecycle.resolver.js';
+import { EnterpriseCrossCheckResolver, InspectionFindingResolver, InspectionResolver } from '../modules/inspection/inspection.resolver.js';
+import { HazardPhotosResolver, PhotoResolver } from '../modules/photo/photo.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -23,6 +29,17 @@ export const resolvers = [
   EventResolver,
   WallboardResolver,
   DepartmentSummaryResolver,
+  HazardLifecycleResolver,
+  ExtensionResolver,
+  HazardExtensionsResolver,
+  PhotoResolver,
+  HazardPhotosResolver,
+  InspectionResolver,
+  InspectionFindingResolver,
+  EnterpriseCrossCheckResolver,
+  EnforcementResolver,
+  EnterpriseEnforcementResolver,
+  StatsResolver,
 ] as const;
 
 export function buildHazardLoopSchema(pubSub?: PubSub): Promise<GraphQLSchema> {

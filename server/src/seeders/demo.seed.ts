@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { DAY_MS } from '../modules/common/duration.js';
+import { EnforcementKind } from '../modules/enforcement/enforcement.entity.js';
 import { HazardGrade, HazardSource, HazardStatus } from '../modules/hazard/hazard.enums.js';
+import { FindingOutcome, InspectionKind } from '../modules/inspection/inspection.enums.js';
 import { HAZARD_TITLES, LOCATIONS, MEASURES, RESPONSIBLE } from './hazard-texts.js';
-import { buildOrganisation, type SeedEnterprise } from './organisation.js';
+import { buildOrganisation, type Organisation, type SeedEnterprise } from './organisation.js';
 import { Random } from './random.js';
 import { SeedHistory, type SeedHazard } from './seed-history.js';
 
@@ -111,5 +113,52 @@ export async function seedDemo(em: EntityManager, now: Date, passwordHash: strin
       fileOne(enterprise, atBureauHour(now.getTime() - rng.between(13, 18) * DAY_MS, 10), true);
     }
   }
+  addCrossChecks(history, org, now);
   await history.write(em);
+}
+
+/** Enterprises whose on-site inspections the demo shows: one per department, none of the quiet or overdue ones. */
+const INSPECTED = ['e005', 'e030', 'e045', 'e070', 'e085'];
+
+/**
+ * The demo's share of inspections and enforcement: in each department an on-site inspection a week ago that
+ * matched a filed hazard, found one unfiled (a discrepancy, rectified on the spot) and, where one was closed,
+ * found it not really rectified; plus a summons, a case and a penalty for enterprises that missed deadlines.
+ * A separate generator keeps the rest of the demo data as it was.
+ */
+function addCrossChecks(history: SeedHistory, org: Organisation, now: Date): void {
+  const rng = new Random(20_170_101);
+  const byCode = (code: string) => org.enterprises.find((e) => e.code === code)!;
+  for (const code of INSPECTED) {
+    const enterprise = byCode(code);
+    const staff = org.staffOf.get(enterprise.department)!;
+    const at = atBureauHour(now.getTime() - rng.between(5, 9) * DAY_MS, rng.between(9, 16));
+    const own = history.hazards.filter((h) => h.enterprise === enterprise.id && h.filedAt < at);
+    const matched = own.find((h) => h.status !== HazardStatus.CLOSED) ?? own[own.length - 1];
+    const closed = [...own].reverse().find((h) => h.status === HazardStatus.CLOSED && !h.rectifiedOnSpot && h.closedAt && h.closedAt < at);
+    const unfiled: SeedHazard = {
+      id: rng.uuid(), enterprise: enterprise.id, title: rng.pick(HAZARD_TITLES[enterprise.industry]), location: rng.pick(LOCATIONS[enterprise.industry]),
+      grade: HazardGrade.THIRD, status: HazardStatus.CLOSED, source: HazardSource.REGULATOR_INSPECTION, rectifiedOnSpot: true, backfilled: false,
+      discoveredAt: at, filedAt: at, closedAt: at, submittedLate: false, measures: '现场立即整改', responsiblePerson: rng.pick(RESPONSIBLE), filedBy: staff.inspector,
+    };
+    history.file(unfiled);
+    const findings: Parameters<SeedHistory['inspect']>[4] = [{ outcome: FindingOutcome.NEW_HAZARD, hazard: unfiled, note: '企业未填报' }];
+    if (matched) findings.unshift({ outcome: FindingOutcome.MATCHED, hazard: matched });
+    if (closed && closed !== matched) {
+      findings.push({ outcome: FindingOutcome.NOT_RECTIFIED, hazard: closed, deadline: endOfBureauDay(now, rng.int(5, 10)), note: '现场复查发现未整改到位' });
+    }
+    history.inspect(enterprise, at, InspectionKind.REGULATOR_INSPECTION, staff.inspector, findings);
+  }
+
+  const overdueOf = (code: string) => history.hazards.find((h) => h.enterprise === byCode(code).id && h.status === HazardStatus.RECTIFYING && h.deadline && h.deadline < now);
+  const act = (code: string, kind: EnforcementKind, basis: string, extra: { amountFen?: number; note: string }) => {
+    const enterprise = byCode(code);
+    const hazard = overdueOf(code);
+    const at = new Date(Math.max(hazard?.deadline?.getTime() ?? 0, now.getTime() - 3 * DAY_MS) + rng.between(2, 20) * HOUR_MS);
+    if (at >= now) return;
+    history.enforce(enterprise, at, org.staffOf.get(enterprise.department)!.chief, { kind, basis, hazards: hazard ? [hazard] : [], ...extra });
+  };
+  act('e003', EnforcementKind.SUMMONS, '《安全生产法》第六十五条', { note: '约谈企业主要负责人，督促整改逾期隐患' });
+  act('e025', EnforcementKind.CASE_FILED, '《安全生产法》第九十九条', { note: '逾期未整改，立案查处' });
+  act('e066', EnforcementKind.PENALTY, '《安全生产法》第九十九条', { amountFen: 30_000 * 100, note: '逾期未整改，处三万元罚款' });
 }

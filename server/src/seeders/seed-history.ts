@@ -7,7 +7,10 @@ import { Enterprise } from '../modules/enterprise/enterprise.entity.js';
 import { LoginEvent } from '../modules/enterprise/login-event.entity.js';
 import { EventKind } from '../modules/event/event-kind.js';
 import { EventRecord } from '../modules/event/event-record.entity.js';
+import { EnforcementAction, EnforcementKind } from '../modules/enforcement/enforcement.entity.js';
 import { Hazard } from '../modules/hazard/hazard.entity.js';
+import { Inspection, InspectionFinding } from '../modules/inspection/inspection.entity.js';
+import { FindingOutcome, InspectionKind } from '../modules/inspection/inspection.enums.js';
 import { HazardGrade, HazardSource, HazardStatus } from '../modules/hazard/hazard.enums.js';
 import { Township } from '../modules/township/township.entity.js';
 import { bulkInsert } from './bulk-insert.js';
@@ -35,6 +38,7 @@ export interface SeedHazard {
   planFunding?: string;
   planEmergencyMeasures?: string;
   filedBy?: string;
+  rejectionReason?: string;
 }
 
 interface TimedEvent {
@@ -53,6 +57,12 @@ interface TimedEvent {
 export class SeedHistory {
   readonly logins: Array<{ id: string; enterprise: string; user: string; at: Date }> = [];
   readonly hazards: SeedHazard[] = [];
+  readonly inspections: Array<{ id: string; enterprise: string; kind: InspectionKind; inspectedAt: Date; recordedAt: Date; recordedBy: string; note?: string }> = [];
+  readonly findings: Array<{ id: string; inspection: string; position: number; enterprise: string; outcome: FindingOutcome; hazard: string; discrepancy: boolean; falseRectification: boolean; note?: string }> = [];
+  readonly enforcement: Array<{
+    id: string; enterprise: string; kind: EnforcementKind; basis: string; amountFen?: number; suspensionDays?: number; note?: string;
+    recordedAt: Date; recordedBy: string; forMajorHazard: boolean; hazardIds: string[];
+  }> = [];
   private readonly audit: AuditFacts[] = [];
   private readonly events: TimedEvent[] = [];
 
@@ -111,6 +121,62 @@ export class SeedHistory {
     this.events.push({ kind: EventKind.DEADLINE_MISSED, at: hazard.deadline!, enterpriseId: enterprise.id, departmentId: enterprise.department, hazardId: hazard.id, payload: { grade: hazard.grade, title: hazard.title } });
   }
 
+  /**
+   * An inspection and its findings, as recordInspection records them. New hazards must already have been
+   * filed with `file` (filedAt at the inspection); a NOT_RECTIFIED finding reopens its closed hazard.
+   */
+  inspect(
+    enterprise: SeedEnterprise,
+    at: Date,
+    kind: InspectionKind,
+    recordedBy: string,
+    findings: Array<{ outcome: FindingOutcome; hazard: SeedHazard; deadline?: Date; note?: string }>,
+  ): void {
+    const id = this.newId();
+    this.inspections.push({ id, enterprise: enterprise.id, kind, inspectedAt: at, recordedAt: at, recordedBy });
+    const regulator = kind === InspectionKind.REGULATOR_INSPECTION;
+    for (const [position, f] of findings.entries()) {
+      this.findings.push({
+        id: this.newId(), inspection: id, position, enterprise: enterprise.id, outcome: f.outcome, hazard: f.hazard.id,
+        discrepancy: regulator && f.outcome === FindingOutcome.NEW_HAZARD, falseRectification: f.outcome === FindingOutcome.NOT_RECTIFIED, note: f.note,
+      });
+      if (f.outcome === FindingOutcome.NOT_RECTIFIED) {
+        const reason = f.note ?? 'Not really rectified, found on site.';
+        Object.assign(f.hazard, { status: HazardStatus.RECTIFYING, deadline: f.deadline, closedAt: undefined, submittedAt: undefined, submittedLate: false, rectifiedOnSpot: false, rejectionReason: reason });
+        this.audit.push({ at, actorId: recordedBy, action: 'hazard.reopened', subjectType: 'hazard', subjectId: f.hazard.id, data: { inspectionId: id, reason, deadline: f.deadline, from: HazardStatus.CLOSED } });
+        this.events.push({
+          kind: EventKind.RECTIFICATION_REJECTED, at, enterpriseId: enterprise.id, departmentId: enterprise.department, hazardId: f.hazard.id,
+          payload: { grade: f.hazard.grade, title: f.hazard.title, reopened: true, reason },
+        });
+      }
+    }
+    this.audit.push({
+      at, actorId: recordedBy, action: 'inspection.recorded', subjectType: 'inspection', subjectId: id,
+      data: { enterpriseId: enterprise.id, kind, inspectedAt: at, note: null, findings: findings.map((f) => ({ outcome: f.outcome, hazardId: f.hazard.id })) },
+    });
+  }
+
+  enforce(
+    enterprise: SeedEnterprise,
+    at: Date,
+    recordedBy: string,
+    action: { kind: EnforcementKind; basis: string; amountFen?: number; suspensionDays?: number; note?: string; hazards?: SeedHazard[] },
+  ): void {
+    const id = this.newId();
+    const hazards = action.hazards ?? [];
+    const forMajorHazard = hazards.some((h) => h.grade === HazardGrade.MAJOR);
+    const hazardIds = hazards.map((h) => h.id);
+    this.enforcement.push({ id, enterprise: enterprise.id, kind: action.kind, basis: action.basis, amountFen: action.amountFen, suspensionDays: action.suspensionDays, note: action.note, recordedAt: at, recordedBy, forMajorHazard, hazardIds });
+    this.audit.push({
+      at, actorId: recordedBy, action: 'enforcement.recorded', subjectType: 'enforcement', subjectId: id,
+      data: { enterpriseId: enterprise.id, kind: action.kind, basis: action.basis, amountFen: action.amountFen ?? null, suspensionDays: action.suspensionDays ?? null, hazardIds, note: action.note ?? null, forMajorHazard },
+    });
+    this.events.push({
+      kind: EventKind.ENFORCEMENT_RECORDED, at, enterpriseId: enterprise.id, departmentId: enterprise.department, hazardId: hazards[0]?.id,
+      payload: { kind: action.kind, enforcementId: id, hazardIds, ...(hazards[0] ? { grade: hazards[0].grade, title: hazards[0].title } : {}) },
+    });
+  }
+
   /** Who confirms a rectification of this grade in this enterprise's department (R5). */
   confirmer(hazard: SeedHazard): string {
     const staff = this.org.staffOf.get(this.departmentOf(hazard.enterprise))!;
@@ -140,6 +206,14 @@ export class SeedHistory {
       await bulkInsert(tx, User, org.users.filter((u) => u.enterprise));
       await bulkInsert(tx, LoginEvent, this.logins);
       await bulkInsert(tx, Hazard, this.hazards);
+      await bulkInsert(tx, Inspection, this.inspections);
+      await bulkInsert(tx, InspectionFinding, this.findings);
+      await bulkInsert(tx, EnforcementAction, this.enforcement.map(({ hazardIds: _h, ...row }) => row));
+      for (const action of this.enforcement) {
+        for (const hazardId of action.hazardIds) {
+          await tx.getConnection().execute('insert into enforcement_action_hazard (enforcement_action_id, hazard_id) values (?, ?)', [action.id, hazardId], 'run', tx.getTransactionContext());
+        }
+      }
       const chained = chainEntries(await lastAuditLink(tx), [...this.audit].sort(byTime));
       await bulkInsert(tx, AuditEntry, chained);
       const events = [...this.events].sort(byTime).map((e, i) => ({ ...e, seq: i + 1, payload: e.payload ? JSON.stringify(e.payload) : undefined }));

@@ -6,6 +6,7 @@ import { User } from '../modules/auth/user.entity.js';
 import type { Clock } from '../modules/common/clock.js';
 import { seedDemo } from './demo.seed.js';
 import { DEMO_PASSWORD } from './organisation.js';
+import { seedRuichang } from './ruichang.seed.js';
 
 /** Applies `SEED` to an empty database only: a database with any user in it is never touched. */
 export async function seedIfEmpty(em: EntityManager, env: Pick<Env, 'seed'>, clock: Clock): Promise<void> {
@@ -18,7 +19,9 @@ export async function seedIfEmpty(em: EntityManager, env: Pick<Env, 'seed'>, clo
       await seedDemo(em, clock.now(), passwordHash);
       break;
     case 'ruichang-2017':
-      throw new Error('SEED=ruichang-2017 is not available in this build yet; use SEED=demo.');
+      // Fixed historical dates: the clock only has to be past the pilot's end.
+      await seedRuichang(em, clock.now(), passwordHash);
+      break;
   }
   log.info(`seeded ${env.seed} data in ${Date.now() - started} ms`);
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startApp, type App } from '../app.js';
 import { loadEnv, type DatabaseKind } from '../config/env.js';
 import { log } from '../config/log.js';
@@ -23,7 +26,7 @@ export interface TestServer {
 
 export interface TestServerOptions {
   dialect: DatabaseKind;
-  seed?: 'demo' | 'none';
+  seed?: 'demo' | 'ruichang-2017' | 'none';
   clock?: Clock;
   env?: Record<string, string>;
   /** Reuse a database (to restart a server on it); it is then not dropped on close. */
@@ -34,7 +37,8 @@ export interface TestServerOptions {
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
   log.quiet = true;
   const db = options.database ?? (await createTestDatabase(options.dialect));
-  const env = loadEnv({ PORT: '0', DATABASE_URL: db.url, SEED: options.seed ?? 'demo', NODE_ENV: 'production', ...options.env });
+  const uploads = await mkdtemp(join(tmpdir(), 'hl-uploads-'));
+  const env = loadEnv({ PORT: '0', DATABASE_URL: db.url, SEED: options.seed ?? 'demo', NODE_ENV: 'production', UPLOAD_DIR: uploads, ...options.env });
   let app: App;
   try {
     app = await startApp({ env, clock: options.clock });
@@ -69,6 +73,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     },
     async close() {
       await app.close();
+      await rm(uploads, { recursive: true, force: true });
       if (!options.database) await db.drop();
     },
   };

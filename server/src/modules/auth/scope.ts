@@ -107,3 +107,8 @@ export function scopeKey(scope: Scope): string {
       return `enterprise:${scope.enterpriseId}`;
   }
 }
+
+/** hazardScopeWhere for any other record that belongs to an enterprise (inspections, enforcement actions). */
+export function ownedByEnterpriseWhere<T extends { enterprise: unknown }>(scope: Scope): FilterQuery<T> {
+  return hazardScopeWhere(scope) as unknown as FilterQuery<T>;
+}

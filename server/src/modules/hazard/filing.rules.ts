@@ -1,6 +1,6 @@
 import { badInput } from '../../graphql/errors.js';
 import { HazardGrade, HazardSource, HazardStatus } from './hazard.enums.js';
-import type { FileHazardInput } from './hazard.inputs.js';
+import type { FileHazardInput, GovernancePlanInput } from './hazard.inputs.js';
 
 /** R1: a discovery time further ahead than this is a clock error or a forgery, and refused. */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -22,7 +22,7 @@ export interface FilingFacts {
   plan: { objectives: string; funding: string; emergencyMeasures: string } | null;
 }
 
-function text(field: string, value: string | null | undefined, max: number, required: string | null): string | null {
+export function text(field: string, value: string | null | undefined, max: number, required: string | null): string | null {
   const trimmed = value?.trim() ?? '';
   if (!trimmed) {
     if (required) throw badInput(field, required);
@@ -72,16 +72,21 @@ export function checkFiling(input: FileHazardInput, now: Date, backfillWindowMs:
     if (!input.governancePlan) {
       throw badInput('governancePlan', 'A major hazard needs a governance plan: objectives, funding and materials, and safety and emergency measures.');
     }
-    plan = {
-      objectives: text('governancePlan.objectives', input.governancePlan.objectives, 5000, 'State the objectives and tasks of the governance plan.')!,
-      funding: text('governancePlan.funding', input.governancePlan.funding, 5000, 'State the funding and materials for the governance plan.')!,
-      emergencyMeasures: text('governancePlan.emergencyMeasures', input.governancePlan.emergencyMeasures, 5000, 'State the safety and emergency measures while the hazard is governed.')!,
-    };
+    plan = checkGovernancePlan(input.governancePlan);
   }
 
   return {
     title, description, location, grade: input.grade, source: input.source ?? HazardSource.SELF_INSPECTION,
     status: HazardStatus.RECTIFYING, rectifiedOnSpot, backfilled, discoveredAt, deadline: input.deadline, closedAt: null,
     measures, responsiblePerson, plan,
+  };
+}
+
+/** The three plan elements beyond measures, person and deadline, each required (R5); shared by filing and regrading. */
+export function checkGovernancePlan(input: GovernancePlanInput): NonNullable<FilingFacts['plan']> {
+  return {
+    objectives: text('governancePlan.objectives', input.objectives, 5000, 'State the objectives and tasks of the governance plan.')!,
+    funding: text('governancePlan.funding', input.funding, 5000, 'State the funding and materials for the governance plan.')!,
+    emergencyMeasures: text('governancePlan.emergencyMeasures', input.emergencyMeasures, 5000, 'State the safety and emergency measures while the hazard is governed.')!,
   };
 }

@@ -52,6 +52,9 @@ export class FileHazardInput {
   @Field(() => GovernancePlanInput, { nullable: true, description: 'Required for MAJOR hazards.' })
   governancePlan?: GovernancePlanInput;
 
+  @Field(() => [ID], { nullable: true, description: 'Before-photos: ids from POST /uploads, your own and not yet attached.' })
+  photoIds?: string[];
+
   @Field({ nullable: true, description: 'Any string unique to this filing: a retry with the same key and input returns the first result instead of filing twice.' })
   idempotencyKey?: string;
 }

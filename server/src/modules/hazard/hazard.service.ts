@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
 import { requireViewer, type Context, type Viewer } from '../../graphql/context.js';
 import { badInput, forbidden, notFound } from '../../graphql/errors.js';
 import { appendAudit } from '../audit/audit.service.js';
@@ -10,13 +11,15 @@ import { isUuid } from '../common/ids.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { findEnterpriseInScope } from '../enterprise/enterprise.repository.js';
 import { EventKind } from '../event/event-kind.js';
-import { commitWithEvents } from '../event/event-log.js';
-import { checkFiling } from './filing.rules.js';
+import { commitWithEvents, type Emit } from '../event/event-log.js';
+import { PhotoPhase } from '../photo/photo.entity.js';
+import { attachPhotos } from '../photo/photo.service.js';
+import { checkFiling, type FilingFacts } from './filing.rules.js';
 import { Hazard } from './hazard.entity.js';
 import type { FileHazardInput } from './hazard.inputs.js';
 
 /** The enterprise a filing is for: an enterprise account's own, or one in the supervisor's scope. */
-async function filingEnterprise(ctx: Context, viewer: Viewer, enterpriseId: string | undefined): Promise<Enterprise> {
+export async function filingEnterprise(ctx: Context, viewer: Viewer, enterpriseId: string | undefined): Promise<Enterprise> {
   if (viewer.user.role === Role.ENTERPRISE) {
     const own = viewer.scope.kind === 'enterprise' ? viewer.scope.enterpriseId : '';
     if (enterpriseId && enterpriseId !== own) throw forbidden('An enterprise account can only file hazards for its own enterprise.');
@@ -55,53 +58,9 @@ export async function fileHazard(ctx: Context, input: FileHazardInput): Promise<
   }
 
   try {
-    return await commitWithEvents(em, deps.publisher, async (tx, emit) => {
-      const hazard = tx.create(Hazard, {
-        enterprise: enterprise.id,
-        title: facts.title,
-        description: facts.description ?? undefined,
-        location: facts.location ?? undefined,
-        grade: facts.grade,
-        status: facts.status,
-        source: facts.source,
-        rectifiedOnSpot: facts.rectifiedOnSpot,
-        backfilled: facts.backfilled,
-        submittedLate: false,
-        discoveredAt: facts.discoveredAt,
-        filedAt: now,
-        deadline: facts.deadline ?? undefined,
-        closedAt: facts.closedAt ?? undefined,
-        measures: facts.measures ?? undefined,
-        responsiblePerson: facts.responsiblePerson ?? undefined,
-        planObjectives: facts.plan?.objectives,
-        planFunding: facts.plan?.funding,
-        planEmergencyMeasures: facts.plan?.emergencyMeasures,
-        filedBy: viewer.user.id,
-        idempotencyKey: key ?? undefined,
-        inputHash: inputHash ?? undefined,
-      });
-      if (viewer.user.role === Role.ENTERPRISE) {
-        tx.assign(tx.getReference(Enterprise, enterprise.id), { lastFilingAt: now });
-      }
-      await tx.flush();
-      await appendAudit(tx, {
-        at: now,
-        actorId: viewer.user.id,
-        action: 'hazard.filed',
-        subjectType: 'hazard',
-        subjectId: hazard.id,
-        data: { enterpriseId: enterprise.id, ...facts },
-      });
-      await emit({
-        kind: EventKind.HAZARD_FILED,
-        at: now,
-        enterpriseId: enterprise.id,
-        departmentId: enterprise.department.id,
-        hazardId: hazard.id,
-        payload: { grade: facts.grade, title: facts.title, rectifiedOnSpot: facts.rectifiedOnSpot },
-      });
-      return hazard;
-    });
+    return await commitWithEvents(em, deps.publisher, (tx, emit) =>
+      createHazard(tx, emit, { viewer, enterprise, facts, now, photoIds: input.photoIds, idempotencyKey: key, inputHash }),
+    );
   } catch (error) {
     // Two retries raced past the check above: the loser answers with the winner's hazard.
     if (key && error instanceof UniqueConstraintViolationException) {
@@ -110,6 +69,72 @@ export async function fileHazard(ctx: Context, input: FileHazardInput): Promise<
     }
     throw error;
   }
+}
+
+export interface NewHazard {
+  viewer: Viewer;
+  enterprise: Enterprise;
+  facts: FilingFacts;
+  now: Date;
+  photoIds?: readonly string[] | null;
+  idempotencyKey?: string | null;
+  inputHash?: string | null;
+  /** Extra facts for the history entry, e.g. the inspection that found it. */
+  auditExtra?: Record<string, unknown>;
+}
+
+/**
+ * Writes a checked filing inside the caller's transaction: the hazard, its before-photos, the enterprise's
+ * last filing, one audit entry and one HAZARD_FILED event. fileHazard and recordInspection both use it.
+ */
+export async function createHazard(tx: EntityManager, emit: Emit, h: NewHazard): Promise<Hazard> {
+  const { viewer, enterprise, facts, now } = h;
+  const hazard = tx.create(Hazard, {
+    enterprise: enterprise.id,
+    title: facts.title,
+    description: facts.description ?? undefined,
+    location: facts.location ?? undefined,
+    grade: facts.grade,
+    status: facts.status,
+    source: facts.source,
+    rectifiedOnSpot: facts.rectifiedOnSpot,
+    backfilled: facts.backfilled,
+    submittedLate: false,
+    discoveredAt: facts.discoveredAt,
+    filedAt: now,
+    deadline: facts.deadline ?? undefined,
+    closedAt: facts.closedAt ?? undefined,
+    measures: facts.measures ?? undefined,
+    responsiblePerson: facts.responsiblePerson ?? undefined,
+    planObjectives: facts.plan?.objectives,
+    planFunding: facts.plan?.funding,
+    planEmergencyMeasures: facts.plan?.emergencyMeasures,
+    filedBy: viewer.user.id,
+    idempotencyKey: h.idempotencyKey ?? undefined,
+    inputHash: h.inputHash ?? undefined,
+  });
+  if (viewer.user.role === Role.ENTERPRISE) {
+    tx.assign(tx.getReference(Enterprise, enterprise.id), { lastFilingAt: now });
+  }
+  await tx.flush();
+  const photos = await attachPhotos(tx, viewer, h.photoIds, hazard.id, PhotoPhase.BEFORE, now);
+  await appendAudit(tx, {
+    at: now,
+    actorId: viewer.user.id,
+    action: 'hazard.filed',
+    subjectType: 'hazard',
+    subjectId: hazard.id,
+    data: { enterpriseId: enterprise.id, ...facts, ...(photos.length ? { photos } : {}), ...h.auditExtra },
+  });
+  await emit({
+    kind: EventKind.HAZARD_FILED,
+    at: now,
+    enterpriseId: enterprise.id,
+    departmentId: enterprise.department.id,
+    hazardId: hazard.id,
+    payload: { grade: facts.grade, title: facts.title, rectifiedOnSpot: facts.rectifiedOnSpot },
+  });
+  return hazard;
 }
 
 async function replayFiling(ctx: Context, viewer: Viewer, key: string, inputHash: string): Promise<Hazard | null> {

@@ -1,17 +1,24 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261129000945 extends Migration {
+export class Migration20261129004634 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create type "event_kind" as enum ('ENTERPRISE_LOGGED_IN', 'HAZARD_FILED', 'HAZARD_REGRADED', 'RECTIFICATION_SUBMITTED', 'RECTIFICATION_REJECTED', 'HAZARD_CLOSED', 'DEADLINE_MISSED', 'DEADLINE_EXTENDED', 'ALERT_RAISED', 'ALERT_CLEARED', 'ENFORCEMENT_RECORDED', 'SNAPSHOT_TAKEN');`);
     this.addSql(`create type "role" as enum ('ENTERPRISE', 'INSPECTOR', 'SECTION_CHIEF', 'DEPUTY_LEADER', 'DIRECTOR', 'ANALYST', 'ADMIN');`);
     this.addSql(`create type "industry" as enum ('COAL_MINE', 'NON_COAL_MINE', 'HAZARDOUS_CHEMICALS', 'FIREWORKS', 'OTHER');`);
+    this.addSql(`create type "inspection_kind" as enum ('SELF_INSPECTION', 'REGULATOR_INSPECTION');`);
     this.addSql(`create type "hazard_grade" as enum ('MAJOR', 'SECOND', 'THIRD');`);
     this.addSql(`create type "hazard_status" as enum ('RECTIFYING', 'PENDING_VERIFICATION', 'CLOSED');`);
     this.addSql(`create type "hazard_source" as enum ('SELF_INSPECTION', 'REGULATOR_INSPECTION', 'PUBLIC_REPORT', 'OTHER_AGENCY');`);
+    this.addSql(`create type "photo_phase" as enum ('BEFORE', 'AFTER');`);
+    this.addSql(`create type "finding_outcome" as enum ('MATCHED', 'NEW_HAZARD', 'NOT_RECTIFIED');`);
+    this.addSql(`create type "extension_status" as enum ('PENDING', 'APPROVED', 'REFUSED');`);
+    this.addSql(`create type "enforcement_kind" as enum ('SUMMONS', 'CASE_FILED', 'PENALTY', 'SUSPENSION');`);
+    this.addSql(`create type "alert_kind" as enum ('NO_LOGIN', 'NO_FILING', 'OVERDUE');`);
     this.addSql(`create table "event_log" ("seq" int not null, "kind" "event_kind" not null, "at" timestamptz not null, "enterprise_id" uuid null, "department_id" uuid null, "hazard_id" uuid null, "payload" text null, constraint "event_log_pkey" primary key ("seq"));`);
     this.addSql(`create index "event_log_enterprise_id_index" on "event_log" ("enterprise_id");`);
     this.addSql(`create index "event_log_department_id_index" on "event_log" ("department_id");`);
+    this.addSql(`create index "event_log_hazard_id_index" on "event_log" ("hazard_id");`);
 
     this.addSql(`create table "login_throttle" ("username" varchar(255) not null, "failures" int not null default 0, "last_failure_at" timestamptz not null, "blocked_until" timestamptz null, constraint "login_throttle_pkey" primary key ("username"));`);
 
@@ -46,7 +53,12 @@ export class Migration20261129000945 extends Migration {
     this.addSql(`create index "login_event_at_index" on "login_event" ("at");`);
     this.addSql(`create index "login_event_enterprise_id_at_index" on "login_event" ("enterprise_id", "at");`);
 
-    this.addSql(`create table "hazard" ("id" uuid not null, "enterprise_id" uuid not null, "title" varchar(200) not null, "description" text null, "location" varchar(255) null, "grade" "hazard_grade" not null, "status" "hazard_status" not null, "source" "hazard_source" not null, "rectified_on_spot" boolean not null default false, "backfilled" boolean not null default false, "discovered_at" timestamptz not null, "filed_at" timestamptz not null, "deadline" timestamptz null, "closed_at" timestamptz null, "submitted_at" timestamptz null, "submitted_late" boolean not null default false, "responsible_person" varchar(255) null, "measures" text null, "plan_objectives" text null, "plan_funding" text null, "plan_emergency_measures" text null, "filed_by_id" uuid null, "idempotency_key" varchar(255) null, "input_hash" varchar(255) null, constraint "hazard_pkey" primary key ("id"));`);
+    this.addSql(`create table "inspection" ("id" uuid not null, "enterprise_id" uuid not null, "kind" "inspection_kind" not null, "inspected_at" timestamptz not null, "recorded_at" timestamptz not null, "recorded_by_id" uuid null, "note" text null, constraint "inspection_pkey" primary key ("id"));`);
+    this.addSql(`create index "inspection_kind_index" on "inspection" ("kind");`);
+    this.addSql(`create index "inspection_inspected_at_index" on "inspection" ("inspected_at");`);
+    this.addSql(`create index "inspection_enterprise_id_inspected_at_index" on "inspection" ("enterprise_id", "inspected_at");`);
+
+    this.addSql(`create table "hazard" ("id" uuid not null, "enterprise_id" uuid not null, "title" varchar(200) not null, "description" text null, "location" varchar(255) null, "grade" "hazard_grade" not null, "status" "hazard_status" not null, "source" "hazard_source" not null, "rectified_on_spot" boolean not null default false, "backfilled" boolean not null default false, "discovered_at" timestamptz not null, "filed_at" timestamptz not null, "deadline" timestamptz null, "closed_at" timestamptz null, "submitted_at" timestamptz null, "submitted_late" boolean not null default false, "rejection_reason" text null, "responsible_person" varchar(255) null, "measures" text null, "plan_objectives" text null, "plan_funding" text null, "plan_emergency_measures" text null, "filed_by_id" uuid null, "idempotency_key" varchar(255) null, "input_hash" varchar(255) null, constraint "hazard_pkey" primary key ("id"));`);
     this.addSql(`create index "hazard_grade_index" on "hazard" ("grade");`);
     this.addSql(`create index "hazard_status_index" on "hazard" ("status");`);
     this.addSql(`create index "hazard_source_index" on "hazard" ("source");`);
@@ -58,6 +70,32 @@ export class Migration20261129000945 extends Migration {
     this.addSql(`create index "hazard_status_deadline_index" on "hazard" ("status", "deadline");`);
     this.addSql(`create index "hazard_enterprise_id_filed_at_index" on "hazard" ("enterprise_id", "filed_at");`);
     this.addSql(`alter table "hazard" add constraint "hazard_filed_by_id_idempotency_key_unique" unique ("filed_by_id", "idempotency_key");`);
+
+    this.addSql(`create table "photo" ("id" uuid not null, "uploaded_by_id" uuid not null, "uploaded_at" timestamptz not null, "sha256" varchar(64) not null, "mime_type" varchar(20) not null, "width" int not null, "height" int not null, "bytes" int not null, "original_file" varchar(255) not null, "display_file" varchar(255) not null, "hazard_id" uuid null, "phase" "photo_phase" null, "attached_at" timestamptz null, constraint "photo_pkey" primary key ("id"));`);
+    this.addSql(`create index "photo_uploaded_by_id_index" on "photo" ("uploaded_by_id");`);
+    this.addSql(`create index "photo_hazard_id_uploaded_at_index" on "photo" ("hazard_id", "uploaded_at");`);
+
+    this.addSql(`create table "inspection_finding" ("id" uuid not null, "inspection_id" uuid not null, "enterprise_id" uuid not null, "position" int not null, "outcome" "finding_outcome" not null, "hazard_id" uuid not null, "discrepancy" boolean not null default false, "false_rectification" boolean not null default false, "note" text null, constraint "inspection_finding_pkey" primary key ("id"));`);
+    this.addSql(`create index "inspection_finding_inspection_id_index" on "inspection_finding" ("inspection_id");`);
+    this.addSql(`create index "inspection_finding_hazard_id_index" on "inspection_finding" ("hazard_id");`);
+    this.addSql(`create index "inspection_finding_enterprise_id_false_rectification_index" on "inspection_finding" ("enterprise_id", "false_rectification");`);
+    this.addSql(`create index "inspection_finding_enterprise_id_discrepancy_index" on "inspection_finding" ("enterprise_id", "discrepancy");`);
+
+    this.addSql(`create table "extension_request" ("id" uuid not null, "hazard_id" uuid not null, "requested_by_id" uuid not null, "requested_at" timestamptz not null, "previous_deadline" timestamptz not null, "until" timestamptz not null, "reason" text not null, "status" "extension_status" not null, "decided_by_id" uuid null, "decided_at" timestamptz null, "decision_reason" text null, constraint "extension_request_pkey" primary key ("id"));`);
+    this.addSql(`create index "extension_request_status_index" on "extension_request" ("status");`);
+    this.addSql(`create index "extension_request_hazard_id_requested_at_index" on "extension_request" ("hazard_id", "requested_at");`);
+
+    this.addSql(`create table "enforcement_action" ("id" uuid not null, "enterprise_id" uuid not null, "kind" "enforcement_kind" not null, "basis" text not null, "amount_fen" bigint null, "suspension_days" int null, "note" text null, "recorded_at" timestamptz not null, "recorded_by_id" uuid null, "for_major_hazard" boolean not null default false, constraint "enforcement_action_pkey" primary key ("id"));`);
+    this.addSql(`create index "enforcement_action_kind_recorded_at_index" on "enforcement_action" ("kind", "recorded_at");`);
+    this.addSql(`create index "enforcement_action_enterprise_id_kind_recorded_at_index" on "enforcement_action" ("enterprise_id", "kind", "recorded_at");`);
+
+    this.addSql(`create table "enforcement_action_hazard" ("enforcement_action_id" uuid not null, "hazard_id" uuid not null, constraint "enforcement_action_hazard_pkey" primary key ("enforcement_action_id", "hazard_id"));`);
+
+    this.addSql(`create table "alert" ("id" uuid not null, "kind" "alert_kind" not null, "enterprise_id" uuid not null, "hazard_id" uuid null, "since" timestamptz not null, "raised_at" timestamptz not null, "cleared_at" timestamptz null, "active_key" varchar(255) null, constraint "alert_pkey" primary key ("id"));`);
+    this.addSql(`create index "alert_enterprise_id_index" on "alert" ("enterprise_id");`);
+    this.addSql(`create index "alert_hazard_id_index" on "alert" ("hazard_id");`);
+    this.addSql(`alter table "alert" add constraint "alert_active_key_unique" unique ("active_key");`);
+    this.addSql(`create index "alert_kind_cleared_at_index" on "alert" ("kind", "cleared_at");`);
 
     this.addSql(`create table "auth_session" ("id" uuid not null, "token_hash" varchar(255) not null, "user_id" uuid not null, "created_at" timestamptz not null, "expires_at" timestamptz not null, "revoked_at" timestamptz null, constraint "auth_session_pkey" primary key ("id"));`);
     this.addSql(`alter table "auth_session" add constraint "auth_session_token_hash_unique" unique ("token_hash");`);
@@ -78,8 +116,31 @@ export class Migration20261129000945 extends Migration {
     this.addSql(`alter table "login_event" add constraint "login_event_enterprise_id_foreign" foreign key ("enterprise_id") references "enterprise" ("id") on update cascade;`);
     this.addSql(`alter table "login_event" add constraint "login_event_user_id_foreign" foreign key ("user_id") references "app_user" ("id") on update cascade;`);
 
+    this.addSql(`alter table "inspection" add constraint "inspection_enterprise_id_foreign" foreign key ("enterprise_id") references "enterprise" ("id") on update cascade;`);
+    this.addSql(`alter table "inspection" add constraint "inspection_recorded_by_id_foreign" foreign key ("recorded_by_id") references "app_user" ("id") on update cascade on delete set null;`);
+
     this.addSql(`alter table "hazard" add constraint "hazard_enterprise_id_foreign" foreign key ("enterprise_id") references "enterprise" ("id") on update cascade;`);
     this.addSql(`alter table "hazard" add constraint "hazard_filed_by_id_foreign" foreign key ("filed_by_id") references "app_user" ("id") on update cascade on delete set null;`);
+
+    this.addSql(`alter table "photo" add constraint "photo_uploaded_by_id_foreign" foreign key ("uploaded_by_id") references "app_user" ("id") on update cascade;`);
+    this.addSql(`alter table "photo" add constraint "photo_hazard_id_foreign" foreign key ("hazard_id") references "hazard" ("id") on update cascade on delete set null;`);
+
+    this.addSql(`alter table "inspection_finding" add constraint "inspection_finding_inspection_id_foreign" foreign key ("inspection_id") references "inspection" ("id") on update cascade;`);
+    this.addSql(`alter table "inspection_finding" add constraint "inspection_finding_enterprise_id_foreign" foreign key ("enterprise_id") references "enterprise" ("id") on update cascade;`);
+    this.addSql(`alter table "inspection_finding" add constraint "inspection_finding_hazard_id_foreign" foreign key ("hazard_id") references "hazard" ("id") on update cascade;`);
+
+    this.addSql(`alter table "extension_request" add constraint "extension_request_hazard_id_foreign" foreign key ("hazard_id") references "hazard" ("id") on update cascade;`);
+    this.addSql(`alter table "extension_request" add constraint "extension_request_requested_by_id_foreign" foreign key ("requested_by_id") references "app_user" ("id") on update cascade;`);
+    this.addSql(`alter table "extension_request" add constraint "extension_request_decided_by_id_foreign" foreign key ("decided_by_id") references "app_user" ("id") on update cascade on delete set null;`);
+
+    this.addSql(`alter table "enforcement_action" add constraint "enforcement_action_enterprise_id_foreign" foreign key ("enterprise_id") references "enterprise" ("id") on update cascade;`);
+    this.addSql(`alter table "enforcement_action" add constraint "enforcement_action_recorded_by_id_foreign" foreign key ("recorded_by_id") references "app_user" ("id") on update cascade on delete set null;`);
+
+    this.addSql(`alter table "enforcement_action_hazard" add constraint "enforcement_action_hazard_enforcement_action_id_foreign" foreign key ("enforcement_action_id") references "enforcement_action" ("id") on update cascade on delete cascade;`);
+    this.addSql(`alter table "enforcement_action_hazard" add constraint "enforcement_action_hazard_hazard_id_foreign" foreign key ("hazard_id") references "hazard" ("id") on update cascade on delete cascade;`);
+
+    this.addSql(`alter table "alert" add constraint "alert_enterprise_id_foreign" foreign key ("enterprise_id") references "enterprise" ("id") on update cascade;`);
+    this.addSql(`alter table "alert" add constraint "alert_hazard_id_foreign" foreign key ("hazard_id") references "hazard" ("id") on update cascade on delete set null;`);
 
     this.addSql(`alter table "auth_session" add constraint "auth_session_user_id_foreign" foreign key ("user_id") references "app_user" ("id") on update cascade;`);
 

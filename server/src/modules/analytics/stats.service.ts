@@ -1,0 +1,121 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import type { Env } from '../../config/env.js';
+import { badInput } from '../../graphql/errors.js';
+import { hazardScopeWhere, ownedByEnterpriseWhere, type Scope } from '../auth/scope.js';
+import { EnforcementAction, EnforcementKind } from '../enforcement/enforcement.entity.js';
+import { Hazard } from '../hazard/hazard.entity.js';
+import { HazardStatus } from '../hazard/hazard.enums.js';
+import { crossCheckCounts } from '../inspection/inspection.repository.js';
+import { Inspection } from '../inspection/inspection.entity.js';
+import { InspectionKind } from '../inspection/inspection.enums.js';
+import { filingRate, loginRate, onTimeRate } from './rates.js';
+
+@ObjectType({ description: 'What happened in [from, to], counted from the records with SQL aggregates; rates per R10.' })
+export class Stats {
+  @Field(() => Int, { description: 'Inspections that took place in the period, self-inspections and on-site ones.' })
+  inspections!: number;
+
+  @Field(() => Int)
+  selfInspections!: number;
+
+  @Field(() => Int)
+  regulatorInspections!: number;
+
+  @Field(() => Int, { description: 'Hazards discovered in the period, whatever became of them.' })
+  hazardsFound!: number;
+
+  @Field(() => Int, { description: 'Of those, rectified on the spot (现场立即整改).' })
+  rectifiedOnSpot!: number;
+
+  @Field(() => Int, { description: 'Of those, entered for rectification with a plan and deadline (录入系统).' })
+  hazardsEntered!: number;
+
+  @Field(() => Int, { description: 'Of the hazards entered, those that missed their deadline (by `to`, or now if earlier): overdue now, or reported rectified late.' })
+  overdue!: number;
+
+  @Field(() => Int, { description: 'Hazards closed in the period (rectified on the spot or confirmed).' })
+  closed!: number;
+
+  @Field(() => Int, { description: 'Penalties (行政处罚) recorded in the period.' })
+  penalties!: number;
+
+  @Field(() => Int, { description: 'Suspensions (停业整顿) recorded in the period.' })
+  suspensions!: number;
+
+  @Field(() => Int, { description: 'Summonses (约谈) recorded in the period.' })
+  summonses!: number;
+
+  @Field(() => Int, { description: 'Cases filed (立案) in the period.' })
+  casesFiled!: number;
+
+  @Field(() => Int, { description: 'On-site findings the enterprise had not filed.' })
+  discrepancies!: number;
+
+  @Field(() => Int, { description: 'Hazards found on site not really rectified though reported closed.' })
+  falseRectifications!: number;
+
+  @Field(() => Float, { description: 'R10 login rate at `to` (or now if earlier), over NO_LOGIN_WINDOW.' })
+  loginRate!: number;
+
+  @Field(() => Float, { description: 'R10 filing rate at `to` (or now if earlier), over NO_FILING_WINDOW.' })
+  filingRate!: number;
+
+  @Field(() => Float, { description: 'R10 on-time rectification rate of the hazards due in [from, to].' })
+  onTimeRate!: number;
+}
+
+/** `stats(from, to)` in the viewer's scope: every figure is a COUNT over the records, nothing is a stored total. */
+export async function computeStats(em: EntityManager, scope: Scope, env: Pick<Env, 'noLoginWindowMs' | 'noFilingWindowMs'>, from: Date, to: Date, now: Date): Promise<Stats> {
+  if (to < from) throw badInput('to', '`to` must not be before `from`.');
+  const until = to < now ? to : now;
+  const hazards = (extra: FilterQuery<Hazard>): FilterQuery<Hazard> => ({ $and: [hazardScopeWhere(scope), extra] });
+  const found: FilterQuery<Hazard> = { discoveredAt: { $gte: from, $lte: to } };
+  const inspections = (kind: InspectionKind): FilterQuery<Inspection> => ({ $and: [ownedByEnterpriseWhere<Inspection>(scope), { kind, inspectedAt: { $gte: from, $lte: to } }] });
+  const actions = (kind: EnforcementKind): FilterQuery<EnforcementAction> => ({ $and: [ownedByEnterpriseWhere<EnforcementAction>(scope), { kind, recordedAt: { $gte: from, $lte: to } }] });
+  const missedDeadline: FilterQuery<Hazard> = {
+    rectifiedOnSpot: false,
+    deadline: { $lte: until },
+    $or: [{ status: HazardStatus.RECTIFYING }, { submittedLate: true }],
+  };
+
+  const [
+    selfInspections, regulatorInspections, hazardsFound, rectifiedOnSpot, overdue, closed,
+    penalties, suspensions, summonses, casesFiled, crossCheck, login, filing, onTime,
+  ] = await Promise.all([
+    em.count(Inspection, inspections(InspectionKind.SELF_INSPECTION)),
+    em.count(Inspection, inspections(InspectionKind.REGULATOR_INSPECTION)),
+    em.count(Hazard, hazards(found)),
+    em.count(Hazard, hazards({ ...found, rectifiedOnSpot: true })),
+    em.count(Hazard, hazards({ $and: [found, missedDeadline] })),
+    em.count(Hazard, hazards({ status: HazardStatus.CLOSED, closedAt: { $gte: from, $lte: to } })),
+    em.count(EnforcementAction, actions(EnforcementKind.PENALTY)),
+    em.count(EnforcementAction, actions(EnforcementKind.SUSPENSION)),
+    em.count(EnforcementAction, actions(EnforcementKind.SUMMONS)),
+    em.count(EnforcementAction, actions(EnforcementKind.CASE_FILED)),
+    crossCheckCounts(em, scope, from, to),
+    loginRate(em, scope, until, env.noLoginWindowMs),
+    filingRate(em, scope, until, env.noFilingWindowMs),
+    onTimeRate(em, scope, from, to, now),
+  ]);
+  return {
+    inspections: selfInspections + regulatorInspections,
+    selfInspections,
+    regulatorInspections,
+    hazardsFound,
+    rectifiedOnSpot,
+    hazardsEntered: hazardsFound - rectifiedOnSpot,
+    overdue,
+    closed,
+    penalties,
+    suspensions,
+    summonses,
+    casesFiled,
+    discrepancies: crossCheck.discrepancies,
+    falseRectifications: crossCheck.falseRectifications,
+    loginRate: login.value,
+    filingRate: filing.value,
+    onTimeRate: onTime.value,
+  };
+}

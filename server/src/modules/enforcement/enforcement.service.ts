@@ -1,0 +1,100 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { requireViewer, type Context } from '../../graphql/context.js';
+import { badInput, forbidden, notFound } from '../../graphql/errors.js';
+import { appendAudit } from '../audit/audit.service.js';
+import { assertMayWrite, isSupervisor } from '../auth/permissions.js';
+import { DAY_MS } from '../common/duration.js';
+import { isUuid, requireId } from '../common/ids.js';
+import { Enterprise } from '../enterprise/enterprise.entity.js';
+import { findEnterpriseInScope } from '../enterprise/enterprise.repository.js';
+import { EventKind } from '../event/event-kind.js';
+import { commitWithEvents } from '../event/event-log.js';
+import { text } from '../hazard/filing.rules.js';
+import { Hazard } from '../hazard/hazard.entity.js';
+import { HazardGrade } from '../hazard/hazard.enums.js';
+import { EnforcementAction, EnforcementKind } from './enforcement.entity.js';
+import type { EnforcementInput } from './enforcement.inputs.js';
+
+/** Work Safety Law: three penalties for major hazards within 180 days is the threshold for proposing closure. */
+export const CLOSURE_PENALTIES = 3;
+export const CLOSURE_WINDOW_MS = 180 * DAY_MS;
+
+const MAX_AMOUNT_YUAN = 100_000_000;
+const MAX_SUSPENSION_DAYS = 3650;
+
+/** R9: bureau staff in scope record a summons, case, penalty (amount) or suspension (days), with its legal basis. */
+export async function recordEnforcement(ctx: Context, input: EnforcementInput): Promise<EnforcementAction> {
+  const viewer = requireViewer(ctx);
+  assertMayWrite(viewer);
+  if (!isSupervisor(viewer)) throw forbidden('Only bureau staff may record enforcement actions.');
+  const { em, deps } = ctx;
+  const now = deps.clock.now();
+
+  const enterpriseId = requireId('enterpriseId', input.enterpriseId);
+  const enterprise = await findEnterpriseInScope(em, viewer.scope, enterpriseId);
+  if (!enterprise) {
+    if ((await em.count(Enterprise, { id: enterpriseId })) > 0) throw forbidden('This enterprise is outside your supervision.');
+    throw notFound('No enterprise has this id.');
+  }
+  const basis = text('basis', input.basis, 2000, 'State the legal basis of the action (basis).')!;
+  const note = text('note', input.note, 5000, null);
+
+  let amountFen: number | undefined;
+  if (input.kind === EnforcementKind.PENALTY) {
+    const amount = input.amount;
+    if (amount == null) throw badInput('amount', 'A penalty needs its amount in yuan.');
+    amountFen = Math.round(amount * 100);
+    if (!Number.isFinite(amount) || amount <= 0 || amount > MAX_AMOUNT_YUAN || Math.abs(amountFen - amount * 100) > 1e-6) {
+      throw badInput('amount', `The amount must be a positive sum in yuan of at most ${MAX_AMOUNT_YUAN}, with at most two decimals.`);
+    }
+  } else if (input.amount != null) {
+    throw badInput('amount', 'Only a PENALTY has an amount.');
+  }
+  let suspensionDays: number | undefined;
+  if (input.kind === EnforcementKind.SUSPENSION) {
+    suspensionDays = input.suspensionDays ?? undefined;
+    if (suspensionDays == null || !Number.isInteger(suspensionDays) || suspensionDays < 1 || suspensionDays > MAX_SUSPENSION_DAYS) {
+      throw badInput('suspensionDays', `A suspension needs its period: a whole number of days from 1 to ${MAX_SUSPENSION_DAYS}.`);
+    }
+  } else if (input.suspensionDays != null) {
+    throw badInput('suspensionDays', 'Only a SUSPENSION has a period.');
+  }
+
+  const hazardIds = [...new Set(input.hazardIds ?? [])];
+  if (!hazardIds.every(isUuid)) throw badInput('hazardIds', 'hazardIds holds something that is not a hazard id.');
+  const hazards = hazardIds.length ? await em.find(Hazard, { id: { $in: hazardIds.map((id) => id.toLowerCase()) }, enterprise: enterprise.id }) : [];
+  if (hazards.length !== hazardIds.length) throw badInput('hazardIds', 'Every hazard must be one of this enterprise’s hazards.');
+  const forMajorHazard = hazards.some((h) => h.grade === HazardGrade.MAJOR);
+
+  return commitWithEvents(em, deps.publisher, async (tx, emit) => {
+    const action = tx.create(EnforcementAction, {
+      enterprise: enterprise.id, kind: input.kind, basis, amountFen, suspensionDays, note: note ?? undefined,
+      recordedAt: now, recordedBy: viewer.user.id, forMajorHazard,
+    });
+    for (const hazard of hazards) action.hazards.add(tx.getReference(Hazard, hazard.id));
+    await tx.flush();
+    await appendAudit(tx, {
+      at: now, actorId: viewer.user.id, action: 'enforcement.recorded', subjectType: 'enforcement', subjectId: action.id,
+      data: { enterpriseId: enterprise.id, kind: input.kind, basis, amountFen: amountFen ?? null, suspensionDays: suspensionDays ?? null, hazardIds: hazards.map((h) => h.id), note, forMajorHazard },
+    });
+    await emit({
+      kind: EventKind.ENFORCEMENT_RECORDED,
+      at: now,
+      enterpriseId: enterprise.id,
+      departmentId: enterprise.department.id,
+      hazardId: hazards[0]?.id ?? null,
+      payload: { kind: input.kind, enforcementId: action.id, hazardIds: hazards.map((h) => h.id), ...(hazards[0] ? { grade: hazards[0].grade, title: hazards[0].title } : {}) },
+    });
+    return action;
+  });
+}
+
+/** Penalties for major hazards this enterprise collected in the 180 days up to `now`. */
+export function majorPenaltiesWithinWindow(em: EntityManager, enterpriseId: string, now: Date): Promise<number> {
+  return em.count(EnforcementAction, {
+    enterprise: enterpriseId,
+    kind: EnforcementKind.PENALTY,
+    forMajorHazard: true,
+    recordedAt: { $gt: new Date(now.getTime() - CLOSURE_WINDOW_MS), $lte: now },
+  });
+}

@@ -1,0 +1,72 @@
+import { requireViewer, type Context } from '../../graphql/context.js';
+import { badInput, conflict, forbidden } from '../../graphql/errors.js';
+import { appendAudit } from '../audit/audit.service.js';
+import { assertMayWrite } from '../auth/permissions.js';
+import { Role } from '../auth/role.js';
+import { DAY_MS } from '../common/duration.js';
+import { EventKind } from '../event/event-kind.js';
+import { commitWithEvents } from '../event/event-log.js';
+import { assertMayConfirm } from '../hazard/confirmer.js';
+import { text } from '../hazard/filing.rules.js';
+import type { Hazard } from '../hazard/hazard.entity.js';
+import { emitHazardEvent, hazardForChange } from '../hazard/lifecycle.service.js';
+import { requireTransition } from '../hazard/lifecycle.js';
+import { ExtensionRequest, ExtensionStatus } from './extension-request.entity.js';
+
+/** A longer extension is a new plan, not an extension. */
+const MAX_EXTENSION_MS = 365 * DAY_MS;
+
+/** R8: the enterprise asks, before the deadline, for a later one; one open request per hazard. */
+export async function requestExtension(ctx: Context, hazardId: string, until: Date, reason: string): Promise<Hazard> {
+  const viewer = requireViewer(ctx);
+  assertMayWrite(viewer);
+  if (viewer.user.role !== Role.ENTERPRISE) throw forbidden('Only the enterprise itself may request a deadline extension.');
+  const now = ctx.deps.clock.now();
+  return commitWithEvents(ctx.em, ctx.deps.publisher, async (tx) => {
+    const { hazard } = await hazardForChange(tx, viewer, hazardId);
+    requireTransition(hazard.status, 'requestExtension');
+    const deadline = hazard.deadline!;
+    if (deadline <= now) throw conflict('The deadline has passed; an extension must be requested before it.');
+    const checkedReason = text('reason', reason, 2000, 'Say why more time is needed (reason).')!;
+    if (until <= deadline) throw badInput('until', `The new deadline must be after the current one (${deadline.toISOString()}).`);
+    if (until.getTime() > deadline.getTime() + MAX_EXTENSION_MS) throw badInput('until', 'An extension may be at most a year; file a new plan instead.');
+    if ((await tx.count(ExtensionRequest, { hazard: hazard.id, status: ExtensionStatus.PENDING })) > 0) {
+      throw conflict('An extension request for this hazard is already awaiting a decision.');
+    }
+    const request = tx.create(ExtensionRequest, {
+      hazard: hazard.id, requestedBy: viewer.user.id, requestedAt: now, previousDeadline: deadline, until, reason: checkedReason, status: ExtensionStatus.PENDING,
+    });
+    await tx.flush();
+    await appendAudit(tx, {
+      at: now, actorId: viewer.user.id, action: 'hazard.extension_requested', subjectType: 'hazard', subjectId: hazard.id,
+      data: { requestId: request.id, from: deadline, until, reason: checkedReason },
+    });
+    return hazard;
+  });
+}
+
+/** R8: the confirming level for the grade approves (the deadline moves) or refuses, with a reason, before the deadline passes. */
+export async function decideExtension(ctx: Context, hazardId: string, approved: boolean, reason: string): Promise<Hazard> {
+  const viewer = requireViewer(ctx);
+  assertMayWrite(viewer);
+  const now = ctx.deps.clock.now();
+  return commitWithEvents(ctx.em, ctx.deps.publisher, async (tx, emit) => {
+    const { hazard, enterprise } = await hazardForChange(tx, viewer, hazardId);
+    await assertMayConfirm(tx, viewer.user, hazard.grade, enterprise.department.id, 'decide a deadline extension of');
+    requireTransition(hazard.status, 'decideExtension');
+    const request = await tx.findOne(ExtensionRequest, { hazard: hazard.id, status: ExtensionStatus.PENDING });
+    if (!request) throw conflict('No extension request for this hazard is awaiting a decision.');
+    if (hazard.deadline && hazard.deadline <= now) throw conflict('The deadline has passed; the extension can no longer be decided.');
+    const checkedReason = text('reason', reason, 2000, 'Give the reason for the decision.')!;
+    const previous = hazard.deadline ?? null;
+    tx.assign(request, { status: approved ? ExtensionStatus.APPROVED : ExtensionStatus.REFUSED, decidedBy: viewer.user.id, decidedAt: now, decisionReason: checkedReason });
+    if (approved) tx.assign(hazard, { deadline: request.until });
+    await tx.flush();
+    await appendAudit(tx, {
+      at: now, actorId: viewer.user.id, action: approved ? 'hazard.extension_approved' : 'hazard.extension_refused', subjectType: 'hazard', subjectId: hazard.id,
+      data: { requestId: request.id, from: previous, until: request.until, reason: checkedReason },
+    });
+    if (approved) await emitHazardEvent(emit, EventKind.DEADLINE_EXTENDED, hazard, enterprise, now, { previousDeadline: previous, deadline: request.until });
+    return hazard;
+  });
+}

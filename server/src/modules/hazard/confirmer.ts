@@ -1,0 +1,45 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { forbidden } from '../../graphql/errors.js';
+import { Role } from '../auth/role.js';
+import type { User } from '../auth/user.entity.js';
+import { Department } from '../department/department.entity.js';
+import { HazardGrade } from './hazard.enums.js';
+
+/** R5, the one answer to "who confirms": verification, regrading down, extension decisions and the agenda ask it. */
+export const CONFIRMING_ROLE: Readonly<Record<HazardGrade, Role>> = {
+  [HazardGrade.MAJOR]: Role.DIRECTOR,
+  [HazardGrade.SECOND]: Role.DEPUTY_LEADER,
+  [HazardGrade.THIRD]: Role.SECTION_CHIEF,
+};
+
+const WHO: Record<HazardGrade, string> = {
+  [HazardGrade.MAJOR]: 'the director',
+  [HazardGrade.SECOND]: 'the deputy leader over the enterprise’s department',
+  [HazardGrade.THIRD]: 'the section chief of the enterprise’s department (or its inspector)',
+};
+
+/** Whether `user` is the confirming level for a hazard of `grade` in the department `departmentId`. */
+export async function mayConfirm(em: EntityManager, user: User, grade: HazardGrade, departmentId: string): Promise<boolean> {
+  switch (grade) {
+    case HazardGrade.MAJOR:
+      return user.role === Role.DIRECTOR;
+    case HazardGrade.SECOND: {
+      if (user.role !== Role.DEPUTY_LEADER) return false;
+      const rows = await em.createQueryBuilder(Department).select('id').where({ id: departmentId, leader: user.id }).execute('all');
+      return rows.length > 0;
+    }
+    case HazardGrade.THIRD:
+      return (user.role === Role.SECTION_CHIEF || user.role === Role.INSPECTOR) && user.department?.id === departmentId;
+  }
+}
+
+/** FORBIDDEN unless `user` confirms this grade here; `what` says what was refused ("verify", "decide the extension of"). */
+export async function assertMayConfirm(em: EntityManager, user: User, grade: HazardGrade, departmentId: string, what: string): Promise<void> {
+  if (!(await mayConfirm(em, user, grade, departmentId))) {
+    throw forbidden(`Only ${WHO[grade]} may ${what} a ${grade} hazard (graded supervision, R5).`);
+  }
+}
+
+export function confirmerDescription(grade: HazardGrade): string {
+  return WHO[grade];
+}

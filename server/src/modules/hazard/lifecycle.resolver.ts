@@ -1,0 +1,55 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer, type Context } from '../../graphql/context.js';
+import { Role } from '../auth/role.js';
+import { AgendaItem, majorHazardAgenda } from './agenda.js';
+import { CONFIRMING_ROLE } from './confirmer.js';
+import { Hazard } from './hazard.entity.js';
+import { HazardGrade } from './hazard.enums.js';
+import { GovernancePlanInput } from './hazard.inputs.js';
+import { regradeHazard, submitRectification, verifyRectification } from './lifecycle.service.js';
+
+/** The closed loop after filing (R4, R5): thin translations to lifecycle.service. */
+@Resolver(() => Hazard)
+export class HazardLifecycleResolver {
+  @Mutation(() => Hazard, { description: 'The enterprise (or a supervisor in scope) reports the rectification done: RECTIFYING → PENDING_VERIFICATION. photoIds are after-photos from POST /uploads.' })
+  submitRectification(
+    @Arg('hazardId', () => ID) hazardId: string,
+    @Ctx() ctx: Context,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+    @Arg('photoIds', () => [ID], { nullable: true }) photoIds?: string[],
+  ): Promise<Hazard> {
+    return submitRectification(ctx, hazardId, note, photoIds);
+  }
+
+  @Mutation(() => Hazard, { description: 'The confirming level for the grade (R5) accepts (→ CLOSED) or rejects (→ RECTIFYING; comment required) a reported rectification.' })
+  verifyRectification(
+    @Arg('hazardId', () => ID) hazardId: string,
+    @Arg('accepted') accepted: boolean,
+    @Ctx() ctx: Context,
+    @Arg('comment', () => String, { nullable: true }) comment?: string,
+  ): Promise<Hazard> {
+    return verifyRectification(ctx, hazardId, accepted, comment);
+  }
+
+  @Mutation(() => Hazard, { description: 'A supervisor in scope changes the grade, with a reason; the confirming level follows. Grading to MAJOR needs a governance plan (give governancePlan if the hazard has none).' })
+  regradeHazard(
+    @Arg('hazardId', () => ID) hazardId: string,
+    @Arg('grade', () => HazardGrade) grade: HazardGrade,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: Context,
+    @Arg('governancePlan', () => GovernancePlanInput, { nullable: true }) governancePlan?: GovernancePlanInput,
+  ): Promise<Hazard> {
+    return regradeHazard(ctx, hazardId, grade, reason, governancePlan);
+  }
+
+  @Query(() => [AgendaItem], { description: 'The director’s office-meeting agenda: open MAJOR hazards you may see, nearest deadline first, with days to deadline.' })
+  majorHazardAgenda(@Ctx() ctx: Context): Promise<AgendaItem[]> {
+    const viewer = requireViewer(ctx);
+    return majorHazardAgenda(ctx.em, viewer.scope, ctx.deps.clock.now(), ctx.deps.env.bureauTz);
+  }
+
+  @FieldResolver(() => Role, { description: 'Who confirms this hazard’s rectification, by its grade (R5).' })
+  confirmingRole(@Root() hazard: Hazard): Role {
+    return CONFIRMING_ROLE[hazard.grade];
+  }
+}

@@ -1,0 +1,130 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { requireViewer, type Context } from '../../graphql/context.js';
+import { badInput, forbidden, UserError } from '../../graphql/errors.js';
+import { appendAudit } from '../audit/audit.service.js';
+import { assertMayWrite } from '../auth/permissions.js';
+import { Role } from '../auth/role.js';
+import { isUuid } from '../common/ids.js';
+import type { Enterprise } from '../enterprise/enterprise.entity.js';
+import { EventKind } from '../event/event-kind.js';
+import { commitWithEvents } from '../event/event-log.js';
+import { checkFiling, FUTURE_TOLERANCE_MS, text } from '../hazard/filing.rules.js';
+import { Hazard } from '../hazard/hazard.entity.js';
+import { HazardSource, HazardStatus } from '../hazard/hazard.enums.js';
+import type { FileHazardInput } from '../hazard/hazard.inputs.js';
+import { createHazard, filingEnterprise } from '../hazard/hazard.service.js';
+import { emitHazardEvent } from '../hazard/lifecycle.service.js';
+import { requireTransition } from '../hazard/lifecycle.js';
+import { Inspection, InspectionFinding } from './inspection.entity.js';
+import { FindingOutcome, InspectionKind } from './inspection.enums.js';
+import type { FindingInput, InspectionInput } from './inspection.inputs.js';
+
+const MAX_FINDINGS = 200;
+
+/** Runs a check whose BAD_USER_INPUT names a field of one finding, so that the client sees which. */
+async function within<T>(prefix: string, check: () => T | Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    if (error instanceof UserError && error.extensions.code === 'BAD_USER_INPUT') {
+      throw badInput(`${prefix}.${String(error.extensions.field)}`, error.message);
+    }
+    throw error;
+  }
+}
+
+async function hazardOfEnterprise(tx: EntityManager, enterprise: Enterprise, hazardId: string | undefined, field: string): Promise<Hazard> {
+  if (!hazardId) throw badInput(field, 'Name the hazard already filed (hazardId).');
+  const hazard = isUuid(hazardId) ? await tx.findOne(Hazard, { id: hazardId.toLowerCase(), enterprise: enterprise.id }) : null;
+  if (!hazard) throw badInput(field, 'This is not a hazard of the inspected enterprise.');
+  return hazard;
+}
+
+/**
+ * Records an inspection with its findings, all or nothing. A self-inspection files its findings as the
+ * enterprise's hazards; an on-site inspection cross-checks (比对): a finding the enterprise had not filed
+ * becomes a REGULATOR_INSPECTION hazard and a discrepancy, one reported closed but not rectified reopens.
+ */
+export async function recordInspection(ctx: Context, input: InspectionInput): Promise<Inspection> {
+  const viewer = requireViewer(ctx);
+  assertMayWrite(viewer);
+  const isEnterprise = viewer.user.role === Role.ENTERPRISE;
+  if (isEnterprise && input.kind !== InspectionKind.SELF_INSPECTION) throw forbidden('An enterprise account records its own self-inspections only.');
+  if (!isEnterprise && input.kind !== InspectionKind.REGULATOR_INSPECTION) throw forbidden('A self-inspection is recorded by the enterprise itself; bureau staff record REGULATOR_INSPECTION.');
+  const { em, deps } = ctx;
+  const now = deps.clock.now();
+  const enterprise = await filingEnterprise(ctx, viewer, input.enterpriseId);
+
+  const inspectedAt = input.inspectedAt ?? now;
+  if (inspectedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw badInput('inspectedAt', `inspectedAt (${inspectedAt.toISOString()}) is in the future; record an inspection after it took place.`);
+  }
+  const note = text('note', input.note, 5000, null);
+  const findings = input.findings ?? [];
+  if (findings.length > MAX_FINDINGS) throw badInput('findings', `Record at most ${MAX_FINDINGS} findings at once.`);
+  const regulator = input.kind === InspectionKind.REGULATOR_INSPECTION;
+
+  return commitWithEvents(em, deps.publisher, async (tx, emit) => {
+    const inspection = tx.create(Inspection, {
+      enterprise: enterprise.id, kind: input.kind, inspectedAt, recordedAt: now, recordedBy: viewer.user.id, note: note ?? undefined,
+    });
+    await tx.flush();
+    const recorded: Array<{ outcome: FindingOutcome; hazardId: string }> = [];
+    for (const [i, finding] of findings.entries()) {
+      const prefix = `findings.${i}`;
+      const hazard = await applyFinding(tx, finding, prefix);
+      const findingNote = await within(prefix, () => text('note', finding.note, 2000, null));
+      tx.create(InspectionFinding, {
+        inspection: inspection.id,
+        position: i,
+        enterprise: enterprise.id,
+        outcome: finding.outcome,
+        hazard: hazard.id,
+        discrepancy: regulator && finding.outcome === FindingOutcome.NEW_HAZARD,
+        falseRectification: finding.outcome === FindingOutcome.NOT_RECTIFIED,
+        note: findingNote ?? undefined,
+      });
+      recorded.push({ outcome: finding.outcome, hazardId: hazard.id });
+    }
+    await tx.flush();
+    await appendAudit(tx, {
+      at: now, actorId: viewer.user.id, action: 'inspection.recorded', subjectType: 'inspection', subjectId: inspection.id,
+      data: { enterpriseId: enterprise.id, kind: input.kind, inspectedAt, note, findings: recorded },
+    });
+    return inspection;
+
+    async function applyFinding(tx: EntityManager, finding: FindingInput, prefix: string): Promise<Hazard> {
+      switch (finding.outcome) {
+        case FindingOutcome.NEW_HAZARD: {
+          if (!finding.hazard) throw badInput(`${prefix}.hazard`, 'Describe the new hazard (hazard).');
+          const filing = { ...finding.hazard, source: regulator ? HazardSource.REGULATOR_INSPECTION : HazardSource.SELF_INSPECTION, discoveredAt: inspectedAt } as FileHazardInput;
+          const facts = await within(`${prefix}.hazard`, () => checkFiling(filing, now, deps.env.backfillWindowMs));
+          return within(`${prefix}.hazard`, () => createHazard(tx, emit, {
+            viewer, enterprise, facts, now, photoIds: finding.hazard!.photoIds, auditExtra: { inspectionId: inspection.id },
+          }));
+        }
+        case FindingOutcome.MATCHED:
+          if (!regulator) throw badInput(`${prefix}.outcome`, 'A self-inspection files new hazards; MATCHED is for the bureau’s cross-check.');
+          return hazardOfEnterprise(tx, enterprise, finding.hazardId, `${prefix}.hazardId`);
+        case FindingOutcome.NOT_RECTIFIED: {
+          if (!regulator) throw badInput(`${prefix}.outcome`, 'Only the bureau’s on-site inspection can find a rectification false.');
+          const hazard = await hazardOfEnterprise(tx, enterprise, finding.hazardId, `${prefix}.hazardId`);
+          const status = requireTransition(hazard.status, 'reopen');
+          if (!finding.deadline) throw badInput(`${prefix}.deadline`, 'Set a new rectification deadline for the reopened hazard.');
+          if (finding.deadline <= now) throw badInput(`${prefix}.deadline`, 'The new deadline must be in the future.');
+          const reason = (await within(prefix, () => text('note', finding.note, 2000, null))) ?? 'Not really rectified, found on site.';
+          await tx.nativeUpdate(Hazard, { id: hazard.id }, {
+            status, deadline: finding.deadline, closedAt: null, submittedAt: null, submittedLate: false, rectifiedOnSpot: false, rejectionReason: reason,
+          });
+          await tx.refresh(hazard);
+          await appendAudit(tx, {
+            at: now, actorId: viewer.user.id, action: 'hazard.reopened', subjectType: 'hazard', subjectId: hazard.id,
+            data: { inspectionId: inspection.id, reason, deadline: finding.deadline, from: HazardStatus.CLOSED },
+          });
+          await emitHazardEvent(emit, EventKind.RECTIFICATION_REJECTED, hazard, enterprise, now, { reopened: true, reason });
+          return hazard;
+        }
+      }
+    }
+  });
+}

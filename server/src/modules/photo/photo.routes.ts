@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import busboy from 'busboy';
+import type { Express, Request, Response } from 'express';
+import { bearerToken } from '../../app.js';
+import { log } from '../../config/log.js';
+import type { AppDeps, Viewer } from '../../graphql/context.js';
+import { authenticate } from '../auth/auth.service.js';
+import { Role } from '../auth/role.js';
+import { isUuid } from '../common/ids.js';
+import { findHazardInScope } from '../hazard/hazard.repository.js';
+import { Photo } from './photo.entity.js';
+import { MAX_PHOTO_BYTES, UploadError, storePhoto, uploadDir } from './photo.service.js';
+
+function refuse(res: Response, status: number, code: string, message: string, field?: string): void {
+  res.status(status).json({ code, message, ...(field ? { field } : {}) });
+}
+
+async function viewerOf(deps: AppDeps, req: Request) {
+  return authenticate(deps.orm.em.fork(), bearerToken(req.headers.authorization), deps.clock.now());
+}
+
+/** Reads the one multipart field `file` into memory, stopping at the size cap. */
+function readFileField(req: Request): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: MAX_PHOTO_BYTES, fields: 10, parts: 12 } });
+    } catch {
+      reject(new UploadError(400, 'Send the photo as multipart/form-data in a field named file.'));
+      return;
+    }
+    let found: Buffer | null = null;
+    let failure: UploadError | null = null;
+    parser.on('file', (name, stream) => {
+      if (name !== 'file' || found) {
+        stream.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('limit', () => {
+        failure = new UploadError(413, 'A photo may be at most 10 MiB.');
+      });
+      stream.on('end', () => {
+        if (!failure) found = Buffer.concat(chunks);
+      });
+    });
+    parser.on('error', () => reject(new UploadError(400, 'The upload was not valid multipart/form-data.')));
+    parser.on('close', () => {
+      if (failure) reject(failure);
+      else if (!found) reject(new UploadError(400, 'No file: send the photo in a multipart field named file.'));
+      else resolve(found);
+    });
+    req.pipe(parser);
+  });
+}
+
+/** May this viewer see the photo: anyone who may see its hazard, or its uploader while it is unattached. */
+async function mayView(deps: AppDeps, viewer: Viewer, photo: Photo): Promise<boolean> {
+  if (!photo.hazard) return photo.uploadedBy.id === viewer.user.id;
+  return (await findHazardInScope(deps.orm.em.fork(), viewer.scope, photo.hazard.id)) !== null;
+}
+
+/** `POST /uploads` (multipart field `file`, Bearer auth) → {"id"}; `GET /uploads/:id` for those who may see the hazard. */
+export function mountUploads(app: Express, deps: AppDeps): void {
+  app.post('/uploads', async (req, res) => {
+    try {
+      const viewer = await viewerOf(deps, req);
+      if (!viewer) return refuse(res, 401, 'UNAUTHENTICATED', 'Please sign in first; send Authorization: Bearer <token>.');
+      if (viewer.user.role === Role.ANALYST) return refuse(res, 403, 'FORBIDDEN', 'Analysts have read-only access and cannot upload photos.');
+      const bytes = await readFileField(req);
+      const photo = await storePhoto(deps.orm.em.fork(), deps.env, viewer, bytes, deps.clock.now());
+      res.status(201).json({ id: photo.id });
+    } catch (error) {
+      if (error instanceof UploadError) {
+        // Drain what the client is still sending so that it reads our answer instead of a reset.
+        req.resume();
+        return refuse(res, error.status, 'BAD_USER_INPUT', error.message, 'file');
+      }
+      log.error('upload failed', error);
+      refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'The photo could not be stored; try again.');
+    }
+  });
+
+  app.get('/uploads/:id', async (req, res) => {
+    try {
+      const viewer = await viewerOf(deps, req);
+      if (!viewer) return refuse(res, 401, 'UNAUTHENTICATED', 'Please sign in first; send Authorization: Bearer <token>.');
+      const id = req.params.id;
+      const photo = isUuid(id) ? await deps.orm.em.fork().findOne(Photo, { id: id.toLowerCase() }) : null;
+      if (!photo || !(await mayView(deps, viewer, photo))) return refuse(res, 404, 'NOT_FOUND', 'No photo with this id that you may see.');
+      res.setHeader('Cache-Control', 'private, max-age=3600');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.type(photo.mimeType);
+      res.sendFile(join(uploadDir(deps.env), photo.displayFile));
+    } catch (error) {
+      log.error('photo download failed', error);
+      refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'The photo could not be read.');
+    }
+  });
+}
