@@ -17,6 +17,11 @@ import { buildHazardLoopSchema } from './graphql/schema.js';
 import { authenticate } from './modules/auth/auth.service.js';
 import { offsetClock, systemClock, type Clock } from './modules/common/clock.js';
 import { noPublisher } from './modules/event/event-log.js';
+import { createReminderScheduler } from './modules/reminders/reminders.jobs.js';
+import { Reminders } from './modules/reminders/reminders.js';
+import type { ReminderScheduler } from './modules/reminders/reminder-scheduler.js';
+import type { SnapshotRenderer } from './modules/snapshot/snapshot-image.js';
+import { snapshotImageRoute } from './modules/snapshot/snapshot.routes.js';
 import { seedIfEmpty } from './seeders/seed.js';
 
 const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist/', import.meta.url));
@@ -26,6 +31,12 @@ export interface App {
   port: number;
   orm: Orm;
   deps: AppDeps;
+  /**
+   * The reminder timers (daily snapshot, weekly dispatch, bulletin). Started here when
+   * REMINDERS=on; with several processes the timer leader calls `start()` and `stop()` instead.
+   * Tests drive them with `tick(now)`.
+   */
+  reminders: ReminderScheduler;
   close(): Promise<void>;
 }
 
@@ -33,6 +44,8 @@ export interface AppOptions {
   env: Env;
   /** Overrides the clock that `env.fakeNow` would give (tests inject a ManualClock). */
   clock?: Clock;
+  /** Replaces headless Chromium for the snapshot image. */
+  renderer?: SnapshotRenderer;
 }
 
 export function bearerToken(header: string | undefined | null): string | null {
@@ -41,12 +54,13 @@ export function bearerToken(header: string | undefined | null): string | null {
 }
 
 /** env → database → schema → HTTP (and later WebSocket) → listen. */
-export async function startApp({ env, clock: injected }: AppOptions): Promise<App> {
+export async function startApp({ env, clock: injected, renderer }: AppOptions): Promise<App> {
   const clock = injected ?? (env.fakeNow ? offsetClock(env.fakeNow) : systemClock);
   const orm = await openDatabase(env);
   try {
     await seedIfEmpty(orm.em.fork(), env, clock);
-    const deps: AppDeps = { env, clock, orm, publisher: noPublisher };
+    const deps: AppDeps = { env, clock, orm, publisher: noPublisher, reminders: new Reminders(env, clock, orm, renderer) };
+    const reminders = createReminderScheduler(deps);
     const schema = await buildHazardLoopSchema();
 
     const app = express();
@@ -83,18 +97,25 @@ export async function startApp({ env, clock: injected }: AppOptions): Promise<Ap
       }),
     );
 
+    app.get('/snapshots/:file', snapshotImageRoute(deps, bearerToken));
+
     serveDashboard(app);
 
     await new Promise<void>((resolve) => http.listen(env.port, env.host, resolve));
     const port = (http.address() as AddressInfo).port;
     const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
+    deps.reminders.setListenUrl(url);
+    if (env.reminders.timers) reminders.start();
 
     return {
       url,
       port,
       orm,
       deps,
+      reminders,
       async close() {
+        await reminders.stop();
+        await deps.reminders.delivery.stop();
         await apollo.stop();
         await orm.close();
       },

@@ -9,6 +9,10 @@ import { LoginEvent } from '../modules/enterprise/login-event.entity.js';
 import { EventRecord } from '../modules/event/event-record.entity.js';
 import { Hazard } from '../modules/hazard/hazard.entity.js';
 import { Township } from '../modules/township/township.entity.js';
+import { Delivery } from '../modules/delivery/delivery.entity.js';
+import { Bulletin } from '../modules/reminders/bulletin.entity.js';
+import { WeeklyDispatch } from '../modules/reminders/weekly-dispatch.entity.js';
+import { DailySnapshot } from '../modules/snapshot/daily-snapshot.entity.js';
 
 /** Every entity, listed rather than discovered by folder, so that the source and the build agree. */
 export const ENTITIES = [
@@ -23,4 +27,8 @@ export const ENTITIES = [
   Hazard,
   AuditEntry,
   EventRecord,
+  DailySnapshot,
+  WeeklyDispatch,
+  Bulletin,
+  Delivery,
 ];

@@ -5,6 +5,7 @@ import type { Clock } from '../modules/common/clock.js';
 import type { User } from '../modules/auth/user.entity.js';
 import type { Scope } from '../modules/auth/scope.js';
 import type { EventPublisher } from '../modules/event/event-log.js';
+import type { Reminders } from '../modules/reminders/reminders.js';
 import { unauthenticated } from './errors.js';
 
 /** What lives as long as the server: shared by every request. */
@@ -13,6 +14,8 @@ export interface AppDeps {
   clock: Clock;
   orm: Orm;
   publisher: EventPublisher;
+  /** Snapshot links, renderer and webhook delivery (R11). */
+  reminders: Reminders;
 }
 
 export interface Viewer {
