@@ -91,6 +91,11 @@ export class SnapshotResolver {
     return ctx.deps.env.reminders.bureauName;
   }
 
+  @FieldResolver(() => String, { description: 'The bureau’s time zone (BUREAU_TZ), in which the page shows the times.' })
+  timeZone(@Ctx() ctx: Context): string {
+    return ctx.deps.env.bureauTz;
+  }
+
   @FieldResolver(() => User, { nullable: true, description: 'Who asked for it on demand; null when its timer took it.' })
   async takenBy(@Root() snapshot: DailySnapshot): Promise<User | null> {
     return (await snapshot.takenBy?.load()) ?? null;
