@@ -73,6 +73,11 @@ export class ReminderScheduler {
     void this.tick().finally(() => this.arm());
   }
 
+  /** Resolves when no tick is running (tests wait on it after `start()`). */
+  idle(): Promise<void> {
+    return this.current;
+  }
+
   async stop(): Promise<void> {
     this.running = false;
     this.started = false;
