@@ -71,6 +71,9 @@ export class ChromiumRenderer implements SnapshotRenderer {
     } catch (error) {
       const message = (error as Error).message?.split('\n')[0] ?? String(error);
       log.warn(`snapshot image: Chromium failed: ${message}`);
+      if ((error as Error).name === 'TimeoutError') {
+        return { ok: false, reason: `The snapshot page did not show the frozen data in time (${message}). Check that the dashboard is built (\`pnpm build\`), then take the snapshot again.` };
+      }
       return { ok: false, reason: `Chromium failed to render the snapshot page (${message}). ${INSTALL_HINT}` };
     } finally {
       await context?.close().catch(() => undefined);
