@@ -7,6 +7,7 @@ import { loadViewer } from './features/auth/composables/viewer.js';
 import { authRoutes } from './features/auth/routes/index.js';
 import { enterpriseRoutes } from './features/enterprises/routes/index.js';
 import { hazardRoutes } from './features/hazards/routes/index.js';
+import { snapshotPageRoutes, snapshotRoutes } from './features/snapshots/routes/index.js';
 import { wallboardRoutes } from './features/wallboard/routes/index.js';
 import type { Role } from './gql/generated.js';
 
@@ -24,10 +25,11 @@ declare module 'vue-router' {
 export const routes: RouteRecordRaw[] = [
   ...authRoutes,
   ...wallboardRoutes,
+  ...snapshotPageRoutes,
   {
     path: '/',
     component: AppShell,
-    children: [{ path: '', name: 'home', component: { render: () => null }, meta: { home: true } }, ...hazardRoutes, ...enterpriseRoutes, ...analyticsRoutes],
+    children: [{ path: '', name: 'home', component: { render: () => null }, meta: { home: true } }, ...hazardRoutes, ...enterpriseRoutes, ...analyticsRoutes, ...snapshotRoutes],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];

@@ -20,6 +20,11 @@ import { createEventBus } from './realtime/pubsub.js';
 import { startRealtime, type RealtimeServices } from './realtime/realtime.js';
 import { MAX_QUERY_TOKENS, validationRules } from './graphql/validation.js';
 import { mountUploads } from './modules/photo/photo.routes.js';
+import { createReminderScheduler } from './modules/reminders/reminders.jobs.js';
+import { Reminders } from './modules/reminders/reminders.js';
+import type { ReminderScheduler } from './modules/reminders/reminder-scheduler.js';
+import type { SnapshotRenderer } from './modules/snapshot/snapshot-image.js';
+import { snapshotImageRoute } from './modules/snapshot/snapshot.routes.js';
 import { seedIfEmpty } from './seeders/seed.js';
 
 const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist/', import.meta.url));
@@ -30,6 +35,12 @@ export interface App {
   orm: Orm;
   deps: AppDeps;
   realtime: RealtimeServices;
+  /**
+   * The reminder timers (daily snapshot, weekly dispatch, bulletin). Started here when
+   * REMINDERS=on; with several processes the timer leader calls `start()` and `stop()` instead.
+   * Tests drive them with `tick(now)`.
+   */
+  reminders: ReminderScheduler;
   close(): Promise<void>;
 }
 
@@ -37,6 +48,8 @@ export interface AppOptions {
   env: Env;
   /** Overrides the clock that `env.fakeNow` would give (tests inject a ManualClock). */
   clock?: Clock;
+  /** Replaces headless Chromium for the snapshot image. */
+  renderer?: SnapshotRenderer;
 }
 
 export function bearerToken(header: string | undefined | null): string | null {
@@ -45,13 +58,14 @@ export function bearerToken(header: string | undefined | null): string | null {
 }
 
 /** env → database → schema → HTTP (and later WebSocket) → listen. */
-export async function startApp({ env, clock: injected }: AppOptions): Promise<App> {
+export async function startApp({ env, clock: injected, renderer }: AppOptions): Promise<App> {
   const clock = injected ?? (env.fakeNow ? offsetClock(env.fakeNow) : systemClock);
   const orm = await openDatabase(env);
   try {
     await seedIfEmpty(orm.em.fork(), env, clock);
     const bus = await createEventBus(env, orm);
-    const deps: AppDeps = { env, clock, orm, publisher: bus };
+    const deps: AppDeps = { env, clock, orm, publisher: bus, reminders: new Reminders(env, clock, orm, renderer) };
+    const reminders = createReminderScheduler(deps);
     const schema = await buildHazardLoopSchema();
 
     const app = express();
@@ -92,11 +106,15 @@ export async function startApp({ env, clock: injected }: AppOptions): Promise<Ap
     );
 
     mountUploads(app, deps);
+    app.get('/snapshots/:file', snapshotImageRoute(deps, bearerToken));
+
     serveDashboard(app);
 
     await new Promise<void>((resolve) => http.listen(env.port, env.host, resolve));
     const port = (http.address() as AddressInfo).port;
     const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
+    deps.reminders.setListenUrl(url);
+    if (env.reminders.timers) reminders.start();
 
     return {
       url,
@@ -104,7 +122,10 @@ export async function startApp({ env, clock: injected }: AppOptions): Promise<Ap
       orm,
       deps,
       realtime,
+      reminders,
       async close() {
+        await reminders.stop();
+        await deps.reminders.delivery.stop();
         await apollo.stop();
         await realtime.close();
         await bus.close();

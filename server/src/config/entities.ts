@@ -14,6 +14,10 @@ import { Hazard } from '../modules/hazard/hazard.entity.js';
 import { Inspection, InspectionFinding } from '../modules/inspection/inspection.entity.js';
 import { Photo } from '../modules/photo/photo.entity.js';
 import { Township } from '../modules/township/township.entity.js';
+import { Delivery } from '../modules/delivery/delivery.entity.js';
+import { Bulletin } from '../modules/reminders/bulletin.entity.js';
+import { WeeklyDispatch } from '../modules/reminders/weekly-dispatch.entity.js';
+import { DailySnapshot } from '../modules/snapshot/daily-snapshot.entity.js';
 
 /** Every entity, listed rather than discovered by folder, so that the source and the build agree. */
 export const ENTITIES = [
@@ -34,4 +38,8 @@ export const ENTITIES = [
   Inspection,
   InspectionFinding,
   EnforcementAction,
+  DailySnapshot,
+  WeeklyDispatch,
+  Bulletin,
+  Delivery,
 ];

@@ -19,6 +19,7 @@ export interface Env {
   sessionTtlMs: number;
   snapshotAt: string;
   webhookUrls: string[];
+  reminders: RemindersSettings;
   seed: SeedName;
   fakeNow: Date | null;
   production: boolean;
@@ -39,13 +40,46 @@ export const SETTINGS = [
   ['BACKFILL_WINDOW', '7d', 'a discovery time older than this is accepted but flagged `backfilled`'],
   ['SESSION_TTL', '12h', 'how long a login token lives'],
   ['SNAPSHOT_AT', '08:00', 'daily snapshot time, bureau time'],
-  ['WEBHOOK_URLS', '', 'comma-separated webhook URLs for snapshots and bulletins'],
+  ['WEBHOOK_URLS', '', 'comma-separated webhook URLs for snapshots, dispatches and bulletins (a WeCom group robot URL gets its markdown and image messages)'],
+  ['BUREAU_NAME', '瑞昌市应急管理局', "the bureau's name, as the snapshot image and the chat messages title it"],
+  ['REMINDERS', 'on', '`on`: this process runs the reminder timers (daily snapshot, Monday dispatch, bulletin on the 1st and 16th, all at `SNAPSHOT_AT`); `off` for extra processes'],
+  ['CHROMIUM_PATH', '/usr/bin/chromium', 'the Chromium that renders the snapshot image (`apt-get install chromium fonts-noto-cjk`); missing: the image is marked unavailable'],
+  ['PUBLIC_URL', '', 'base of the links in webhook messages, e.g. `https://hazards.example.gov.cn`; unset: the listening address'],
+  ['LINK_SECRET', '', 'key (32+ characters) that signs snapshot image links; unset: a random key per process (set it when running several)'],
+  ['SNAPSHOT_LINK_TTL', '24h', 'how long a signed snapshot image link stays valid'],
+  ['WEBHOOK_ATTEMPTS', '5', 'attempts per webhook message before it is logged as failed'],
+  ['WEBHOOK_BACKOFF', '2s', 'wait before the first retry; each further retry waits twice as long'],
+  ['BULLETIN_CRITERIA', 'no_login,no_filing,overdue,discrepancy', 'what names an enterprise in the semi-monthly bulletin (stated in the bulletin)'],
+  ['BULLETIN_MIN_OVERDUE', '1', 'overdue hazards in the period that name an enterprise in the bulletin'],
   ['SEED', 'demo', '`demo`, `ruichang-2017` or `none`; applied only to an empty database'],
   ['FAKE_NOW', '', 'an ISO instant: the server clock starts there and runs on'],
   ['NODE_ENV', 'production (pnpm start)', '`production` hides internal error details from clients'],
   ['LOG_SQL', '0', '`1` logs every SQL statement'],
   ['UPLOAD_DIR', 'data/uploads', 'where uploaded photos are kept (relative to server/)'],
 ] as const;
+
+/** What the failures a semi-monthly bulletin names are (R11); each is stated in the bulletin. */
+export type BulletinCriterion = 'no_login' | 'no_filing' | 'overdue' | 'discrepancy';
+export const BULLETIN_CRITERIA: readonly BulletinCriterion[] = ['no_login', 'no_filing', 'overdue', 'discrepancy'];
+
+export interface RemindersSettings {
+  /** The bureau's name as the snapshot image and the chat messages title it. */
+  bureauName: string;
+  /** This process runs the reminder timers (snapshot, dispatch, bulletin); with several processes only the timer leader does. */
+  timers: boolean;
+  chromiumPath: string;
+  /** Base of the links put into webhook messages; null: the address the server listens on. */
+  publicUrl: string | null;
+  /** HMAC key of signed image links; null: a random key per process (links then verify only on that process). */
+  linkSecret: string | null;
+  linkTtlMs: number;
+  webhookAttempts: number;
+  /** The first retry waits this long; each further retry waits twice as long. */
+  webhookBackoffMs: number;
+  bulletinCriteria: BulletinCriterion[];
+  /** An enterprise is named for overdue hazards when it has at least this many in the period. */
+  bulletinMinOverdue: number;
+}
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -87,6 +121,8 @@ export function loadEnv(source: Source = process.env): Env {
     if (!/^https?:\/\//.test(url)) problems.push(`WEBHOOK_URLS holds an entry that is not an http(s) URL (#${webhookUrls.indexOf(url) + 1})`);
   }
 
+  const reminders = readReminders(get, duration, problems);
+
   const seed = get('SEED', 'demo');
   if (seed !== 'demo' && seed !== 'ruichang-2017' && seed !== 'none') problems.push(`SEED must be demo, ruichang-2017 or none (got "${seed}")`);
 
@@ -112,6 +148,7 @@ export function loadEnv(source: Source = process.env): Env {
     sessionTtlMs: duration('SESSION_TTL', '12h'),
     snapshotAt,
     webhookUrls,
+    reminders,
     seed: seed as SeedName,
     fakeNow,
     production: get('NODE_ENV', 'development') === 'production',
@@ -120,4 +157,38 @@ export function loadEnv(source: Source = process.env): Env {
   };
   if (problems.length > 0) throw new EnvError(problems);
   return env;
+}
+
+function readReminders(get: (name: string, fallback: string) => string, duration: (name: string, fallback: string) => number, problems: string[]): RemindersSettings {
+  const timers = get('REMINDERS', 'on');
+  if (timers !== 'on' && timers !== 'off') problems.push(`REMINDERS must be on or off (got "${timers}")`);
+
+  const publicUrl = get('PUBLIC_URL', '').replace(/\/+$/, '');
+  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL such as https://hazards.example.gov.cn (got "${publicUrl}")`);
+
+  const linkSecret = get('LINK_SECRET', '');
+  if (linkSecret && linkSecret.length < 32) problems.push('LINK_SECRET must be at least 32 characters long');
+
+  const attempts = Number(get('WEBHOOK_ATTEMPTS', '5'));
+  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 20) problems.push(`WEBHOOK_ATTEMPTS must be a whole number from 1 to 20 (got "${get('WEBHOOK_ATTEMPTS', '5')}")`);
+
+  const criteria = get('BULLETIN_CRITERIA', BULLETIN_CRITERIA.join(',')).split(',').map((c) => c.trim().toLowerCase()).filter(Boolean);
+  const unknown = criteria.filter((c) => !(BULLETIN_CRITERIA as readonly string[]).includes(c));
+  if (unknown.length > 0 || criteria.length === 0) problems.push(`BULLETIN_CRITERIA must list some of ${BULLETIN_CRITERIA.join(', ')} (got "${get('BULLETIN_CRITERIA', '')}")`);
+
+  const minOverdue = Number(get('BULLETIN_MIN_OVERDUE', '1'));
+  if (!Number.isInteger(minOverdue) || minOverdue < 1) problems.push(`BULLETIN_MIN_OVERDUE must be a whole number of at least 1 (got "${get('BULLETIN_MIN_OVERDUE', '1')}")`);
+
+  return {
+    bureauName: get('BUREAU_NAME', '瑞昌市应急管理局'),
+    timers: timers !== 'off',
+    chromiumPath: get('CHROMIUM_PATH', '/usr/bin/chromium'),
+    publicUrl: publicUrl || null,
+    linkSecret: linkSecret || null,
+    linkTtlMs: duration('SNAPSHOT_LINK_TTL', '24h'),
+    webhookAttempts: attempts,
+    webhookBackoffMs: duration('WEBHOOK_BACKOFF', '2s'),
+    bulletinCriteria: [...new Set(criteria)] as BulletinCriterion[],
+    bulletinMinOverdue: minOverdue,
+  };
 }

@@ -6,6 +6,7 @@ import type { User } from '../modules/auth/user.entity.js';
 import type { Scope } from '../modules/auth/scope.js';
 import type { EventPublisher } from '../modules/event/event-log.js';
 import type { RealtimeServices } from '../realtime/realtime.js';
+import type { Reminders } from '../modules/reminders/reminders.js';
 import { unauthenticated } from './errors.js';
 
 /** What lives as long as the server: shared by every request. */
@@ -16,6 +17,8 @@ export interface AppDeps {
   publisher: EventPublisher;
   /** The event bus, live wallboards and alert watcher; set by startApp once they run. */
   realtime?: RealtimeServices;
+  /** Snapshot links, renderer and webhook delivery (R11). */
+  reminders: Reminders;
 }
 
 export interface Viewer {

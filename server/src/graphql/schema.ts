@@ -17,6 +17,9 @@ import { ExtensionResolver, HazardExtensionsResolver } from '../modules/extensio
 import { HazardLifecycleResolver } from '../modules/hazard/lifecycle.resolver.js';
 import { EnterpriseCrossCheckResolver, InspectionFindingResolver, InspectionResolver } from '../modules/inspection/inspection.resolver.js';
 import { HazardPhotosResolver, PhotoResolver } from '../modules/photo/photo.resolver.js';
+import { DeliveryResolver } from '../modules/delivery/delivery.resolver.js';
+import { BulletinResolver, WeeklyDispatchResolver } from '../modules/reminders/reminders.resolver.js';
+import { SnapshotResolver } from '../modules/snapshot/snapshot.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -40,6 +43,10 @@ export const resolvers = [
   EnforcementResolver,
   EnterpriseEnforcementResolver,
   StatsResolver,
+  SnapshotResolver,
+  WeeklyDispatchResolver,
+  BulletinResolver,
+  DeliveryResolver,
 ] as const;
 
 export function buildHazardLoopSchema(pubSub?: PubSub): Promise<GraphQLSchema> {

@@ -5,6 +5,7 @@ import { startApp, type App } from '../app.js';
 import { loadEnv, type DatabaseKind } from '../config/env.js';
 import { log } from '../config/log.js';
 import type { Clock } from '../modules/common/clock.js';
+import type { SnapshotRenderer } from '../modules/snapshot/snapshot-image.js';
 import { DEMO_PASSWORD } from '../seeders/organisation.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 
@@ -28,6 +29,8 @@ export interface TestServerOptions {
   dialect: DatabaseKind;
   seed?: 'demo' | 'ruichang-2017' | 'none';
   clock?: Clock;
+  /** Replaces headless Chromium for the snapshot image (tests of timing need no browser). */
+  renderer?: SnapshotRenderer;
   env?: Record<string, string>;
   /** Reuse a database (to restart a server on it); it is then not dropped on close. */
   database?: TestDatabase;
@@ -38,10 +41,10 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   log.quiet = true;
   const db = options.database ?? (await createTestDatabase(options.dialect));
   const uploads = await mkdtemp(join(tmpdir(), 'hl-uploads-'));
-  const env = loadEnv({ PORT: '0', DATABASE_URL: db.url, SEED: options.seed ?? 'demo', NODE_ENV: 'production', UPLOAD_DIR: uploads, ...options.env });
+  const env = loadEnv({ PORT: '0', DATABASE_URL: db.url, SEED: options.seed ?? 'demo', NODE_ENV: 'production', UPLOAD_DIR: uploads, REMINDERS: 'off', ...options.env });
   let app: App;
   try {
-    app = await startApp({ env, clock: options.clock });
+    app = await startApp({ env, clock: options.clock, renderer: options.renderer });
   } catch (error) {
     if (!options.database) await db.drop();
     throw error;

@@ -10,3 +10,10 @@ export function assertMayWrite(viewer: Viewer): void {
 export function isSupervisor(viewer: Viewer): boolean {
   return SUPERVISOR_ROLES.has(viewer.user.role);
 }
+
+/** Taking a snapshot or issuing a dispatch or bulletin on demand: the director and admins only. */
+export function assertMayIssueReminders(viewer: Viewer): void {
+  if (viewer.user.role !== Role.DIRECTOR && viewer.user.role !== Role.ADMIN) {
+    throw forbidden('Only the director or an admin may take snapshots or issue dispatches and bulletins on demand; they are also issued on schedule.');
+  }
+}

@@ -112,3 +112,16 @@ export function scopeKey(scope: Scope): string {
 export function ownedByEnterpriseWhere<T extends { enterprise: unknown }>(scope: Scope): FilterQuery<T> {
   return hazardScopeWhere(scope) as unknown as FilterQuery<T>;
 }
+
+/**
+ * Bureau-wide reports (daily snapshots, dispatches, bulletins): any staff member may read them;
+ * enterprise accounts may not. A dispatch is then narrowed to the reader's departments.
+ */
+export function mayReadBureauReports(scope: Scope): boolean {
+  return scope.kind !== 'enterprise';
+}
+
+/** The departments a staff member's copy of a per-department report shows; null means all. */
+export function departmentFilter(scope: Scope): readonly string[] | null {
+  return scope.kind === 'departments' ? scope.departmentIds : scope.kind === 'all' ? null : [];
+}

@@ -1,8 +1,15 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261129004633 extends Migration {
+export class Migration20261129004726 extends Migration {
 
   override async up(): Promise<void> {
+    this.addSql(`create table \`bulletin\` (\`id\` text not null, \`period_start\` text not null, \`period_end\` text not null, \`issued_at\` datetime not null, \`trigger\` text check (\`trigger\` in ('SCHEDULE', 'CATCH_UP', 'ON_DEMAND')) not null, \`data\` text not null, \`content_hash\` text not null, primary key (\`id\`));`);
+    this.addSql(`create unique index \`bulletin_period_start_unique\` on \`bulletin\` (\`period_start\`);`);
+
+    this.addSql(`create table \`delivery\` (\`id\` text not null, \`subject\` text check (\`subject\` in ('SNAPSHOT', 'WEEKLY_DISPATCH', 'BULLETIN')) not null, \`subject_key\` text not null, \`target\` text not null, \`format\` text check (\`format\` in ('JSON', 'WECOM_MARKDOWN', 'WECOM_IMAGE')) not null, \`status\` text check (\`status\` in ('PENDING', 'DELIVERED', 'FAILED')) not null, \`attempts\` integer not null default 0, \`http_status\` integer null, \`last_error\` text null, \`created_at\` datetime not null, \`finished_at\` datetime null, primary key (\`id\`));`);
+    this.addSql(`create index \`delivery_status_index\` on \`delivery\` (\`status\`);`);
+    this.addSql(`create index \`delivery_created_at_id_index\` on \`delivery\` (\`created_at\`, \`id\`);`);
+
     this.addSql(`create table \`event_log\` (\`seq\` integer not null, \`kind\` text check (\`kind\` in ('ENTERPRISE_LOGGED_IN', 'HAZARD_FILED', 'HAZARD_REGRADED', 'RECTIFICATION_SUBMITTED', 'RECTIFICATION_REJECTED', 'HAZARD_CLOSED', 'DEADLINE_MISSED', 'DEADLINE_EXTENDED', 'ALERT_RAISED', 'ALERT_CLEARED', 'ENFORCEMENT_RECORDED', 'SNAPSHOT_TAKEN')) not null, \`at\` datetime not null, \`enterprise_id\` text null, \`department_id\` text null, \`hazard_id\` text null, \`payload\` text null, primary key (\`seq\`));`);
     this.addSql(`create index \`event_log_enterprise_id_index\` on \`event_log\` (\`enterprise_id\`);`);
     this.addSql(`create index \`event_log_department_id_index\` on \`event_log\` (\`department_id\`);`);
@@ -99,6 +106,10 @@ export class Migration20261129004633 extends Migration {
     this.addSql(`create unique index \`alert_active_key_unique\` on \`alert\` (\`active_key\`);`);
     this.addSql(`create index \`alert_kind_cleared_at_index\` on \`alert\` (\`kind\`, \`cleared_at\`);`);
 
+    this.addSql(`create table \`daily_snapshot\` (\`id\` text not null, \`date\` text not null, \`taken_at\` datetime not null, \`trigger\` text check (\`trigger\` in ('SCHEDULE', 'CATCH_UP', 'ON_DEMAND')) not null, \`taken_by_id\` text null, \`data\` text not null, \`content_hash\` text not null, \`image_status\` text check (\`image_status\` in ('PENDING', 'STORED', 'UNAVAILABLE')) not null, \`image_unavailable_reason\` text null, \`image_png\` blob null, \`image_bytes\` integer null, \`image_width\` integer null, \`image_height\` integer null, \`image_md5\` text null, \`image_rendered_at\` datetime null, \`image_attempts\` integer not null default 0, constraint \`daily_snapshot_taken_by_id_foreign\` foreign key(\`taken_by_id\`) references \`app_user\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`);
+    this.addSql(`create unique index \`daily_snapshot_date_unique\` on \`daily_snapshot\` (\`date\`);`);
+    this.addSql(`create index \`daily_snapshot_taken_by_id_index\` on \`daily_snapshot\` (\`taken_by_id\`);`);
+
     this.addSql(`create table \`auth_session\` (\`id\` text not null, \`token_hash\` text not null, \`user_id\` text not null, \`created_at\` datetime not null, \`expires_at\` datetime not null, \`revoked_at\` datetime null, constraint \`auth_session_user_id_foreign\` foreign key(\`user_id\`) references \`app_user\`(\`id\`) on update cascade, primary key (\`id\`));`);
     this.addSql(`create unique index \`auth_session_token_hash_unique\` on \`auth_session\` (\`token_hash\`);`);
     this.addSql(`create index \`auth_session_user_id_index\` on \`auth_session\` (\`user_id\`);`);
@@ -106,6 +117,9 @@ export class Migration20261129004633 extends Migration {
     this.addSql(`create table \`audit_entry\` (\`seq\` integer not null, \`at\` datetime not null, \`actor_id\` text null, \`action\` text not null, \`subject_type\` text not null, \`subject_id\` text not null, \`data\` text not null, \`hash\` text not null, \`prev_hash\` text not null, constraint \`audit_entry_actor_id_foreign\` foreign key(\`actor_id\`) references \`app_user\`(\`id\`) on delete set null on update cascade, primary key (\`seq\`));`);
     this.addSql(`create index \`audit_entry_actor_id_index\` on \`audit_entry\` (\`actor_id\`);`);
     this.addSql(`create index \`audit_entry_subject_id_seq_index\` on \`audit_entry\` (\`subject_id\`, \`seq\`);`);
+
+    this.addSql(`create table \`weekly_dispatch\` (\`id\` text not null, \`week_of\` text not null, \`issued_at\` datetime not null, \`trigger\` text check (\`trigger\` in ('SCHEDULE', 'CATCH_UP', 'ON_DEMAND')) not null, \`data\` text not null, \`content_hash\` text not null, primary key (\`id\`));`);
+    this.addSql(`create unique index \`weekly_dispatch_week_of_unique\` on \`weekly_dispatch\` (\`week_of\`);`);
   }
 
 }

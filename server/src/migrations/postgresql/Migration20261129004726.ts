@@ -1,8 +1,12 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261129004634 extends Migration {
+export class Migration20261129004726 extends Migration {
 
   override async up(): Promise<void> {
+    this.addSql(`create type "reminder_trigger" as enum ('SCHEDULE', 'CATCH_UP', 'ON_DEMAND');`);
+    this.addSql(`create type "delivery_subject" as enum ('SNAPSHOT', 'WEEKLY_DISPATCH', 'BULLETIN');`);
+    this.addSql(`create type "delivery_format" as enum ('JSON', 'WECOM_MARKDOWN', 'WECOM_IMAGE');`);
+    this.addSql(`create type "delivery_status" as enum ('PENDING', 'DELIVERED', 'FAILED');`);
     this.addSql(`create type "event_kind" as enum ('ENTERPRISE_LOGGED_IN', 'HAZARD_FILED', 'HAZARD_REGRADED', 'RECTIFICATION_SUBMITTED', 'RECTIFICATION_REJECTED', 'HAZARD_CLOSED', 'DEADLINE_MISSED', 'DEADLINE_EXTENDED', 'ALERT_RAISED', 'ALERT_CLEARED', 'ENFORCEMENT_RECORDED', 'SNAPSHOT_TAKEN');`);
     this.addSql(`create type "role" as enum ('ENTERPRISE', 'INSPECTOR', 'SECTION_CHIEF', 'DEPUTY_LEADER', 'DIRECTOR', 'ANALYST', 'ADMIN');`);
     this.addSql(`create type "industry" as enum ('COAL_MINE', 'NON_COAL_MINE', 'HAZARDOUS_CHEMICALS', 'FIREWORKS', 'OTHER');`);
@@ -15,6 +19,14 @@ export class Migration20261129004634 extends Migration {
     this.addSql(`create type "extension_status" as enum ('PENDING', 'APPROVED', 'REFUSED');`);
     this.addSql(`create type "enforcement_kind" as enum ('SUMMONS', 'CASE_FILED', 'PENALTY', 'SUSPENSION');`);
     this.addSql(`create type "alert_kind" as enum ('NO_LOGIN', 'NO_FILING', 'OVERDUE');`);
+    this.addSql(`create type "snapshot_image_status" as enum ('PENDING', 'STORED', 'UNAVAILABLE');`);
+    this.addSql(`create table "bulletin" ("id" uuid not null, "period_start" varchar(10) not null, "period_end" varchar(10) not null, "issued_at" timestamptz not null, "trigger" "reminder_trigger" not null, "data" text not null, "content_hash" varchar(64) not null, constraint "bulletin_pkey" primary key ("id"));`);
+    this.addSql(`alter table "bulletin" add constraint "bulletin_period_start_unique" unique ("period_start");`);
+
+    this.addSql(`create table "delivery" ("id" uuid not null, "subject" "delivery_subject" not null, "subject_key" varchar(10) not null, "target" varchar(500) not null, "format" "delivery_format" not null, "status" "delivery_status" not null, "attempts" int not null default 0, "http_status" int null, "last_error" text null, "created_at" timestamptz not null, "finished_at" timestamptz null, constraint "delivery_pkey" primary key ("id"));`);
+    this.addSql(`create index "delivery_status_index" on "delivery" ("status");`);
+    this.addSql(`create index "delivery_created_at_id_index" on "delivery" ("created_at", "id");`);
+
     this.addSql(`create table "event_log" ("seq" int not null, "kind" "event_kind" not null, "at" timestamptz not null, "enterprise_id" uuid null, "department_id" uuid null, "hazard_id" uuid null, "payload" text null, constraint "event_log_pkey" primary key ("seq"));`);
     this.addSql(`create index "event_log_enterprise_id_index" on "event_log" ("enterprise_id");`);
     this.addSql(`create index "event_log_department_id_index" on "event_log" ("department_id");`);
@@ -97,12 +109,18 @@ export class Migration20261129004634 extends Migration {
     this.addSql(`alter table "alert" add constraint "alert_active_key_unique" unique ("active_key");`);
     this.addSql(`create index "alert_kind_cleared_at_index" on "alert" ("kind", "cleared_at");`);
 
+    this.addSql(`create table "daily_snapshot" ("id" uuid not null, "date" varchar(10) not null, "taken_at" timestamptz not null, "trigger" "reminder_trigger" not null, "taken_by_id" uuid null, "data" text not null, "content_hash" varchar(64) not null, "image_status" "snapshot_image_status" not null, "image_unavailable_reason" text null, "image_png" bytea null, "image_bytes" int null, "image_width" int null, "image_height" int null, "image_md5" varchar(32) null, "image_rendered_at" timestamptz null, "image_attempts" int not null default 0, constraint "daily_snapshot_pkey" primary key ("id"));`);
+    this.addSql(`alter table "daily_snapshot" add constraint "daily_snapshot_date_unique" unique ("date");`);
+
     this.addSql(`create table "auth_session" ("id" uuid not null, "token_hash" varchar(255) not null, "user_id" uuid not null, "created_at" timestamptz not null, "expires_at" timestamptz not null, "revoked_at" timestamptz null, constraint "auth_session_pkey" primary key ("id"));`);
     this.addSql(`alter table "auth_session" add constraint "auth_session_token_hash_unique" unique ("token_hash");`);
     this.addSql(`create index "auth_session_user_id_index" on "auth_session" ("user_id");`);
 
     this.addSql(`create table "audit_entry" ("seq" int not null, "at" timestamptz not null, "actor_id" uuid null, "action" varchar(255) not null, "subject_type" varchar(255) not null, "subject_id" varchar(255) not null, "data" text not null, "hash" varchar(64) not null, "prev_hash" varchar(64) not null, constraint "audit_entry_pkey" primary key ("seq"));`);
     this.addSql(`create index "audit_entry_subject_id_seq_index" on "audit_entry" ("subject_id", "seq");`);
+
+    this.addSql(`create table "weekly_dispatch" ("id" uuid not null, "week_of" varchar(10) not null, "issued_at" timestamptz not null, "trigger" "reminder_trigger" not null, "data" text not null, "content_hash" varchar(64) not null, constraint "weekly_dispatch_pkey" primary key ("id"));`);
+    this.addSql(`alter table "weekly_dispatch" add constraint "weekly_dispatch_week_of_unique" unique ("week_of");`);
 
     this.addSql(`alter table "app_user" add constraint "app_user_department_id_foreign" foreign key ("department_id") references "department" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "app_user" add constraint "app_user_enterprise_id_foreign" foreign key ("enterprise_id") references "enterprise" ("id") on update cascade on delete set null;`);
@@ -141,6 +159,8 @@ export class Migration20261129004634 extends Migration {
 
     this.addSql(`alter table "alert" add constraint "alert_enterprise_id_foreign" foreign key ("enterprise_id") references "enterprise" ("id") on update cascade;`);
     this.addSql(`alter table "alert" add constraint "alert_hazard_id_foreign" foreign key ("hazard_id") references "hazard" ("id") on update cascade on delete set null;`);
+
+    this.addSql(`alter table "daily_snapshot" add constraint "daily_snapshot_taken_by_id_foreign" foreign key ("taken_by_id") references "app_user" ("id") on update cascade on delete set null;`);
 
     this.addSql(`alter table "auth_session" add constraint "auth_session_user_id_foreign" foreign key ("user_id") references "app_user" ("id") on update cascade;`);
 

@@ -1,0 +1,119 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { log } from '../../config/log.js';
+import type { AppDeps } from '../../graphql/context.js';
+import { appendAudit } from '../audit/audit.service.js';
+import { canonicalJson } from '../common/canonical-json.js';
+import { DAY_MS } from '../common/duration.js';
+import { DeliverySubject } from '../delivery/delivery.entity.js';
+import { Hazard } from '../hazard/hazard.entity.js';
+import { HazardGrade, HazardStatus } from '../hazard/hazard.enums.js';
+import { overdueWhere } from '../hazard/overdue.js';
+import type { ReminderTrigger } from '../snapshot/daily-snapshot.entity.js';
+import { departmentsWithPeople, silentEnterprises } from '../snapshot/snapshot-source.js';
+import { sha256 } from '../snapshot/snapshot.service.js';
+import { windowZh } from './reminder-text.js';
+import type { DispatchData, DispatchDepartment, DispatchHazard } from './reminders.types.js';
+import { WeeklyDispatch } from './weekly-dispatch.entity.js';
+
+const DUE_SOON_MS = 7 * DAY_MS;
+
+function toDispatchHazard(h: Hazard): DispatchHazard & { departmentId: string } {
+  const enterprise = h.enterprise.getEntity();
+  return {
+    hazardId: h.id,
+    title: h.title,
+    grade: h.grade,
+    status: h.status,
+    enterpriseCode: enterprise.code,
+    enterpriseName: enterprise.name,
+    deadline: h.deadline ?? null,
+    departmentId: enterprise.department.id,
+  };
+}
+
+/** What each department must chase at `now`: silent enterprises, overdue hazards, hazards due within seven days, open major hazards. */
+export async function computeDispatch(em: EntityManager, deps: Pick<AppDeps, 'env'>, now: Date): Promise<DispatchData> {
+  const { env } = deps;
+  const departments = await departmentsWithPeople(em);
+  const [noLogin, noFiling, overdue, dueSoon, major] = await Promise.all([
+    silentEnterprises(em, 'lastLoginAt', now, env.noLoginWindowMs, departments),
+    silentEnterprises(em, 'lastFilingAt', now, env.noFilingWindowMs, departments),
+    em.find(Hazard, overdueWhere(now), { populate: ['enterprise'], orderBy: { deadline: 'asc', id: 'asc' } }),
+    em.find(Hazard, { status: HazardStatus.RECTIFYING, deadline: { $gt: now, $lte: new Date(now.getTime() + DUE_SOON_MS) } }, { populate: ['enterprise'], orderBy: { deadline: 'asc', id: 'asc' } }),
+    em.find(Hazard, { grade: HazardGrade.MAJOR, status: { $ne: HazardStatus.CLOSED } }, { populate: ['enterprise'], orderBy: { filedAt: 'asc', id: 'asc' } }),
+  ]);
+  const strip = ({ departmentId: _d, ...rest }: DispatchHazard & { departmentId: string }): DispatchHazard => rest;
+  const inDept = (list: Hazard[], id: string) => list.map(toDispatchHazard).filter((h) => h.departmentId === id).map(strip);
+  const result: DispatchDepartment[] = departments.map((d) => ({
+    departmentId: d.id,
+    number: d.number,
+    name: d.name,
+    leaderName: d.leaderName,
+    chiefName: d.chiefName,
+    silent: [
+      ...noLogin.filter((e) => e.departmentNumber === d.number).map((e) => ({ enterpriseId: e.enterpriseId, code: e.code, name: e.name, reason: 'NO_LOGIN', since: e.since, keyTarget: e.keyTarget })),
+      ...noFiling.filter((e) => e.departmentNumber === d.number).map((e) => ({ enterpriseId: e.enterpriseId, code: e.code, name: e.name, reason: 'NO_FILING', since: e.since, keyTarget: e.keyTarget })),
+    ],
+    overdue: inDept(overdue, d.id),
+    dueSoon: inDept(dueSoon, d.id),
+    majorOpen: inDept(major, d.id),
+  }));
+  return { departments: result };
+}
+
+export interface IssueOptions {
+  trigger: ReminderTrigger;
+  actorId: string | null;
+}
+
+/** Issues the dispatch of the week starting `weekOf` (a Monday) once; an existing one is returned as it is. */
+export async function issueWeeklyDispatch(em: EntityManager, deps: AppDeps, weekOf: string, options: IssueOptions): Promise<WeeklyDispatch> {
+  const existing = await em.findOne(WeeklyDispatch, { weekOf });
+  if (existing) return existing;
+  const now = deps.clock.now();
+  const data = await computeDispatch(em, deps, now);
+  const json = canonicalJson(data);
+  let dispatch: WeeklyDispatch;
+  try {
+    dispatch = await em.transactional(async (tx) => {
+      const row = tx.create(WeeklyDispatch, { weekOf, issuedAt: now, trigger: options.trigger, data: json, contentHash: sha256(json) });
+      await tx.flush();
+      await appendAudit(tx, { at: now, actorId: options.actorId, action: 'dispatch.issued', subjectType: 'weekly_dispatch', subjectId: row.id, data: { weekOf, contentHash: row.contentHash, trigger: row.trigger } });
+      return row;
+    });
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    return em.merge(await em.fork().findOneOrFail(WeeklyDispatch, { weekOf }));
+  }
+  log.info(`weekly dispatch ${weekOf} issued (${dispatch.trigger})`);
+  announceDispatch(deps, dispatch, data);
+  return dispatch;
+}
+
+export function dispatchMarkdown(dispatch: WeeklyDispatch, data: DispatchData, deps: Pick<AppDeps, 'env'>, pageUrl: string): string {
+  const { env } = deps;
+  const lines = [`### ${env.reminders.bureauName} · 每周汇总调度（${dispatch.weekOf} 起一周）`, `> 一级抓一级：各分管领导、科室本周督办事项`, ''];
+  for (const d of data.departments) {
+    const silentCodes = d.silent.map((e) => `${e.name}（${e.reason === 'NO_LOGIN' ? `${windowZh(env.noLoginWindowMs)}未登录` : `${windowZh(env.noFilingWindowMs)}未填报`}）`);
+    lines.push(
+      `**${d.name}** · 分管 ${d.leaderName ?? '—'} · 科长 ${d.chiefName ?? '—'}`,
+      `- 企业沉默 ${d.silent.length}${silentCodes.length ? `：${silentCodes.join('、')}` : ''}`,
+      `- 超期隐患 ${d.overdue.length}${d.overdue.length ? `：${d.overdue.map((h) => `${h.enterpriseName}「${h.title}」`).join('、')}` : ''}`,
+      `- 7日内到期 ${d.dueSoon.length} · 重大隐患在办 ${d.majorOpen.length}`,
+    );
+  }
+  lines.push('', `[查看调度单](${pageUrl})`);
+  return lines.join('\n');
+}
+
+function announceDispatch(deps: AppDeps, dispatch: WeeklyDispatch, data: DispatchData): void {
+  if (deps.env.webhookUrls.length === 0) return;
+  const pageUrl = `${deps.reminders.publicUrl()}/reminders/dispatch/${dispatch.weekOf}`;
+  deps.reminders.delivery.send({
+    subject: DeliverySubject.WEEKLY_DISPATCH,
+    key: dispatch.weekOf,
+    markdown: dispatchMarkdown(dispatch, data, deps, pageUrl),
+    json: { type: 'hazardloop.weekly_dispatch', weekOf: dispatch.weekOf, issuedAt: dispatch.issuedAt.toISOString(), contentHash: dispatch.contentHash, pageUrl, departments: data.departments },
+  });
+}

@@ -1,0 +1,126 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { HazardGrade, HazardStatus } from '../hazard/hazard.enums.js';
+
+@ObjectType({ description: 'An enterprise a level must chase: silent beyond a window.' })
+export class DispatchEnterprise {
+  @Field(() => ID)
+  enterpriseId!: string;
+
+  @Field()
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: '`NO_LOGIN` or `NO_FILING`.' })
+  reason!: string;
+
+  @Field({ description: 'When the window elapsed.' })
+  since!: Date;
+
+  @Field()
+  keyTarget!: boolean;
+}
+
+@ObjectType({ description: 'A hazard a level must chase.' })
+export class DispatchHazard {
+  @Field(() => ID)
+  hazardId!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => HazardGrade)
+  grade!: HazardGrade;
+
+  @Field(() => HazardStatus)
+  status!: HazardStatus;
+
+  @Field()
+  enterpriseCode!: string;
+
+  @Field()
+  enterpriseName!: string;
+
+  @Field(() => Date, { nullable: true })
+  deadline!: Date | null;
+}
+
+@ObjectType({ description: 'What one department, and the deputy leader over it, must chase this week (一级抓一级).' })
+export class DispatchDepartment {
+  @Field(() => ID)
+  departmentId!: string;
+
+  @Field(() => Int)
+  number!: number;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  leaderName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  chiefName!: string | null;
+
+  @Field(() => [DispatchEnterprise], { description: 'Enterprises silent beyond the no-login or no-filing window.' })
+  silent!: DispatchEnterprise[];
+
+  @Field(() => [DispatchHazard], { description: 'Hazards past their deadline.' })
+  overdue!: DispatchHazard[];
+
+  @Field(() => [DispatchHazard], { description: 'Hazards being rectified whose deadline falls within the next seven days.' })
+  dueSoon!: DispatchHazard[];
+
+  @Field(() => [DispatchHazard], { description: 'Major hazards not yet closed (the director supervises them).' })
+  majorOpen!: DispatchHazard[];
+}
+
+export interface DispatchData {
+  departments: DispatchDepartment[];
+}
+
+@ObjectType({ description: 'One reason an enterprise is named in a bulletin.' })
+export class BulletinReason {
+  @Field({ description: '`NO_LOGIN`, `NO_FILING`, `OVERDUE` or `DISCREPANCY`.' })
+  kind!: string;
+
+  @Field({ description: 'The reason as the bulletin states it.' })
+  detail!: string;
+}
+
+@ObjectType({ description: 'An enterprise named in a bulletin; it is a key supervision target for the next period.' })
+export class BulletinEntry {
+  @Field(() => ID)
+  enterpriseId!: string;
+
+  @Field()
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => Int)
+  departmentNumber!: number;
+
+  @Field()
+  departmentName!: string;
+
+  @Field(() => String, { nullable: true })
+  leaderName!: string | null;
+
+  @Field(() => [BulletinReason])
+  reasons!: BulletinReason[];
+}
+
+export interface BulletinData {
+  criteria: string[];
+  named: BulletinEntry[];
+  clearedTargets: string[];
+}
+
+const DATE_KEYS = new Set(['since', 'deadline']);
+
+export function parseReminderJson<T>(json: string): T {
+  return JSON.parse(json, (key, value) => (DATE_KEYS.has(key) && typeof value === 'string' ? new Date(value) : value)) as T;
+}

@@ -1,0 +1,39 @@
+import type { Env } from '../../config/env.js';
+import type { DailySnapshot } from './daily-snapshot.entity.js';
+import type { SnapshotData, SnapshotFraction } from './snapshot.types.js';
+
+export const percent = (value: number) => `${(value * 100).toFixed(value === 1 ? 0 : 1)}%`;
+const frac = (f: SnapshotFraction) => `${f.numerator}/${f.denominator}`;
+const days = (n: number) => (Number.isInteger(n) ? `${n}` : n.toFixed(1));
+
+export function bureauClock(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('zh-CN', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(instant);
+}
+
+/** The chat summary of a snapshot: the six headline numbers and the three displays by name, for a WeCom markdown message. */
+export function snapshotMarkdown(snapshot: DailySnapshot, data: SnapshotData, env: Pick<Env, 'bureauTz' | 'reminders'>, pageUrl: string): string {
+  const w = data.wallboard;
+  const d = data.displays;
+  const red = (n: number) => (n > 0 ? `<font color="warning">**${n}**</font>` : `**${n}**`);
+  const lines = [
+    `### ${env.reminders.bureauName} · 隐患排查治理每日快照`,
+    `> ${snapshot.date}，${bureauClock(snapshot.takenAt, env.bureauTz)} 冻结的数据（此后的变化不计入）`,
+    '',
+    `企业总数 **${w.enterpriseCount}**`,
+    `${days(w.noLoginWindowDays)}日登录率 **${percent(w.loginRate)}**（${frac(w.loginFraction)}）`,
+    `${days(w.noFilingWindowDays)}日填报率 **${percent(w.filingRate)}**（${frac(w.filingFraction)}）`,
+    `按期整改率 **${percent(w.onTimeRate)}**（${frac(w.onTimeFraction)}）`,
+    `在办隐患 重大 ${red(w.openMajor)} / 二级 **${w.openSecond}** / 三级 **${w.openThird}**`,
+    `超期未整改 ${red(w.overdueHazards)}`,
+    '',
+    `**${days(w.noLoginWindowDays)}天未登录（${d.noLogin.length}）**`,
+    ...d.noLogin.map((e) => `- ${e.name}（${e.code}，${e.departmentName}）`),
+    `**${days(w.noFilingWindowDays)}天未填报（${d.noFiling.length}）**`,
+    ...d.noFiling.map((e) => `- ${e.name}（${e.code}，${e.departmentName}）`),
+    `**超期未整改（${d.overdue.length}）**`,
+    ...d.overdue.map((h) => `- ${h.enterpriseName}：${h.title}（超期 ${h.daysOverdue} 天）`),
+    '',
+    `[查看快照](${pageUrl})　校验码 ${snapshot.contentHash.slice(0, 16)}`,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { log } from '../../config/log.js';
+import type { AppDeps } from '../../graphql/context.js';
+import { appendAudit } from '../audit/audit.service.js';
+import { bureauDate } from '../common/bureau-time.js';
+import { canonicalJson } from '../common/canonical-json.js';
+import { DeliverySubject } from '../delivery/delivery.entity.js';
+import { EventKind } from '../event/event-kind.js';
+import { commitWithEvents } from '../event/event-log.js';
+import { DailySnapshot, ReminderTrigger, SnapshotImageStatus } from './daily-snapshot.entity.js';
+import { pngFacts } from './snapshot-image.js';
+import { snapshotMarkdown } from './snapshot-message.js';
+import { readSnapshotSource } from './snapshot-source.js';
+import { parseSnapshotData } from './snapshot.types.js';
+
+export interface TakeSnapshotOptions {
+  date: string;
+  trigger: ReminderTrigger;
+  actorId: string | null;
+}
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Takes the snapshot of `date` once: freezes the figures, stores them with SNAPSHOT_TAKEN, renders
+ * the image, then hands the result to the webhooks. A snapshot that exists is returned as it is
+ * (asked for on demand while its image is missing, the image is rendered again from the frozen
+ * data). Two processes racing for the same day meet the unique date: the loser returns the winner's.
+ */
+export async function takeDailySnapshot(em: EntityManager, deps: AppDeps, options: TakeSnapshotOptions): Promise<DailySnapshot> {
+  const existing = await em.findOne(DailySnapshot, { date: options.date });
+  if (existing) {
+    if (options.trigger === ReminderTrigger.ON_DEMAND && existing.imageStatus === SnapshotImageStatus.UNAVAILABLE) {
+      await renderSnapshotImage(em, deps, existing);
+    }
+    return existing;
+  }
+
+  const now = deps.clock.now();
+  const data = await readSnapshotSource(em, deps.env, now);
+  const json = canonicalJson(data);
+  let snapshot: DailySnapshot;
+  try {
+    snapshot = await commitWithEvents(em, deps.publisher, async (tx, emit) => {
+      const row = tx.create(DailySnapshot, {
+        date: options.date,
+        takenAt: now,
+        trigger: options.trigger,
+        takenBy: options.actorId ?? undefined,
+        data: json,
+        contentHash: sha256(json),
+        imageStatus: SnapshotImageStatus.PENDING,
+      });
+      await tx.flush();
+      await appendAudit(tx, {
+        at: now,
+        actorId: options.actorId,
+        action: 'snapshot.taken',
+        subjectType: 'daily_snapshot',
+        subjectId: row.id,
+        data: { date: row.date, contentHash: row.contentHash, trigger: row.trigger },
+      });
+      await emit({ kind: EventKind.SNAPSHOT_TAKEN, at: now, payload: { snapshotId: row.id, date: row.date, contentHash: row.contentHash } });
+      return row;
+    });
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    const winner = await em.fork().findOneOrFail(DailySnapshot, { date: options.date });
+    log.info(`snapshot ${options.date}: another process took it first; keeping theirs`);
+    return em.merge(winner);
+  }
+  log.info(`snapshot ${snapshot.date} taken (${snapshot.trigger}, hash ${snapshot.contentHash.slice(0, 12)})`);
+
+  await renderSnapshotImage(em, deps, snapshot);
+  announceSnapshot(deps, snapshot);
+  return snapshot;
+}
+
+/** Renders the snapshot page of the frozen data into a PNG and stores it, or records why it could not. Never throws. */
+export async function renderSnapshotImage(em: EntityManager, deps: AppDeps, snapshot: DailySnapshot): Promise<void> {
+  const { reminders } = deps;
+  const pageUrl = `${reminders.internalUrl()}/snapshot/${snapshot.date}?token=${reminders.links.sign('page', snapshot.date)}&render=1`;
+  const result = await reminders.renderer.render(pageUrl);
+  snapshot.imageAttempts += 1;
+  const facts = result.ok ? pngFacts(result.png) : null;
+  if (result.ok && facts) {
+    snapshot.imageStatus = SnapshotImageStatus.STORED;
+    snapshot.imagePng = result.png;
+    snapshot.imageBytes = result.png.length;
+    snapshot.imageWidth = facts.width;
+    snapshot.imageHeight = facts.height;
+    snapshot.imageMd5 = facts.md5;
+    snapshot.imageUnavailableReason = null;
+    snapshot.imageRenderedAt = deps.clock.now();
+    log.info(`snapshot ${snapshot.date}: image stored (${facts.width}×${facts.height}, ${result.png.length} bytes)`);
+  } else {
+    snapshot.imageStatus = SnapshotImageStatus.UNAVAILABLE;
+    snapshot.imageUnavailableReason = result.ok ? 'The renderer returned something that is not a PNG.' : result.reason;
+    log.warn(`snapshot ${snapshot.date}: no image. ${snapshot.imageUnavailableReason}`);
+  }
+  try {
+    await em.flush();
+  } catch (error) {
+    log.error(`snapshot ${snapshot.date}: could not store the image outcome: ${(error as Error).message}`);
+  }
+}
+
+/** Posts the snapshot to every webhook: figures and a link in every body, the PNG itself to WeCom robots. */
+export function announceSnapshot(deps: AppDeps, snapshot: DailySnapshot): void {
+  if (deps.env.webhookUrls.length === 0) return;
+  const data = parseSnapshotData(snapshot.data);
+  const imageUrl = snapshot.imageStatus === SnapshotImageStatus.STORED ? `${deps.reminders.publicUrl()}${deps.reminders.links.imagePath(snapshot.date)}` : null;
+  const pageUrl = `${deps.reminders.publicUrl()}/snapshot/${snapshot.date}`;
+  deps.reminders.delivery.send({
+    subject: DeliverySubject.SNAPSHOT,
+    key: snapshot.date,
+    markdown: snapshotMarkdown(snapshot, data, deps.env, pageUrl),
+    image: snapshot.imageStatus === SnapshotImageStatus.STORED ? (snapshot.imagePng ?? null) : null,
+    json: {
+      type: 'hazardloop.snapshot',
+      date: snapshot.date,
+      takenAt: snapshot.takenAt.toISOString(),
+      contentHash: snapshot.contentHash,
+      imageUrl,
+      imageStatus: snapshot.imageStatus,
+      imageUnavailableReason: snapshot.imageUnavailableReason ?? null,
+      pageUrl,
+      wallboard: data.wallboard,
+      displays: data.displays,
+    },
+  });
+}
+
+/** Today in the bureau's time zone. */
+export function bureauToday(deps: Pick<AppDeps, 'clock' | 'env'>): string {
+  return bureauDate(deps.clock.now(), deps.env.bureauTz);
+}
