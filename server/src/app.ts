@@ -15,6 +15,7 @@ import type { AppDeps, Context } from './graphql/context.js';
 import { formatError } from './graphql/format-error.js';
 import { buildHazardLoopSchema } from './graphql/schema.js';
 import { authenticate } from './modules/auth/auth.service.js';
+import { PhotoLinks } from './modules/photo/photo-links.js';
 import { offsetClock, systemClock, type Clock } from './modules/common/clock.js';
 import { createEventBus } from './realtime/pubsub.js';
 import { startRealtime, type RealtimeServices } from './realtime/realtime.js';
@@ -64,7 +65,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
   try {
     await seedIfEmpty(orm.em.fork(), env, clock);
     const bus = await createEventBus(env, orm);
-    const deps: AppDeps = { env, clock, orm, publisher: bus, reminders: new Reminders(env, clock, orm, renderer) };
+    const deps: AppDeps = { env, clock, orm, publisher: bus, reminders: new Reminders(env, clock, orm, renderer), photoLinks: new PhotoLinks(env.reminders.linkSecret, clock) };
     const reminders = createReminderScheduler(deps);
     const schema = await buildHazardLoopSchema();
 

@@ -7,6 +7,7 @@ import type { Scope } from '../modules/auth/scope.js';
 import type { EventPublisher } from '../modules/event/event-log.js';
 import type { RealtimeServices } from '../realtime/realtime.js';
 import type { Reminders } from '../modules/reminders/reminders.js';
+import type { PhotoLinks } from '../modules/photo/photo-links.js';
 import { unauthenticated } from './errors.js';
 
 /** What lives as long as the server: shared by every request. */
@@ -19,6 +20,8 @@ export interface AppDeps {
   realtime?: RealtimeServices;
   /** Snapshot links, renderer and webhook delivery (R11). */
   reminders: Reminders;
+  /** Signed, short-lived photo paths for <img> tags. */
+  photoLinks: PhotoLinks;
 }
 
 export interface Viewer {
