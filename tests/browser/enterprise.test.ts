@@ -50,7 +50,7 @@ describe.skipIf(!!skip)('an enterprise safety officer on a phone', () => {
       expect(await page.textContent('[data-test="history"]')).toContain('1 张照片');
       // The before-photo loads in an <img> (a signed link: an <img> cannot send the bearer header).
       const before = page.locator('[data-test="photos-before"] img');
-      await expect.poll(() => before.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+      await expect.poll(() => before.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
       expect(await page.locator('[data-test="photos-after"] img').count()).toBe(0);
       expect(await page.isVisible('[data-test="submit-rectification"]')).toBe(true);
       expect(await page.isVisible('[data-test="verify-accept"]')).toBe(false);

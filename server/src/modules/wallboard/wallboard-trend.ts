@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { hazardScopeWhere, type Scope } from '../auth/scope.js';
@@ -28,8 +27,8 @@ export async function wallboardTrend(em: EntityManager, scope: Scope, now: Date,
   const where = hazardScopeWhere(scope);
   // Plain rows (QB execute), not entities: only two timestamps per hazard are needed.
   const [filed, closed] = await Promise.all([
-    em.createQueryBuilder(Hazard, 'h').select(['h.filed_at']).where({ $and: [where, { filedAt: { $gte: from } }] } as FilterQuery<Hazard>).execute('all'),
-    em.createQueryBuilder(Hazard, 'h').select(['h.closed_at']).where({ $and: [where, { closedAt: { $gte: from }, rectifiedOnSpot: false }] } as FilterQuery<Hazard>).execute('all'),
+    em.createQueryBuilder(Hazard, 'h').select(['h.filed_at']).where({ $and: [where, { filedAt: { $gte: from } }] } as never).execute<Array<Record<string, unknown>>>('all'),
+    em.createQueryBuilder(Hazard, 'h').select(['h.closed_at']).where({ $and: [where, { closedAt: { $gte: from }, rectifiedOnSpot: false }] } as never).execute<Array<Record<string, unknown>>>('all'),
   ]);
   const byDate = new Map<string, TrendDay>();
   for (let i = 0; i < days; i++) {
@@ -37,11 +36,11 @@ export async function wallboardTrend(em: EntityManager, scope: Scope, now: Date,
     byDate.set(date, { date, filed: 0, closed: 0 });
   }
   const at = (value: unknown) => (value instanceof Date ? value : new Date(value as string | number));
-  for (const row of filed as Array<Record<string, unknown>>) {
+  for (const row of filed) {
     const day = byDate.get(bureauDate(at(row['filedAt'] ?? row['filed_at']), timeZone));
     if (day) day.filed++;
   }
-  for (const row of closed as Array<Record<string, unknown>>) {
+  for (const row of closed) {
     const day = byDate.get(bureauDate(at(row['closedAt'] ?? row['closed_at']), timeZone));
     if (day) day.closed++;
   }
