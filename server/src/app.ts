@@ -16,6 +16,7 @@ import { formatError } from './graphql/format-error.js';
 import { buildHazardLoopSchema } from './graphql/schema.js';
 import { authenticate } from './modules/auth/auth.service.js';
 import { PhotoLinks } from './modules/photo/photo-links.js';
+import { kioskPlugin } from './modules/kiosk/kiosk-plugin.js';
 import { offsetClock, systemClock, type Clock } from './modules/common/clock.js';
 import { createEventBus } from './realtime/pubsub.js';
 import { startRealtime, type RealtimeServices } from './realtime/realtime.js';
@@ -80,7 +81,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
       formatError: formatError(env.production),
       validationRules,
       parseOptions: { maxTokens: MAX_QUERY_TOKENS },
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: http }), realtime.apolloPlugin],
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: http }), realtime.apolloPlugin, kioskPlugin],
     });
     await apollo.start();
 
@@ -100,7 +101,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<Context> => {
           const em = orm.em.fork();
-          const viewer = await authenticate(em, bearerToken(req.headers.authorization), clock.now());
+          const viewer = await authenticate(em, bearerToken(req.headers.authorization), clock.now(), { allowKiosk: true });
           return { em, deps, viewer };
         },
       }),

@@ -29,6 +29,8 @@ export interface Viewer {
   sessionId: string;
   expiresAt: Date;
   scope: Scope;
+  /** Set when a kiosk link, not a sign-in, stands behind the request: read-only wallboard access (modules/kiosk). */
+  kiosk?: { linkId: string };
 }
 
 /** One per HTTP request or WebSocket operation, with its own EntityManager fork. A type alias, as graphql-ws requires. */
