@@ -54,4 +54,54 @@ describe.skipIf(!!skip)('the live wallboard', () => {
       await chief.close();
     }
   });
+
+  it('opens by kiosk link on a TV with no sign-in, and shows the link’s department', async () => {
+    const created = await server.gql(`mutation { createKioskLink(label: "值班室电视") { path } }`, {}, await server.login('chief1'));
+    const tv = await openBrowser(TV);
+    try {
+      await tv.page.goto(`${server.url}${created.data!.createKioskLink.path}`);
+      await tv.page.waitForSelector('[data-test="connection"][data-state="live"]', { timeout: 15_000 });
+      await expect.poll(() => tv.page.textContent('[data-test="count-enterprises"]'), { timeout: 10_000 }).toContain('20');
+      expect(await tv.page.textContent('[data-test="scope"]')).toContain('危险化学品安全监督管理科');
+      expect(tv.page.url()).toContain('/wallboard?kiosk=');
+      await tv.page.waitForSelector('[data-test="ticker-item"]');
+      await screenshot(tv.page, 'wallboard-kiosk-chief1-1920x1080.png');
+      await tv.page.setViewportSize(PHONE);
+      await screenshot(tv.page, 'wallboard-kiosk-chief1-390x844.png');
+    } finally {
+      await tv.close();
+    }
+  });
+});
+
+describe.skipIf(!!skip)('the analyst page', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startDashboardServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('answers a query in GraphiQL with no request beyond the server', async () => {
+    const { page, close } = await openBrowser({ width: 1440, height: 900 });
+    const origins = new Set<string>();
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith('data:') && !url.startsWith('blob:')) origins.add(new URL(url).origin);
+    });
+    try {
+      await signIn(page, server.url, 'analyst', /\/analyst$/);
+      await page.waitForSelector('.graphiql-container .cm-editor, .graphiql-container .monaco-editor, .graphiql-container textarea', { timeout: 20_000 });
+      const answered = page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' && !(r.request().postData() ?? '').includes('IntrospectionQuery'));
+      await page.click('.graphiql-execute-button');
+      const response = await answered;
+      expect(response.status()).toBe(200);
+      await expect.poll(() => page.textContent('.graphiql-response'), { timeout: 10_000 }).toMatch(/"data"/);
+      expect([...origins]).toEqual([new URL(server.url).origin]);
+      await screenshot(page, 'analyst-graphiql.png');
+    } finally {
+      await close();
+    }
+  });
 });
