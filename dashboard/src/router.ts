@@ -4,11 +4,13 @@ import AppShell from './components/AppShell.vue';
 import { analyticsRoutes } from './features/analytics/routes/index.js';
 import { homePathFor } from './features/auth/composables/roles.js';
 import { loadViewer } from './features/auth/composables/viewer.js';
+import { kioskToken } from './features/auth/composables/session.js';
 import { authRoutes } from './features/auth/routes/index.js';
 import { enterpriseRoutes } from './features/enterprises/routes/index.js';
 import { hazardRoutes } from './features/hazards/routes/index.js';
+import { supervisionRoutes } from './features/supervision/routes/index.js';
 import { snapshotPageRoutes, snapshotRoutes } from './features/snapshots/routes/index.js';
-import { wallboardRoutes } from './features/wallboard/routes/index.js';
+import { kioskRoutes, wallboardRoutes } from './features/wallboard/routes/index.js';
 import type { Role } from './gql/generated.js';
 
 declare module 'vue-router' {
@@ -17,6 +19,8 @@ declare module 'vue-router' {
     public?: boolean;
     /** Only these roles may open the page; the server refuses the data to others anyway (R6). */
     roles?: readonly Role[];
+    /** Opens with `?kiosk=<token>` instead of a sign-in. */
+    kiosk?: boolean;
     /** Sends the user on to their role's start page. */
     home?: boolean;
   }
@@ -29,7 +33,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/',
     component: AppShell,
-    children: [{ path: '', name: 'home', component: { render: () => null }, meta: { home: true } }, ...hazardRoutes, ...enterpriseRoutes, ...analyticsRoutes, ...snapshotRoutes],
+    children: [{ path: '', name: 'home', component: { render: () => null }, meta: { home: true } }, ...hazardRoutes, ...enterpriseRoutes, ...analyticsRoutes, ...snapshotRoutes, ...kioskRoutes, ...supervisionRoutes],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
@@ -39,6 +43,11 @@ export function createAppRouter(client: ApolloClient<NormalizedCacheObject>, his
   const router = createRouter({ history, routes });
   router.beforeEach(async (to) => {
     if (to.meta.public) return true;
+    // A kiosk link opens its wallboard without a sign-in; the server limits the token to the wallboard.
+    if (to.meta.kiosk && typeof to.query['kiosk'] === 'string' && to.query['kiosk']) {
+      kioskToken.value = to.query['kiosk'];
+      return true;
+    }
     const viewer = await loadViewer(client);
     if (!viewer) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
     if (to.meta.home) return homePathFor(viewer.role);

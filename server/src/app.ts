@@ -15,6 +15,8 @@ import type { AppDeps, Context } from './graphql/context.js';
 import { formatError } from './graphql/format-error.js';
 import { buildHazardLoopSchema } from './graphql/schema.js';
 import { authenticate } from './modules/auth/auth.service.js';
+import { PhotoLinks } from './modules/photo/photo-links.js';
+import { kioskPlugin } from './modules/kiosk/kiosk-plugin.js';
 import { offsetClock, systemClock, type Clock } from './modules/common/clock.js';
 import { createEventBus } from './realtime/pubsub.js';
 import { startRealtime, type RealtimeServices } from './realtime/realtime.js';
@@ -64,7 +66,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
   try {
     await seedIfEmpty(orm.em.fork(), env, clock);
     const bus = await createEventBus(env, orm);
-    const deps: AppDeps = { env, clock, orm, publisher: bus, reminders: new Reminders(env, clock, orm, renderer) };
+    const deps: AppDeps = { env, clock, orm, publisher: bus, reminders: new Reminders(env, clock, orm, renderer), photoLinks: new PhotoLinks(env.reminders.linkSecret, clock) };
     const reminders = createReminderScheduler(deps);
     const schema = await buildHazardLoopSchema();
 
@@ -79,7 +81,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
       formatError: formatError(env.production),
       validationRules,
       parseOptions: { maxTokens: MAX_QUERY_TOKENS },
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: http }), realtime.apolloPlugin],
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: http }), realtime.apolloPlugin, kioskPlugin],
     });
     await apollo.start();
 
@@ -99,7 +101,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<Context> => {
           const em = orm.em.fork();
-          const viewer = await authenticate(em, bearerToken(req.headers.authorization), clock.now());
+          const viewer = await authenticate(em, bearerToken(req.headers.authorization), clock.now(), { allowKiosk: true });
           return { em, deps, viewer };
         },
       }),

@@ -4,7 +4,7 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
 import { ref } from 'vue';
-import { authToken } from '../features/auth/composables/session.js';
+import { authToken, bearerToken, kioskToken } from '../features/auth/composables/session.js';
 
 /** The WebSocket's state, for the wallboard's connection indicator. */
 export type SocketState = 'idle' | 'connecting' | 'connected' | 'closed';
@@ -24,7 +24,7 @@ export const wsClient = createClient({
   url: wsUrl,
   lazy: true,
   retryAttempts: Infinity,
-  connectionParams: () => ({ authorization: authToken.value ? `Bearer ${authToken.value}` : undefined }),
+  connectionParams: () => ({ authorization: bearerToken() ? `Bearer ${bearerToken()}` : undefined }),
   on: {
     connecting: () => (socketState.value = 'connecting'),
     connected: () => (socketState.value = 'connected'),
@@ -34,6 +34,7 @@ export const wsClient = createClient({
 
 const errorLink = onError(({ graphQLErrors }) => {
   if (graphQLErrors?.some((error) => error.extensions?.['code'] === 'UNAUTHENTICATED')) {
+    if (kioskToken.value) return;
     authToken.value = null;
     for (const listener of unauthenticatedListeners) listener();
   }
@@ -56,7 +57,8 @@ export const apolloClient = new ApolloClient({
         uri: '/graphql',
         fetch: (uri, init) => {
           const headers = new Headers(init?.headers);
-          if (authToken.value) headers.set('authorization', `Bearer ${authToken.value}`);
+          const token = bearerToken();
+          if (token) headers.set('authorization', `Bearer ${token}`);
           return fetch(uri, { ...init, headers });
         },
       }),

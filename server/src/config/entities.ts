@@ -13,6 +13,7 @@ import { ExtensionRequest } from '../modules/extension/extension-request.entity.
 import { Hazard } from '../modules/hazard/hazard.entity.js';
 import { Inspection, InspectionFinding } from '../modules/inspection/inspection.entity.js';
 import { Photo } from '../modules/photo/photo.entity.js';
+import { KioskLink } from '../modules/kiosk/kiosk-link.entity.js';
 import { Township } from '../modules/township/township.entity.js';
 import { Delivery } from '../modules/delivery/delivery.entity.js';
 import { Bulletin } from '../modules/reminders/bulletin.entity.js';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   EventRecord,
   Alert,
   Photo,
+  KioskLink,
   ExtensionRequest,
   Inspection,
   InspectionFinding,

@@ -7,6 +7,7 @@ import type { Scope } from '../modules/auth/scope.js';
 import type { EventPublisher } from '../modules/event/event-log.js';
 import type { RealtimeServices } from '../realtime/realtime.js';
 import type { Reminders } from '../modules/reminders/reminders.js';
+import type { PhotoLinks } from '../modules/photo/photo-links.js';
 import { unauthenticated } from './errors.js';
 
 /** What lives as long as the server: shared by every request. */
@@ -19,6 +20,8 @@ export interface AppDeps {
   realtime?: RealtimeServices;
   /** Snapshot links, renderer and webhook delivery (R11). */
   reminders: Reminders;
+  /** Signed, short-lived photo paths for <img> tags. */
+  photoLinks: PhotoLinks;
 }
 
 export interface Viewer {
@@ -26,6 +29,8 @@ export interface Viewer {
   sessionId: string;
   expiresAt: Date;
   scope: Scope;
+  /** Set when a kiosk link, not a sign-in, stands behind the request: read-only wallboard access (modules/kiosk). */
+  kiosk?: { linkId: string };
 }
 
 /** One per HTTP request or WebSocket operation, with its own EntityManager fork. A type alias, as graphql-ws requires. */

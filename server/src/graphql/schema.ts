@@ -17,6 +17,7 @@ import { ExtensionResolver, HazardExtensionsResolver } from '../modules/extensio
 import { HazardLifecycleResolver } from '../modules/hazard/lifecycle.resolver.js';
 import { EnterpriseCrossCheckResolver, InspectionFindingResolver, InspectionResolver } from '../modules/inspection/inspection.resolver.js';
 import { HazardPhotosResolver, PhotoResolver } from '../modules/photo/photo.resolver.js';
+import { KioskResolver } from '../modules/kiosk/kiosk.resolver.js';
 import { DeliveryResolver } from '../modules/delivery/delivery.resolver.js';
 import { BulletinResolver, WeeklyDispatchResolver } from '../modules/reminders/reminders.resolver.js';
 import { SnapshotResolver } from '../modules/snapshot/snapshot.resolver.js';
@@ -36,6 +37,7 @@ export const resolvers = [
   ExtensionResolver,
   HazardExtensionsResolver,
   PhotoResolver,
+  KioskResolver,
   HazardPhotosResolver,
   InspectionResolver,
   InspectionFindingResolver,

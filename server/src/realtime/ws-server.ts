@@ -9,6 +9,9 @@ import { formatError } from '../graphql/format-error.js';
 import { MAX_QUERY_TOKENS, validationRules } from '../graphql/validation.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { authenticate } from '../modules/auth/auth.service.js';
+import { isUuid } from '../modules/common/ids.js';
+import { kioskRefusal } from '../modules/kiosk/kiosk-access.js';
+import { revokedKioskSessions } from '../modules/kiosk/kiosk.service.js';
 import type { EventBus } from './pubsub.js';
 
 /** The HTTP side accepts JSON bodies up to 1 MB; a socket message may be no larger. */
@@ -85,7 +88,7 @@ export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps
           ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: send connectionParams.authorization "Bearer <token>"');
           return false;
         }
-        const viewer = await authenticate(orm.em.fork(), token, clock.now());
+        const viewer = await authenticate(orm.em.fork(), token, clock.now(), { allowKiosk: true });
         // false closes with 4403: the token is unknown, expired or revoked.
         if (!viewer) return false;
         const session: SocketSession = { viewer, socket: ctx.extra.socket, operations: new Set(), expiry: undefined as unknown as NodeJS.Timeout };
@@ -111,6 +114,8 @@ export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps
         }
         const errors = validate(schema, document, rules);
         if (errors.length > 0) return errors.map((error) => coded(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const kioskRefused = session.viewer.kiosk ? kioskRefusal(document, payload.operationName) : null;
+        if (kioskRefused) return [new GraphQLError(kioskRefused, { extensions: { code: 'FORBIDDEN' } })];
         session.operations.add(id);
         const contextValue: Context = { em: orm.em.fork(), deps, viewer: session.viewer };
         return {
@@ -144,10 +149,12 @@ export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps
     const now = clock.now();
     const open = [...sessions.values()];
     for (const session of open) if (session.viewer.expiresAt <= now) end(session, 'Session expired; sign in again');
-    const ids = [...new Set(open.map((s) => s.viewer.sessionId))];
-    if (ids.length === 0) return;
-    const revoked = await orm.em.fork().find(AuthSession, { id: { $in: ids }, revokedAt: { $ne: null } });
-    const gone = new Set(revoked.map((s) => s.id));
+    const all = [...new Set(open.map((s) => s.viewer.sessionId))];
+    if (all.length === 0) return;
+    // Kiosk sockets carry `kiosk:<link id>`, not a session uuid (PostgreSQL would refuse it in a uuid column).
+    const ids = all.filter(isUuid);
+    const revoked = ids.length ? await orm.em.fork().find(AuthSession, { id: { $in: ids }, revokedAt: { $ne: null } }) : [];
+    const gone = new Set([...revoked.map((s) => s.id), ...(await revokedKioskSessions(orm.em.fork(), all))]);
     for (const session of open) if (gone.has(session.viewer.sessionId)) end(session, 'Signed out; sign in again');
   };
 

@@ -10,6 +10,7 @@ import { commitWithEvents } from '../event/event-log.js';
 import { AuthSession } from './auth-session.entity.js';
 import { LoginThrottle } from './login-throttle.entity.js';
 import { verifyPassword } from './password.js';
+import { authenticateKiosk, KIOSK_PREFIX } from '../kiosk/kiosk.service.js';
 import { Role } from './role.js';
 import { scopeOf } from './scope.js';
 import { User } from './user.entity.js';
@@ -24,9 +25,14 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** The viewer a bearer token stands for, or null when it is unknown, expired or revoked. */
-export async function authenticate(em: EntityManager, token: string | null, now: Date): Promise<Viewer | null> {
+/**
+ * The viewer a bearer token stands for, or null when it is unknown, expired or revoked. A kiosk token
+ * (modules/kiosk) counts only where the caller accepts one (`allowKiosk`: GraphQL over HTTP and the
+ * socket, which then limit it to the wallboard); photos, snapshots and everything else refuse it.
+ */
+export async function authenticate(em: EntityManager, token: string | null, now: Date, { allowKiosk = false } = {}): Promise<Viewer | null> {
   if (!token) return null;
+  if (token.startsWith(KIOSK_PREFIX)) return allowKiosk ? authenticateKiosk(em, token) : null;
   const session = await em.findOne(AuthSession, { tokenHash: hashToken(token) }, { populate: ['user'] });
   if (!session || session.revokedAt || session.expiresAt <= now) return null;
   const user = session.user.getEntity();

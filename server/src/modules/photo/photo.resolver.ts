@@ -9,6 +9,11 @@ export class PhotoResolver {
   url(@Root() photo: Photo): string {
     return `/uploads/${photo.id}`;
   }
+
+  @FieldResolver(() => String, { description: 'A path an <img> tag can load without a header: the display copy with a signed token valid for 30 minutes. Only those who may see the hazard are given it.' })
+  signedUrl(@Root() photo: Photo, @Ctx() ctx: Context): string {
+    return ctx.deps.photoLinks.path(photo.id);
+  }
 }
 
 @Resolver(() => Hazard)

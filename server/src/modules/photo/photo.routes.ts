@@ -84,11 +84,14 @@ export function mountUploads(app: Express, deps: AppDeps): void {
 
   app.get('/uploads/:id', async (req, res) => {
     try {
-      const viewer = await viewerOf(deps, req);
-      if (!viewer) return refuse(res, 401, 'UNAUTHENTICATED', 'Please sign in first; send Authorization: Bearer <token>.');
       const id = req.params.id;
+      const token = typeof req.query['token'] === 'string' ? req.query['token'] : null;
+      // A signed link stands for a viewer who could see the photo when the link was made (photo-links.ts).
+      const signed = token !== null && isUuid(id) && deps.photoLinks.verify(id, token);
+      const viewer = signed ? null : await viewerOf(deps, req);
+      if (!signed && !viewer) return refuse(res, 401, 'UNAUTHENTICATED', 'Please sign in first; send Authorization: Bearer <token>, or use the photo’s signedUrl.');
       const photo = isUuid(id) ? await deps.orm.em.fork().findOne(Photo, { id: id.toLowerCase() }) : null;
-      if (!photo || !(await mayView(deps, viewer, photo))) return refuse(res, 404, 'NOT_FOUND', 'No photo with this id that you may see.');
+      if (!photo || (viewer && !(await mayView(deps, viewer, photo)))) return refuse(res, 404, 'NOT_FOUND', 'No photo with this id that you may see.');
       res.setHeader('Cache-Control', 'private, max-age=3600');
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.type(photo.mimeType);

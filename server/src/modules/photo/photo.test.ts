@@ -83,6 +83,24 @@ describe.each(dialects)('photo evidence, on %s', (dialect) => {
     expect(again.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'photoIds' });
   });
 
+  it('gives those in scope a signed link an <img> can load without a header, and refuses a forged or expired one', async () => {
+    const token = await server.login('e001');
+    const { body } = await upload(await png(), 'before.png', 'image/png', token);
+    const hazard = await fileWithPlan(server, 'e001', { grade: 'THIRD', photoIds: [body.id!] });
+    const seen = await server.gql(`query($id: ID!) { hazard(id: $id) { photos { id signedUrl } } }`, { id: hazard.id }, await server.login('chief1'));
+    const signedUrl: string = seen.data!.hazard.photos[0].signedUrl;
+    expect(signedUrl).toMatch(new RegExp(`^/uploads/${body.id}\\?token=`));
+    const plain = await fetch(`${server.url}${signedUrl}`);
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('content-type')).toBe('image/png');
+    expect((await fetch(`${server.url}${signedUrl.slice(0, -2)}xx`)).status).toBe(401);
+    expect((await fetch(`${server.url}/uploads/${body.id}`)).status).toBe(401);
+
+    const other = await upload(await png(), 'other.png', 'image/png', token);
+    const [, tokenPart] = signedUrl.split('?');
+    expect((await fetch(`${server.url}/uploads/${other.body.id}?${tokenPart}`)).status, 'a token is bound to its photo').toBe(401);
+  });
+
   it('serves after-photos re-encoded without EXIF or location, and records the original’s SHA-256 in the history', async () => {
     const bytes = await jpegWithGps();
     expect((await sharp(bytes).metadata()).exif).toBeDefined();

@@ -1,9 +1,11 @@
-import { Ctx, FieldResolver, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { badInput } from '../../graphql/errors.js';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { requireRealtime } from '../../realtime/realtime.js';
 import { User } from '../auth/user.entity.js';
 import { Department } from '../department/department.entity.js';
 import { computeWallboard } from './wallboard.service.js';
+import { MAX_TREND_DAYS, TrendDay, wallboardTrend } from './wallboard-trend.js';
 import { DepartmentSummary, Wallboard } from './wallboard.type.js';
 
 function subscribeWallboard({ context }: SubscribeResolverData<unknown, object, Context>) {
@@ -26,6 +28,17 @@ export class WallboardResolver {
   wallboardUpdates(@Root() board: Wallboard, @Ctx() ctx: Context): Wallboard {
     ctx.em = ctx.deps.orm.em.fork();
     return board;
+  }
+
+  @FieldResolver(() => [TrendDay], { description: 'Hazards filed and closed per bureau day, oldest first, ending today (at most 90 days), within your scope.' })
+  trend(@Root() board: Wallboard, @Ctx() ctx: Context, @Arg('days', () => Int, { defaultValue: 30 }) days: number): Promise<TrendDay[]> {
+    if (!Number.isInteger(days) || days < 1 || days > MAX_TREND_DAYS) throw badInput('days', `days must be between 1 and ${MAX_TREND_DAYS}.`);
+    return wallboardTrend(ctx.em, requireViewer(ctx).scope, new Date(board.asOf), ctx.deps.env.bureauTz, days);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when the wallboard covers the whole bureau (director, analysts, admins); otherwise it covers byDepartment’s departments or one enterprise.' })
+  bureauWide(@Ctx() ctx: Context): boolean {
+    return requireViewer(ctx).scope.kind === 'all';
   }
 }
 

@@ -1,29 +1,20 @@
 import { useApolloClient } from '@vue/apollo-composable';
 import { computed, ref, shallowRef } from 'vue';
-import { EnterprisesDocument, OverdueHazardsDocument } from '../../../gql/generated.js';
-import { fetchAllNodes } from '../../../composables/fetch-all.js';
-import { provisionalAlerts, type AlertKind, type AlertView, type EnterpriseRow } from './provisional-alerts.js';
+import { AlertsDocument, type AlertKind, type AlertsQuery } from '../../../gql/generated.js';
 
-/**
- * The three displays for the viewer's scope. Today an estimate (see provisional-alerts.ts); when the
- * server's `alerts(kind)` lands, `load` asks it instead (graphql/pending/alerts.graphql) and the
- * rest of the app does not change.
- */
+/** One of the three displays as the server's `alerts(kind)` gives it (api.md `Alert`). */
+export type AlertView = AlertsQuery['alerts'][number];
+export type { AlertKind };
+
+/** The three displays for the viewer's scope (R6), as they stand now, from the server's `alerts` query. */
 export function useAlerts() {
   const { resolveClient } = useApolloClient();
   const alerts = shallowRef<AlertView[]>([]);
-  const enterprises = shallowRef<EnterpriseRow[]>([]);
   const loaded = ref(false);
 
   async function load(fresh = false) {
-    const client = resolveClient();
-    const policy = fresh ? 'network-only' : 'cache-first';
-    const [allEnterprises, overdue] = await Promise.all([
-      fetchAllNodes(client, EnterprisesDocument, (after) => ({ first: 200, after }), (d) => d.enterprises, policy),
-      fetchAllNodes(client, OverdueHazardsDocument, (after) => ({ first: 200, after }), (d) => d.hazards, policy),
-    ]);
-    enterprises.value = allEnterprises;
-    alerts.value = provisionalAlerts(allEnterprises, overdue, Date.now());
+    const { data } = await resolveClient().query({ query: AlertsDocument, fetchPolicy: fresh ? 'network-only' : 'cache-first' });
+    alerts.value = data.alerts;
     loaded.value = true;
   }
 
@@ -34,5 +25,5 @@ export function useAlerts() {
     for (const alert of alerts.value) map.set(alert.enterprise.id, [...(map.get(alert.enterprise.id) ?? []), alert]);
     return map;
   });
-  return { alerts, enterprises, loaded, load, byKind, byEnterprise, provisional: true };
+  return { alerts, loaded, load, byKind, byEnterprise };
 }

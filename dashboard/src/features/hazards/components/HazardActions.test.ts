@@ -20,11 +20,15 @@ const hazard = (grade: Hazard['grade'], status: Hazard['status']): Hazard => ({
   rectifiedOnSpot: false,
   discoveredAt: '2026-11-28T01:00:00Z',
   filedAt: '2026-11-28T01:05:00Z',
-  deadline: '2026-12-03T15:59:59Z',
+  deadline: '2099-12-03T15:59:59Z',
   submittedAt: null,
   closedAt: null,
   measures: '重新敷设接地线',
   responsiblePerson: '张三',
+  rejectionReason: null,
+  confirmingRole: grade === 'MAJOR' ? 'DIRECTOR' : grade === 'SECOND' ? 'DEPUTY_LEADER' : 'SECTION_CHIEF',
+  photos: [],
+  extensions: [],
   filedBy: null,
   governancePlan: null,
   enterprise: { id: 'e001', name: '化工一厂', code: 'e001', department: { id: 'd1', name: '一科', leader: { id: 'leader1', displayName: '王' }, chief: null } },
@@ -53,7 +57,7 @@ describe('the actions offered on a hazard page', () => {
 
   it('does not offer a section chief verification of a MAJOR hazard', () => {
     const chief = viewer('SECTION_CHIEF', { department: { id: 'd1', name: '一科', number: 1 } });
-    expect(buttons(hazard('MAJOR', 'PENDING_VERIFICATION'), chief)).toEqual(['regrade']);
+    expect(buttons(hazard('MAJOR', 'PENDING_VERIFICATION'), chief)).toEqual([]);
   });
 
   it('offers the director verification of a MAJOR hazard', () => {
@@ -65,6 +69,14 @@ describe('the actions offered on a hazard page', () => {
     const wrapper = mount(HazardActions, { props: { hazard: hazard('THIRD', 'RECTIFYING'), viewer: enterprise }, global: { plugins: [createAppI18n('zh-CN')] } });
     expect(wrapper.text()).toContain('提交整改');
     expect(wrapper.text()).toContain('申请延期');
+  });
+
+  it('asks a reason before sending a rectification back', async () => {
+    const chief = viewer('SECTION_CHIEF', { department: { id: 'd1', name: '一科', number: 1 } });
+    const wrapper = mount(HazardActions, { props: { hazard: hazard('THIRD', 'PENDING_VERIFICATION'), viewer: chief }, global: { plugins: [createAppI18n('zh-CN')] } });
+    await wrapper.find('[data-test="verify-reject"]').trigger('click');
+    await wrapper.find('[data-test="action-form"]').trigger('submit');
+    expect(wrapper.find('[data-test="action-error"]').text()).toBe('请填写理由。');
   });
 
   it('shows nothing to an analyst', () => {

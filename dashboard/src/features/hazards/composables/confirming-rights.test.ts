@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { hazardRights, mayConfirm, type RightsHazard, type RightsViewer } from './confirming-rights.js';
+import { hazardRights, mayConfirm, regradeChoices, type RightsHazard, type RightsViewer } from './confirming-rights.js';
 
 const dept1 = { id: 'd1', leader: { id: 'leader1' } };
 const hazard = (grade: RightsHazard['grade'], status: RightsHazard['status'] = 'PENDING_VERIFICATION'): RightsHazard => ({
   grade,
   status,
+  deadline: '2099-01-01T00:00:00Z',
   enterprise: { id: 'e001', department: dept1 },
+  extensions: [],
 });
 const director: RightsViewer = { id: 'director', role: 'DIRECTOR' };
 const leader1: RightsViewer = { id: 'leader1', role: 'DEPUTY_LEADER' };
@@ -39,5 +41,23 @@ describe('who is offered the confirmation of a hazard (R5)', () => {
 
   it('offers an analyst no buttons at all', () => {
     expect(Object.values(hazardRights(analyst, hazard('THIRD'))).some(Boolean)).toBe(false);
+  });
+
+  it('does not offer an extension request after the deadline, or while one awaits a decision', () => {
+    const past = { ...hazard('THIRD', 'RECTIFYING'), deadline: '2020-01-01T00:00:00Z' };
+    expect(hazardRights(e001, past).requestExtension).toBe(false);
+    const asked = { ...hazard('THIRD', 'RECTIFYING'), extensions: [{ status: 'PENDING' }] };
+    expect(hazardRights(e001, asked).requestExtension).toBe(false);
+    expect(hazardRights(chief1, asked).decideExtension).toBe(true);
+    expect(hazardRights(chief1, hazard('THIRD', 'RECTIFYING')).decideExtension, 'nothing to decide').toBe(false);
+  });
+
+  it('lets a supervisor grade a hazard up, and down only as its confirming level or the director', () => {
+    expect(regradeChoices(inspector1, hazard('SECOND'))).toEqual(['MAJOR']);
+    expect(regradeChoices(leader1, hazard('SECOND'))).toEqual(['MAJOR', 'THIRD']);
+    expect(regradeChoices(director, hazard('MAJOR'))).toEqual(['SECOND', 'THIRD']);
+    expect(regradeChoices(chief1, hazard('MAJOR'))).toEqual([]);
+    expect(hazardRights(chief1, hazard('MAJOR')).regrade).toBe(false);
+    expect(hazardRights(chief1, hazard('THIRD', 'CLOSED')).regrade).toBe(false);
   });
 });

@@ -19,8 +19,7 @@ export interface FilingForm {
   emergencyMeasures: string;
 }
 
-/** `photoIds` arrives in FileHazardInput with POST /uploads; until then no photo can have an id. */
-export type FilingInput = FileHazardInput & { photoIds?: string[] };
+export type FilingInput = FileHazardInput;
 
 export type FieldErrors = Partial<Record<'title' | 'measures' | 'responsiblePerson' | 'deadline' | 'discoveredAt' | 'governancePlan' | 'rectifiedOnSpot', true>>;
 

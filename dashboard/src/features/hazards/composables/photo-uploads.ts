@@ -1,7 +1,7 @@
 import { onBeforeUnmount, ref } from 'vue';
 import { authToken } from '../../auth/composables/session.js';
 
-export type PhotoState = 'uploading' | 'uploaded' | 'unavailable' | 'failed';
+export type PhotoState = 'uploading' | 'uploaded' | 'failed';
 
 export interface Photo {
   key: number;
@@ -9,16 +9,20 @@ export interface Photo {
   previewUrl: string;
   state: PhotoState;
   id?: string;
+  /** The server's refusal, a sentence a user can act on (wrong type, too large). */
+  error?: string;
 }
 
-/** Posts one photo to `/uploads`; 404 means the server has no photo service yet (not an error). */
-export async function uploadPhoto(file: File, token: string | null, fetchImpl: typeof fetch = fetch): Promise<{ state: PhotoState; id?: string }> {
+/** Posts one photo to `/uploads` (multipart field `file`, the session's bearer token) and answers with its id. */
+export async function uploadPhoto(file: File, token: string | null, fetchImpl: typeof fetch = fetch): Promise<{ state: PhotoState; id?: string; error?: string }> {
   const body = new FormData();
   body.append('file', file);
   try {
     const response = await fetchImpl('/uploads', { method: 'POST', body, headers: token ? { authorization: `Bearer ${token}` } : {} });
-    if (response.status === 404 || response.status === 405) return { state: 'unavailable' };
-    if (!response.ok) return { state: 'failed' };
+    if (!response.ok) {
+      const refusal = (await response.json().catch(() => ({}))) as { message?: unknown };
+      return { state: 'failed', error: typeof refusal.message === 'string' ? refusal.message : undefined };
+    }
     const json = (await response.json()) as { id?: unknown };
     return typeof json.id === 'string' ? { state: 'uploaded', id: json.id } : { state: 'failed' };
   } catch {

@@ -1,6 +1,6 @@
 import type { Ref } from 'vue';
-import type { HazardGrade } from '../../../gql/generated.js';
-import type { AlertView } from '../../alerts/composables/provisional-alerts.js';
+import type { EventKind, HazardGrade, WallboardFiguresFragment } from '../../../gql/generated.js';
+import type { AlertView } from '../../alerts/composables/alerts.js';
 
 /** A share with its parts, shown as 98.0% over 98/100 (wallboard.md). */
 export interface Rate {
@@ -9,20 +9,8 @@ export interface Rate {
   value: number;
 }
 
-/** The headline numbers: the fields of api.md's `Wallboard`. */
-export interface WallboardFigures {
-  asOf: string;
-  enterpriseCount: number;
-  loginRate: Rate;
-  filingRate: Rate;
-  onTimeRate: Rate;
-  openMajor: number;
-  openSecond: number;
-  openThird: number;
-  overdueHazards: number;
-  noLoginCount: number;
-  noFilingCount: number;
-}
+/** The headline numbers: the server's `Wallboard`, as pushed by the `wallboard` subscription. */
+export type WallboardFigures = WallboardFiguresFragment;
 
 /** One line of the 一级抓一级 table. */
 export interface DepartmentRow {
@@ -43,36 +31,48 @@ export interface TrendDay {
   closed: number;
 }
 
-export type TickerKind = 'HAZARD_FILED' | 'HAZARD_CLOSED' | 'ENTERPRISE_LOGGED_IN' | 'DEADLINE_MISSED';
-
-/** One line of the ticker; `key` is the event's seq once events(since) feeds it. */
+/** One line of the ticker: one event of `events(since)`, keyed by its seq. */
 export interface TickerItem {
   key: string;
+  seq: number;
   at: string;
-  kind: TickerKind;
+  kind: EventKind;
   enterprise: string;
   title?: string;
   grade?: HazardGrade;
+  alertKind?: string;
 }
 
 /** green: live; amber: reconnecting; grey: offline, with the time of the last update. */
 export type ConnectionState = 'live' | 'reconnecting' | 'offline';
 
-/**
- * Where a wallboard's data comes from. Today queries (query-source.ts); with the real-time API a
- * source over the `wallboard` query and subscriptions and `events(since)` gives the same refs.
- */
+/** Where a wallboard's data comes from: the `wallboard` query and subscription, `alerts`, and `events(since)`. */
 export interface WallboardSource {
-  figures: Ref<WallboardFigures | null>;
-  departments: Ref<DepartmentRow[]>;
-  alerts: Ref<AlertView[]>;
-  trend: Ref<TrendDay[]>;
-  ticker: Ref<TickerItem[]>;
-  connection: Ref<ConnectionState>;
-  lastUpdate: Ref<Date | null>;
+  figures: Readonly<Ref<WallboardFigures | null>>;
+  departments: Readonly<Ref<DepartmentRow[]>>;
+  alerts: Readonly<Ref<AlertView[]>>;
+  trend: Readonly<Ref<TrendDay[]>>;
+  ticker: Readonly<Ref<TickerItem[]>>;
+  connection: Readonly<Ref<ConnectionState>>;
+  lastUpdate: Readonly<Ref<Date | null>>;
   start(): void;
   stop(): void;
 }
 
 /** The ticker keeps the last few dozen (wallboard.md). */
 export const TICKER_LENGTH = 40;
+
+/** The table's rows from the server's byDepartment. */
+export function departmentRows(figures: WallboardFigures | null): DepartmentRow[] {
+  return (figures?.byDepartment ?? []).map((d) => ({
+    departmentId: d.department.id,
+    number: d.department.number,
+    department: d.department.name,
+    leader: d.leader?.displayName ?? '—',
+    enterpriseCount: d.enterpriseCount,
+    loginRate: d.loginRateDetail,
+    filingRate: d.filingRateDetail,
+    overdueHazards: d.overdueHazards,
+    openMajor: d.openMajor,
+  }));
+}

@@ -1,5 +1,4 @@
 import { onBeforeUnmount, onMounted, ref, watch } from 'vue';
-import { useQueryWallboardSource } from './query-source.js';
 import type { WallboardFigures, WallboardSource } from './wallboard-model.js';
 
 /** How long a changed number or list flashes. */
@@ -7,9 +6,8 @@ const FLASH_MS = 2_500;
 
 /**
  * The wallboard's state for its components: the source's data plus what just changed (to flash it).
- * To go live, pass the live source here instead of the query source; nothing else changes.
  */
-export function useWallboard(source: WallboardSource = useQueryWallboardSource()) {
+export function useWallboard(source: WallboardSource) {
   const flashing = ref(new Set<string>());
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -29,7 +27,7 @@ export function useWallboard(source: WallboardSource = useQueryWallboardSource()
   watch(source.figures, (now, before) => {
     if (!now || !before) return;
     for (const key of Object.keys(now) as (keyof WallboardFigures)[]) {
-      if (key !== 'asOf' && JSON.stringify(now[key]) !== JSON.stringify(before[key])) flash(key);
+      if (key !== 'asOf' && key !== 'trend' && JSON.stringify(now[key]) !== JSON.stringify(before[key])) flash(key);
     }
   });
   watch(source.alerts, (now, before) => {
