@@ -116,7 +116,8 @@ describe.runIf(shared)('several server processes sharing PostgreSQL and Redis', 
 
   beforeAll(async () => {
     db = await createTestDatabase('postgresql');
-    const env = { DATABASE_URL: db.url, REDIS_URL: REDIS_TEST_URL };
+    // No Chromium for the snapshot image here: the test is about who takes it, not about pixels.
+    const env = { DATABASE_URL: db.url, REDIS_URL: REDIS_TEST_URL, CHROMIUM_PATH: '/nonexistent/chromium' };
     first = new ServerProcess('first', env);
     await first.url;
     second = new ServerProcess('second', env);
@@ -149,6 +150,22 @@ describe.runIf(shared)('several server processes sharing PostgreSQL and Redis', 
     }
   });
 
+  it('takes exactly one daily snapshot between them, in the timer leader only', async () => {
+    const SNAPSHOTS = `{ dailySnapshots { totalCount edges { node { id date trigger } } } }`;
+    const token = await first.login('director');
+    await expect.poll(async () => (await first.gql(SNAPSHOTS, {}, token)).data.dailySnapshots.totalCount, { timeout: 30_000 }).toBe(1);
+    const leader = first.leads() ? first : second;
+    const follower = leader === first ? second : first;
+    const taken = /snapshot \d{4}-\d{2}-\d{2} taken/;
+    await leader.waitForLine(taken, 10_000);
+    expect(follower.lines.some((l) => taken.test(l.text) || l.text.includes('reminder timers started'))).toBe(false);
+
+    const [only] = (await first.gql(SNAPSHOTS, {}, token)).data.dailySnapshots.edges.map((e: any) => e.node);
+    const again = await follower.gql(`mutation($d: Date) { takeSnapshot(date: $d) { id } }`, { d: only.date }, await follower.login('director'));
+    expect(again.data.takeSnapshot.id).toBe(only.id);
+    expect((await second.gql(SNAPSHOTS, {}, await second.login('director'))).data.dailySnapshots.totalCount).toBe(1);
+  });
+
   it('moves the timers to the survivor when the leader is killed', async () => {
     const leader = first.leads() ? first : second;
     const survivor = leader === first ? second : first;
@@ -162,5 +179,11 @@ describe.runIf(shared)('several server processes sharing PostgreSQL and Redis', 
     const onSurvivor = subscribers.get(survivor)!;
     await onSurvivor.waitFor(missed(id), 'DEADLINE_MISSED from the survivor', 30_000);
     await onSurvivor.waitFor((r) => r.some((e) => e.events.kind === 'ALERT_RAISED' && e.events.alert?.kind === 'OVERDUE' && e.events.hazard?.id === id), 'the OVERDUE display');
+
+    // The survivor's reminder timers catch up on start and find the day's snapshot taken: still one.
+    await survivor.waitForLine(/reminder timers started/, 10_000);
+    const token = await survivor.login('director');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await survivor.gql(`{ dailySnapshots { totalCount } }`, {}, token)).data.dailySnapshots.totalCount).toBe(1);
   });
 });

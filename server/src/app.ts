@@ -38,9 +38,9 @@ export interface App {
   deps: AppDeps;
   realtime: RealtimeServices;
   /**
-   * The reminder timers (daily snapshot, weekly dispatch, bulletin). Started here when
-   * REMINDERS=on; with several processes the timer leader calls `start()` and `stop()` instead.
-   * Tests drive them with `tick(now)`.
+   * The reminder timers (daily snapshot, weekly dispatch, bulletin, and the sweep that retries
+   * pending images and deliveries). They run in the timer leader only, unless REMINDERS=off.
+   * Tests drive them with `tick(now)` and `sweep()`.
    */
   reminders: ReminderScheduler;
   close(): Promise<void>;
@@ -116,7 +116,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
     const port = (http.address() as AddressInfo).port;
     const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
     deps.reminders.setListenUrl(url);
-    if (env.reminders.timers) reminders.start();
+    realtime.elect(env.reminders.timers ? [reminders] : []);
 
     return {
       url,

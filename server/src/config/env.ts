@@ -42,7 +42,7 @@ export const SETTINGS = [
   ['SNAPSHOT_AT', '08:00', 'daily snapshot time, bureau time'],
   ['WEBHOOK_URLS', '', 'comma-separated webhook URLs for snapshots, dispatches and bulletins (a WeCom group robot URL gets its markdown and image messages)'],
   ['BUREAU_NAME', '瑞昌市应急管理局', "the bureau's name, as the snapshot image and the chat messages title it"],
-  ['REMINDERS', 'on', '`on`: this process runs the reminder timers (daily snapshot, Monday dispatch, bulletin on the 1st and 16th, all at `SNAPSHOT_AT`); `off` for extra processes'],
+  ['REMINDERS', 'on', '`on`: the timer leader (the one process holding the PostgreSQL lock; with SQLite, the server) runs the reminder timers (daily snapshot, Monday dispatch, bulletin on the 1st and 16th, all at `SNAPSHOT_AT`) and resumes pending images and webhook messages; `off`: this process never runs them (tests drive `tick()`)'],
   ['CHROMIUM_PATH', '/usr/bin/chromium', 'the Chromium that renders the snapshot image (`apt-get install chromium fonts-noto-cjk`); missing: the image is marked unavailable'],
   ['PUBLIC_URL', '', 'base of the links in webhook messages, e.g. `https://hazards.example.gov.cn`; unset: the listening address'],
   ['LINK_SECRET', '', 'key (32+ characters) that signs snapshot image links; unset: a random key per process (set it when running several)'],

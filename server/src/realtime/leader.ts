@@ -31,7 +31,7 @@ export interface LeaderCallbacks {
 }
 
 /**
- * Exactly one process of an installation runs the alert and deadline timers. On PostgreSQL the
+ * Exactly one process of an installation runs the timers (alerts and deadlines, reminders). On PostgreSQL the
  * leader holds a session-level advisory lock on one dedicated connection (never `em.execute`,
  * which lands on whichever pooled connection is free); followers ask for it every half second and
  * take over when the leader's connection dies. SQLite serves one process, which always leads.

@@ -8,13 +8,24 @@ import type { EventBus } from './pubsub.js';
 import { WallboardHub } from './wallboard-hub.js';
 import { startWsServer, type WsServer } from './ws-server.js';
 
-/** Everything live in one process: the bus, the socket server, shared wallboards, and (when leading) the alert watcher. */
+/** Timers that run only in the timer leader: started when this process is elected, stopped when it steps down. */
+export interface LeaderTimer {
+  start(): unknown;
+  stop(): Promise<void>;
+}
+
+/** Everything live in one process: the bus, the socket server, shared wallboards, and (when leading) the alert watcher and the reminder timers. */
 export interface RealtimeServices {
   bus: EventBus;
   ws: WsServer;
   wallboards: WallboardHub;
   alerts: AlertWatcher;
   leadership: Leadership;
+  /**
+   * Stands for timer leadership, once the server listens (the reminders render pages it serves).
+   * The alert watcher starts first, so that a reminder taken at election reads current displays.
+   */
+  elect(timers: LeaderTimer[]): void;
   /** Disposes the socket server when Apollo drains the HTTP server. */
   apolloPlugin: ApolloServerPlugin<Context>;
   close(): Promise<void>;
@@ -30,16 +41,23 @@ export function startRealtime(http: Server, schema: GraphQLSchema, deps: AppDeps
   const ws = startWsServer(http, schema, deps, bus);
   const wallboards = new WallboardHub(deps, bus);
   const alerts = new AlertWatcher(deps, bus);
-  const leadership = electLeader(deps.orm, deps.env.database.kind, {
-    elected: () => alerts.start(),
-    deposed: () => alerts.stop(),
-  });
+  let leadership: Leadership | null = null;
   const services: RealtimeServices = {
     bus,
     ws,
     wallboards,
     alerts,
-    leadership,
+    get leadership(): Leadership {
+      return leadership ?? { isLeader: () => false, stop: async () => undefined };
+    },
+    elect(timers) {
+      if (leadership) return;
+      const all: LeaderTimer[] = [alerts, ...timers];
+      leadership = electLeader(deps.orm, deps.env.database.kind, {
+        elected: () => Promise.all(all.map((t) => t.start())).then(() => undefined),
+        deposed: () => Promise.all(all.map((t) => t.stop())).then(() => undefined),
+      });
+    },
     apolloPlugin: {
       async serverWillStart() {
         return {
@@ -50,7 +68,7 @@ export function startRealtime(http: Server, schema: GraphQLSchema, deps: AppDeps
       },
     },
     async close() {
-      await leadership.stop();
+      await leadership?.stop();
       await alerts.stop();
       wallboards.close();
       await ws.dispose();

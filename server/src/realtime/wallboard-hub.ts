@@ -95,6 +95,14 @@ export class WallboardHub {
     return viewer;
   }
 
+  /**
+   * Recomputes every watched wallboard: for changes that carry no event of their own (a bulletin
+   * naming key targets). Only this process's viewers; the others catch up at their next event.
+   */
+  invalidateAll(): void {
+    for (const board of this.boards.values()) board.invalidate();
+  }
+
   /** How many times each watched scope's wallboard was computed (tests check the sharing). */
   computations(): Record<string, number> {
     return Object.fromEntries([...this.boards].map(([key, board]) => [key, board.computations]));

@@ -5,22 +5,19 @@ export const frac = (f: { numerator: number; denominator: number }) => `${f.nume
 
 export const days = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
-export function inZone(iso: string, timeZone: string, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat('zh-CN', { timeZone, hourCycle: 'h23', ...options }).format(new Date(iso));
+export function inZone(iso: string, timeZone: string, options: Intl.DateTimeFormatOptions, locale = 'zh-CN'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, hourCycle: 'h23', ...options }).format(new Date(iso));
 }
 
-export const monthDay = (iso: string, timeZone: string) => inZone(iso, timeZone, { month: '2-digit', day: '2-digit' });
+export const monthDay = (iso: string, timeZone: string, locale?: string) => inZone(iso, timeZone, { month: '2-digit', day: '2-digit' }, locale);
 
-export const clockTime = (iso: string, timeZone: string) => inZone(iso, timeZone, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+export const clockTime = (iso: string, timeZone: string, locale?: string) => inZone(iso, timeZone, { hour: '2-digit', minute: '2-digit', second: '2-digit' }, locale);
 
-const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
-
-/** 2026-11-29 → 2026年11月29日 星期日 (a calendar date, no time zone involved). */
-export function longDate(date: string): string {
+/** 2026-11-29 → 2026年11月29日星期日 (a calendar date: no time zone involved). */
+export function longDate(date: string, locale = 'zh-CN'): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${y}年${m}月${d}日 ${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}`;
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-export const GRADE_LABEL: Record<string, string> = { MAJOR: '重大', SECOND: '二级', THIRD: '三级' };
-
-export const TRIGGER_LABEL: Record<string, string> = { SCHEDULE: '定时', CATCH_UP: '补拍', ON_DEMAND: '手动' };
+/** Display names carry their role in brackets (王建国（分管领导）); a column that already says it drops them. */
+export const person = (name: string) => name.replace(/[（(][^）)]*[）)]$/, '');

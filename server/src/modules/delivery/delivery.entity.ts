@@ -84,4 +84,16 @@ export class Delivery extends BaseEntity {
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   finishedAt?: Date | null;
+
+  /** SHA-256 of the full URL: finds the configured URL again to resume (the URL itself is a secret, never stored). */
+  @Property({ length: 64, nullable: true })
+  targetHash?: string | null;
+
+  /** The body posted, kept until the message is settled so that a restart can resume it; lazy, so lists never load it. */
+  @Property({ type: 'text', nullable: true, lazy: true })
+  body?: string | null;
+
+  /** While a process works on the message (sending, or waiting to retry); a PENDING message past it was left by a stopped process. */
+  @Property({ type: 'datetime', nullable: true })
+  leaseUntil?: Date | null;
 }

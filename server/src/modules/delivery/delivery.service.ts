@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/knex';
 import type { Env } from '../../config/env.js';
 import type { Orm } from '../../config/database.js';
 import { log } from '../../config/log.js';
@@ -18,14 +20,21 @@ export interface OutboundMessage {
 type Settings = Pick<Env, 'webhookUrls'> & { reminders: Pick<Env['reminders'], 'webhookAttempts' | 'webhookBackoffMs'> };
 
 const ATTEMPT_TIMEOUT_MS = 10_000;
+/** Slack on a lease beyond the attempt and the wait that follows it. */
+const LEASE_MARGIN_MS = 30_000;
+const LEFT_PENDING = '(left pending at shutdown; resumed when the server runs again)';
+
+const hashUrl = (url: string) => createHash('sha256').update(url).digest('hex');
 
 /**
  * Posts reminders to every WEBHOOK_URLS entry with retries and exponential backoff, recording each
- * message in the delivery log. `send` returns at once: a slow or failing hook never holds up (or
- * fails) the snapshot that it announces.
+ * message in the delivery log with its body. `send` returns at once: a slow or failing hook never
+ * holds up (or fails) the snapshot that it announces. A message still being retried when the
+ * server stops stays PENDING and is resumed by the timer leader's sweep (`resumePending`).
  */
 export class WebhookDelivery {
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly working = new Set<string>();
   private readonly wakers = new Set<() => void>();
   private stopping = false;
 
@@ -36,23 +45,61 @@ export class WebhookDelivery {
   ) {}
 
   send(message: OutboundMessage): void {
-    for (const url of this.settings.webhookUrls) {
-      const work = this.sendTo(url, message).catch((error) => log.error(`webhook ${redactUrl(url)}: ${(error as Error).message}`));
-      this.inFlight.add(work);
-      void work.finally(() => this.inFlight.delete(work));
-    }
+    for (const url of this.settings.webhookUrls) this.track(this.sendTo(url, message), url);
   }
 
-  /** Resolves once every message sent so far has been delivered or given up on. */
+  /**
+   * Takes up the messages a stopped process left PENDING (its lease over, or released at shutdown)
+   * and continues their attempts. Returns how many it took up.
+   */
+  async resumePending(): Promise<number> {
+    if (this.stopping) return 0;
+    const em = this.orm.em.fork();
+    const now = this.clock.now();
+    const left = await em.find(
+      Delivery,
+      { status: DeliveryStatus.PENDING, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
+      { orderBy: { createdAt: 'asc', id: 'asc' }, populate: ['body'] },
+    );
+    const resumable: Array<{ id: string; url: string }> = [];
+    for (const record of left) {
+      if (this.working.has(record.id)) continue;
+      const url = this.settings.webhookUrls.find((u) => hashUrl(u) === record.targetHash);
+      if (url && record.body) {
+        resumable.push({ id: record.id, url });
+        continue;
+      }
+      record.status = DeliveryStatus.FAILED;
+      record.lastError = `${record.lastError ?? ''} (not resumed: ${url ? 'its body was not kept' : 'the URL is no longer in WEBHOOK_URLS'})`.trim();
+      record.finishedAt = now;
+      record.body = null;
+    }
+    await em.flush();
+    for (const { id, url } of resumable) {
+      const own = this.orm.em.fork();
+      const record = await own.findOneOrFail(Delivery, id, { populate: ['body'] });
+      log.info(`webhook ${record.target} (${record.format}, ${record.subject} ${record.subjectKey}): resuming after ${record.attempts} attempts`);
+      this.track(this.attempt(own, record, url), url);
+    }
+    return resumable.length;
+  }
+
+  /** Resolves once every message sent so far has been delivered, given up on, or left pending by a stop. */
   async settled(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
   }
 
-  /** Cuts retries short (the server is shutting down) and waits for the messages to be logged. */
+  /** Cuts waits short (the server is shutting down); messages not delivered yet stay PENDING for the next start. */
   async stop(): Promise<void> {
     this.stopping = true;
     for (const wake of this.wakers) wake();
     await this.settled();
+  }
+
+  private track(work: Promise<void>, url: string): void {
+    const logged = work.catch((error) => log.error(`webhook ${redactUrl(url)}: ${(error as Error).message}`));
+    this.inFlight.add(logged);
+    void logged.finally(() => this.inFlight.delete(logged));
   }
 
   /** A WeCom robot gets its markdown, then its image (in that order, as a chat shows them); any other hook the JSON body. */
@@ -67,36 +114,68 @@ export class WebhookDelivery {
   }
 
   private async post(url: string, message: OutboundMessage, format: DeliveryFormat, body: unknown): Promise<void> {
-    const target = redactUrl(url);
     const em = this.orm.em.fork();
-    const record = em.create(Delivery, { subject: message.subject, subjectKey: message.key, target, format, status: DeliveryStatus.PENDING, createdAt: this.clock.now() });
+    const record = em.create(Delivery, {
+      subject: message.subject,
+      subjectKey: message.key,
+      target: redactUrl(url),
+      targetHash: hashUrl(url),
+      body: JSON.stringify(body),
+      format,
+      status: DeliveryStatus.PENDING,
+      createdAt: this.clock.now(),
+      leaseUntil: new Date(this.clock.now().getTime() + ATTEMPT_TIMEOUT_MS + LEASE_MARGIN_MS),
+    });
     await em.flush();
-    const payload = JSON.stringify(body);
+    await this.attempt(em, record, url);
+  }
+
+  /** The attempts left to a message, from the one after its last; each under a lease, so no other process takes it up meanwhile. */
+  private async attempt(em: EntityManager, record: Delivery, url: string): Promise<void> {
+    const target = record.target;
+    const payload = record.body!;
     const { webhookAttempts, webhookBackoffMs } = this.settings.reminders;
-    for (let attempt = 1; attempt <= webhookAttempts; attempt += 1) {
-      if (attempt > 1) await this.pause(webhookBackoffMs * 2 ** (attempt - 2));
-      if (this.stopping && attempt > 1) {
-        record.lastError = `${record.lastError ?? ''} (retries stopped: the server shut down)`.trim();
-        break;
-      }
-      record.attempts = attempt;
-      const outcome = await attemptPost(url, payload);
-      record.httpStatus = outcome.status;
-      if (outcome.ok) {
-        record.status = DeliveryStatus.DELIVERED;
-        record.lastError = null;
-        record.finishedAt = this.clock.now();
+    const backoff = (attempt: number) => webhookBackoffMs * 2 ** (attempt - 2);
+    this.working.add(record.id);
+    try {
+      for (let attempt = record.attempts + 1, first = true; attempt <= webhookAttempts; attempt += 1, first = false) {
+        if (!first) await this.pause(backoff(attempt));
+        if (this.stopping && !first) {
+          record.leaseUntil = null;
+          record.lastError = `${(record.lastError ?? '').replace(LEFT_PENDING, '').trim()} ${LEFT_PENDING}`.trim();
+          await em.flush();
+          log.warn(`webhook ${target} (${record.format}, ${record.subject} ${record.subjectKey}): ${LEFT_PENDING}`);
+          return;
+        }
+        record.attempts = attempt;
+        record.leaseUntil = new Date(this.clock.now().getTime() + ATTEMPT_TIMEOUT_MS + backoff(attempt + 1) + LEASE_MARGIN_MS);
         await em.flush();
-        return;
+        const outcome = await attemptPost(url, payload);
+        record.httpStatus = outcome.status;
+        if (outcome.ok) {
+          this.settle(record, DeliveryStatus.DELIVERED, null);
+          await em.flush();
+          return;
+        }
+        record.lastError = outcome.error.split(url).join(target);
+        log.warn(`webhook ${target} (${record.format}, ${record.subject} ${record.subjectKey}): attempt ${attempt} of ${webhookAttempts} failed: ${record.lastError}`);
+        await em.flush();
       }
-      record.lastError = outcome.error.split(url).join(target);
-      log.warn(`webhook ${target} (${format}, ${message.subject} ${message.key}): attempt ${attempt} of ${webhookAttempts} failed: ${record.lastError}`);
+      this.settle(record, DeliveryStatus.FAILED, record.lastError ?? null);
       await em.flush();
+      log.error(`webhook ${target} (${record.format}, ${record.subject} ${record.subjectKey}): gave up after ${record.attempts} attempts: ${record.lastError}`);
+    } finally {
+      this.working.delete(record.id);
     }
-    record.status = DeliveryStatus.FAILED;
+  }
+
+  /** A settled message keeps its fate and drops its body (an image message is megabytes). */
+  private settle(record: Delivery, status: DeliveryStatus, lastError: string | null): void {
+    record.status = status;
+    record.lastError = lastError;
     record.finishedAt = this.clock.now();
-    await em.flush();
-    log.error(`webhook ${target} (${format}, ${message.subject} ${message.key}): gave up after ${record.attempts} attempts: ${record.lastError}`);
+    record.leaseUntil = null;
+    record.body = null;
   }
 
   private pause(ms: number): Promise<void> {

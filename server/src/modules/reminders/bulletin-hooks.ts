@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { InspectionFinding } from '../inspection/inspection.entity.js';
+import { bureauDay } from './reminder-text.js';
 
 /** An enterprise whose filings did not match what inspectors found on site (比对, mission.md §5). */
 export interface Discrepancy {
@@ -6,16 +8,30 @@ export interface Discrepancy {
   detail: string;
 }
 
+/** How many findings a reason quotes by title before "等 n 处". */
+const QUOTED = 3;
+
 /**
- * HOOK FOR THE CLOSED-LOOP BRANCH (issue 3, modules/inspection/): discrepancies found on site in
- * [from, to). Inspections do not exist on this branch, so nothing is found yet; at merge, return
- * one entry per enterprise whose inspection recorded a discrepancy (untimely or inaccurate filing,
- * rectification not real), with the finding as `detail`. The bulletin names them under the
- * `discrepancy` criterion.
+ * Discrepancies found on site in [from, to) by the bureau's inspections (modules/inspection): a
+ * hazard the enterprise had not filed, or one it reported rectified that was not. One entry per
+ * enterprise, its reason quoting the findings with their dates.
  */
-export async function discrepanciesFoundOnSite(em: EntityManager, from: Date, to: Date): Promise<Discrepancy[]> {
-  void em;
-  void from;
-  void to;
-  return [];
+export async function discrepanciesFoundOnSite(em: EntityManager, from: Date, to: Date, timeZone: string): Promise<Discrepancy[]> {
+  const findings = await em.find(
+    InspectionFinding,
+    { $or: [{ discrepancy: true }, { falseRectification: true }], inspection: { inspectedAt: { $gte: from, $lt: to } } },
+    { populate: ['inspection', 'hazard'], orderBy: { inspection: { inspectedAt: 'asc' }, position: 'asc' } },
+  );
+  const byEnterprise = new Map<string, InspectionFinding[]>();
+  for (const f of findings) byEnterprise.set(f.enterprise.id, [...(byEnterprise.get(f.enterprise.id) ?? []), f]);
+  return [...byEnterprise].map(([enterpriseId, list]) => {
+    const part = (flag: 'discrepancy' | 'falseRectification', label: string) => {
+      const mine = list.filter((f) => f[flag]);
+      if (mine.length === 0) return null;
+      const quoted = mine.slice(0, QUOTED).map((f) => `「${f.hazard.getEntity().title}」（${bureauDay(f.inspection.getEntity().inspectedAt, timeZone)}）`);
+      return `${label} ${mine.length} 处：${quoted.join('、')}${mine.length > QUOTED ? ' 等' : ''}`;
+    };
+    const detail = [part('discrepancy', '现场检查发现企业未上报的隐患'), part('falseRectification', '现场检查发现报称已整改但未整改到位')].filter(Boolean).join('；');
+    return { enterpriseId, detail };
+  });
 }

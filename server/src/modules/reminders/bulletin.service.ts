@@ -13,7 +13,7 @@ import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { LoginEvent } from '../enterprise/login-event.entity.js';
 import { Hazard } from '../hazard/hazard.entity.js';
 import { HazardStatus } from '../hazard/hazard.enums.js';
-import { departmentsWithPeople } from '../snapshot/snapshot-source.js';
+import { departmentsWithPeople } from '../department/department.repository.js';
 import { sha256 } from '../snapshot/snapshot.service.js';
 import { Bulletin } from './bulletin.entity.js';
 import { discrepanciesFoundOnSite } from './bulletin-hooks.js';
@@ -48,7 +48,7 @@ export function criteriaText(env: Pick<Env, 'noLoginWindowMs' | 'noFilingWindowM
     no_login: `期内出现连续超过${windowZh(env.noLoginWindowMs)}未登录系统`,
     no_filing: `期内出现连续超过${windowZh(env.noFilingWindowMs)}未自行上报隐患`,
     overdue: `期内有${env.reminders.bulletinMinOverdue}条及以上隐患超过整改期限未整改`,
-    discrepancy: '现场检查发现企业上报与实际不符（比对不一致）',
+    discrepancy: '期内现场检查发现企业未上报的隐患，或报称已整改而实际未整改（比对不符）',
   };
   return env.reminders.bulletinCriteria.map((c) => texts[c]!);
 }
@@ -136,7 +136,7 @@ export async function computeBulletin(em: EntityManager, env: Env, period: Perio
   }
 
   if (criteria.has('discrepancy')) {
-    for (const d of await discrepanciesFoundOnSite(em, startAt, endAt)) add(d.enterpriseId, { kind: 'DISCREPANCY', detail: d.detail });
+    for (const d of await discrepanciesFoundOnSite(em, startAt, endAt, tz)) add(d.enterpriseId, { kind: 'DISCREPANCY', detail: d.detail });
   }
 
   const named: BulletinEntry[] = enterprises
@@ -195,6 +195,7 @@ export async function issueBulletin(em: EntityManager, deps: AppDeps, periodStar
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
     return em.merge(await em.fork().findOneOrFail(Bulletin, { periodStart }));
   }
+  deps.realtime?.wallboards.invalidateAll();
   log.info(`bulletin ${period.start}–${period.last} issued: ${data.named.length} enterprises named, ${data.clearedTargets.length} targets cleared`);
   announceBulletin(deps, bulletin, data);
   return bulletin;

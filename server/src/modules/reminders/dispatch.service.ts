@@ -8,12 +8,13 @@ import { DAY_MS } from '../common/duration.js';
 import { DeliverySubject } from '../delivery/delivery.entity.js';
 import { Hazard } from '../hazard/hazard.entity.js';
 import { HazardGrade, HazardStatus } from '../hazard/hazard.enums.js';
-import { overdueWhere } from '../hazard/overdue.js';
 import type { ReminderTrigger } from '../snapshot/daily-snapshot.entity.js';
-import { departmentsWithPeople, silentEnterprises } from '../snapshot/snapshot-source.js';
+import { AlertKind } from '../alert/alert-kind.js';
+import { currentAlertsNamed } from '../alert/alert.service.js';
+import { departmentsWithPeople } from '../department/department.repository.js';
 import { sha256 } from '../snapshot/snapshot.service.js';
 import { windowZh } from './reminder-text.js';
-import type { DispatchData, DispatchDepartment, DispatchHazard } from './reminders.types.js';
+import type { DispatchData, DispatchDepartment, DispatchEnterprise, DispatchHazard } from './reminders.types.js';
 import { WeeklyDispatch } from './weekly-dispatch.entity.js';
 
 const DUE_SOON_MS = 7 * DAY_MS;
@@ -27,34 +28,42 @@ function toDispatchHazard(h: Hazard): DispatchHazard & { departmentId: string } 
     status: h.status,
     enterpriseCode: enterprise.code,
     enterpriseName: enterprise.name,
+    keyTarget: enterprise.keyTarget,
     deadline: h.deadline ?? null,
     departmentId: enterprise.department.id,
   };
 }
 
-/** What each department must chase at `now`: silent enterprises, overdue hazards, hazards due within seven days, open major hazards. */
-export async function computeDispatch(em: EntityManager, deps: Pick<AppDeps, 'env'>, now: Date): Promise<DispatchData> {
-  const { env } = deps;
+/**
+ * What each department must chase at `now`: the enterprises on the no-login and no-filing displays,
+ * the hazards on the overdue display (modules/alert, brought up to `now` when this process runs the
+ * watcher), hazards due within seven days, open major hazards.
+ */
+export async function computeDispatch(em: EntityManager, deps: Pick<AppDeps, 'env' | 'realtime'>, now: Date): Promise<DispatchData> {
+  await deps.realtime?.alerts.tick();
   const departments = await departmentsWithPeople(em);
-  const [noLogin, noFiling, overdue, dueSoon, major] = await Promise.all([
-    silentEnterprises(em, 'lastLoginAt', now, env.noLoginWindowMs, departments),
-    silentEnterprises(em, 'lastFilingAt', now, env.noFilingWindowMs, departments),
-    em.find(Hazard, overdueWhere(now), { populate: ['enterprise'], orderBy: { deadline: 'asc', id: 'asc' } }),
+  const [alerts, dueSoon, major] = await Promise.all([
+    currentAlertsNamed(em, { kind: 'all' }),
     em.find(Hazard, { status: HazardStatus.RECTIFYING, deadline: { $gt: now, $lte: new Date(now.getTime() + DUE_SOON_MS) } }, { populate: ['enterprise'], orderBy: { deadline: 'asc', id: 'asc' } }),
     em.find(Hazard, { grade: HazardGrade.MAJOR, status: { $ne: HazardStatus.CLOSED } }, { populate: ['enterprise'], orderBy: { filedAt: 'asc', id: 'asc' } }),
   ]);
+  const overdue = alerts.filter((a) => a.kind === AlertKind.OVERDUE && a.hazard).map((a) => a.hazard!.getEntity());
   const strip = ({ departmentId: _d, ...rest }: DispatchHazard & { departmentId: string }): DispatchHazard => rest;
   const inDept = (list: Hazard[], id: string) => list.map(toDispatchHazard).filter((h) => h.departmentId === id).map(strip);
+  const silentIn = (departmentId: string): DispatchEnterprise[] =>
+    alerts
+      .filter((a) => a.kind !== AlertKind.OVERDUE && a.enterprise.getEntity().department.id === departmentId)
+      .map((a) => {
+        const e = a.enterprise.getEntity();
+        return { enterpriseId: e.id, code: e.code, name: e.name, reason: a.kind, since: a.since, keyTarget: e.keyTarget };
+      });
   const result: DispatchDepartment[] = departments.map((d) => ({
     departmentId: d.id,
     number: d.number,
     name: d.name,
     leaderName: d.leaderName,
     chiefName: d.chiefName,
-    silent: [
-      ...noLogin.filter((e) => e.departmentNumber === d.number).map((e) => ({ enterpriseId: e.enterpriseId, code: e.code, name: e.name, reason: 'NO_LOGIN', since: e.since, keyTarget: e.keyTarget })),
-      ...noFiling.filter((e) => e.departmentNumber === d.number).map((e) => ({ enterpriseId: e.enterpriseId, code: e.code, name: e.name, reason: 'NO_FILING', since: e.since, keyTarget: e.keyTarget })),
-    ],
+    silent: silentIn(d.id),
     overdue: inDept(overdue, d.id),
     dueSoon: inDept(dueSoon, d.id),
     majorOpen: inDept(major, d.id),

@@ -26,7 +26,8 @@ const LATE_AFTER_MS = 5 * 60_000;
  * `now` is not done yet: at start-up that takes what was missed while the server was down; after
  * that, what has just fallen due. `start()` arms real timers that call `tick` at the next
  * occurrence (tests with a ManualClock call `tick` themselves); `stop()` disarms them and waits for
- * a job in progress. With several processes only the timer leader calls `start()`.
+ * a job in progress. Only the timer leader (realtime/leader.ts) calls `start()`, and `stop()` when it
+ * steps down.
  */
 export class ReminderScheduler {
   private readonly crons: Array<{ job: ReminderJob; cron: Cron }>;
@@ -40,6 +41,8 @@ export class ReminderScheduler {
     private readonly clock: Clock,
     timeZone: string,
     jobs: ReminderJob[],
+    /** Runs after the jobs on every tick (at least once a minute while started): retries what a crash or shutdown left half done. */
+    private readonly sweepWork: () => Promise<void> = async () => undefined,
   ) {
     this.crons = jobs.map((job) => ({ job, cron: new Cron(job.pattern, { timezone: timeZone, paused: true }) }));
   }
@@ -58,11 +61,36 @@ export class ReminderScheduler {
     return cron.previousRuns(1, candidate)[0] ?? null;
   }
 
-  /** Runs what is due at `now` (default: the clock's now), one job after another; calls never overlap. */
+  /** Runs what is due at `now` (default: the clock's now), one job after another, then the sweep; calls never overlap. */
   tick(now: Date = this.clock.now()): Promise<void> {
-    const run = this.current.then(() => this.runDue(now));
+    return this.serial(async () => {
+      await this.runDue(now);
+      await this.sweepNow();
+    });
+  }
+
+  /** Only the sweep (tests drive it after a restart without running the jobs). */
+  sweep(): Promise<void> {
+    return this.serial(() => this.sweepNow());
+  }
+
+  /** Whether the timers are armed (this process leads and REMINDERS is on). */
+  get active(): boolean {
+    return this.running;
+  }
+
+  private serial(work: () => Promise<void>): Promise<void> {
+    const run = this.current.then(work);
     this.current = run.catch(() => undefined);
     return run;
+  }
+
+  private async sweepNow(): Promise<void> {
+    try {
+      await this.sweepWork();
+    } catch (error) {
+      log.error(`reminder sweep failed; it runs again on the next tick: ${(error as Error).stack ?? error}`);
+    }
   }
 
   start(): void {

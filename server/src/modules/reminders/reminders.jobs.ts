@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../graphql/context.js';
 import { addDays, bureauDate, isoWeekday } from '../common/bureau-time.js';
 import { ReminderTrigger } from '../snapshot/daily-snapshot.entity.js';
-import { takeDailySnapshot } from '../snapshot/snapshot.service.js';
+import { retryInterruptedImages, takeDailySnapshot } from '../snapshot/snapshot.service.js';
 import { issueBulletin, periodEndedBy } from './bulletin.service.js';
 import { issueWeeklyDispatch } from './dispatch.service.js';
 import { ReminderScheduler, type ReminderJob } from './reminder-scheduler.js';
@@ -47,6 +47,12 @@ export function reminderJobs(deps: AppDeps): ReminderJob[] {
   ];
 }
 
+/** What a crash or a shutdown left half done: a snapshot image still PENDING, webhook messages still PENDING. */
+async function sweep(deps: AppDeps): Promise<void> {
+  await retryInterruptedImages(deps);
+  await deps.reminders.delivery.resumePending();
+}
+
 export function createReminderScheduler(deps: AppDeps): ReminderScheduler {
-  return new ReminderScheduler(deps.clock, deps.env.bureauTz, reminderJobs(deps));
+  return new ReminderScheduler(deps.clock, deps.env.bureauTz, reminderJobs(deps), () => sweep(deps));
 }

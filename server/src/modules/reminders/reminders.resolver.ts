@@ -13,7 +13,7 @@ import { bureauToday } from '../snapshot/snapshot.service.js';
 import { Bulletin } from './bulletin.entity.js';
 import { issueBulletin, periodEndedBy } from './bulletin.service.js';
 import { issueWeeklyDispatch } from './dispatch.service.js';
-import { BulletinEntry, DispatchDepartment, parseReminderJson, type BulletinData, type DispatchData } from './reminders.types.js';
+import { BulletinEntry, DispatchDepartment, parseReminderJson, type DispatchHazard, type BulletinData, type DispatchData } from './reminders.types.js';
 import { WeeklyDispatch } from './weekly-dispatch.entity.js';
 
 export const WeeklyDispatchConnection = connectionOf(WeeklyDispatch, 'WeeklyDispatch');
@@ -53,7 +53,10 @@ export class WeeklyDispatchResolver {
   departments(@Root() dispatch: WeeklyDispatch, @Ctx() ctx: Context): DispatchDepartment[] {
     const data = parseReminderJson<DispatchData>(dispatch.data);
     const only = departmentFilter(requireViewer(ctx).scope);
-    return only ? data.departments.filter((d) => only.includes(d.departmentId)) : data.departments;
+    const mine = only ? data.departments.filter((d) => only.includes(d.departmentId)) : data.departments;
+    // Dispatches issued before hazards carried the key-target flag read as not flagged.
+    const flagged = (list: DispatchHazard[]) => list.map((h) => ({ ...h, keyTarget: h.keyTarget ?? false }));
+    return mine.map((d) => ({ ...d, overdue: flagged(d.overdue), dueSoon: flagged(d.dueSoon), majorOpen: flagged(d.majorOpen) }));
   }
 }
 

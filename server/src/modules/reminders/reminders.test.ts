@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { ManualClock } from '../common/clock.js';
 import { createTestDatabase } from '../../testing/databases.js';
@@ -8,6 +8,12 @@ import { startTestServer, type TestServer } from '../../testing/test-server.js';
 import { periodEndedBy, periodOf, silentDuring } from './bulletin.service.js';
 
 const dialects = await testDialects();
+
+/** The timers start when the server becomes timer leader (at once on SQLite, on winning the advisory lock on PostgreSQL); then their first tick catches up. */
+async function timersRan(server: TestServer): Promise<void> {
+  await vi.waitFor(() => expect(server.app.reminders.active).toBe(true), { timeout: 15_000 });
+  await server.app.reminders.idle();
+}
 
 const COUNTS = `{ dailySnapshots(first: 50) { totalCount edges { node { date trigger } } } weeklyDispatches { totalCount edges { node { weekOf trigger } } } bulletins { totalCount edges { node { periodStart trigger } } } }`;
 
@@ -38,7 +44,7 @@ describe.each(dialects)('the reminder timers with an injected clock, on %s', (di
     const renderer = new FakeRenderer();
     let server: TestServer | undefined = await startTestServer({ dialect, clock, renderer, database: db, env: { REMINDERS: 'on' } });
     try {
-      await server.app.reminders.idle();
+      await timersRan(server);
       const director = await server.login('director');
       let counts = (await server.gql(COUNTS, {}, director)).data!;
       expect(counts.dailySnapshots.edges.map((e: any) => e.node)).toEqual([{ date: '2026-11-28', trigger: 'CATCH_UP' }]);
@@ -64,7 +70,7 @@ describe.each(dialects)('the reminder timers with an injected clock, on %s', (di
       await server.close();
       clock.set('2026-11-29T08:40:00+08:00');
       server = await startTestServer({ dialect, clock, renderer, database: db, env: { REMINDERS: 'on' } });
-      await server.app.reminders.idle();
+      await timersRan(server);
       counts = (await server.gql(COUNTS, {}, await server.login('director'))).data!;
       expect(counts.dailySnapshots.totalCount).toBe(2);
       expect(counts.weeklyDispatches.totalCount).toBe(1);
@@ -96,6 +102,16 @@ describe.each(dialects)('the semi-monthly bulletin and the weekly dispatch, on %
     await em.flush();
 
     const director = await server.login('director');
+    const e010 = (await server.gql(`{ enterprises(first: 200) { edges { node { id code } } } }`, {}, director)).data!.enterprises.edges.find((e: any) => e.node.code === 'e010').node.id;
+    const inspected = await server.gql(
+      `mutation($input: InspectionInput!) { recordInspection(input: $input) { id } }`,
+      { input: { enterpriseId: e010, kind: 'REGULATOR_INSPECTION', inspectedAt: '2026-11-10T10:00:00+08:00', findings: [
+        { outcome: 'NEW_HAZARD', hazard: { title: '砂轮机防护罩缺失', grade: 'THIRD', measures: '加装防护罩', responsiblePerson: '李主任', deadline: '2026-11-30T00:00:00+08:00' } },
+      ] } },
+      await server.login('inspector1'),
+    );
+    expect(inspected.errors).toBeUndefined();
+
     const result = await server.gql(BULLETIN, {}, director);
     expect(result.errors).toBeUndefined();
     const bulletin = result.data!.issueBulletin;
@@ -105,12 +121,23 @@ describe.each(dialects)('the semi-monthly bulletin and the weekly dispatch, on %
     for (const code of ['e007', 'e033']) expect(named.get(code), code).toContain('NO_LOGIN');
     for (const code of ['e012', 'e048', 'e091']) expect(named.get(code), code).toContain('NO_FILING');
     for (const code of ['e003', 'e025', 'e066', 'e078']) expect(named.get(code), code).toContain('OVERDUE');
+    expect(named.get('e010')).toEqual(['DISCREPANCY']);
+    const e010Reason = bulletin.named.find((e: any) => e.code === 'e010').reasons[0].detail;
+    expect(e010Reason).toContain('砂轮机防护罩缺失');
+    expect(e010Reason).toContain('2026-11-10');
+    expect(bulletin.criteria.join('\n')).toContain('现场检查');
 
     const targets = (await server.gql(KEY_TARGETS, {}, director)).data!.enterprises.edges.map((e: any) => e.node);
     const keyTargets = targets.filter((e: any) => e.keyTarget).map((e: any) => e.code).sort();
     expect(keyTargets).toEqual([...named.keys()].sort());
     expect(keyTargets).toEqual(expect.arrayContaining(['e007', 'e033', 'e012', 'e048', 'e091']));
     expect(keyTargets).not.toContain('e050');
+
+    // The live wallboard shows them: a count, and the flag on the enterprises of the displays.
+    const live = (await server.gql(`{ wallboard { keyTargetCount byDepartment { keyTargetCount } } alerts(kind: NO_LOGIN) { enterprise { code keyTarget } } }`, {}, director)).data!;
+    expect(live.wallboard.keyTargetCount).toBe(named.size);
+    expect(live.wallboard.byDepartment.reduce((n: number, d: any) => n + d.keyTargetCount, 0)).toBe(named.size);
+    expect(live.alerts.find((a: any) => a.enterprise.code === 'e007').enterprise.keyTarget).toBe(true);
 
     const again = await server.gql(BULLETIN, { p: '2026-11-01' }, director);
     expect(again.data!.issueBulletin.named).toHaveLength(bulletin.named.length);
@@ -136,16 +163,36 @@ describe.each(dialects)('the semi-monthly bulletin and the weekly dispatch, on %
     const issued = await server.gql(`mutation { issueWeeklyDispatch { weekOf } }`, {}, await server.login('admin'));
     expect(issued.errors).toBeUndefined();
     expect(issued.data!.issueWeeklyDispatch.weekOf).toBe('2026-11-16');
-    const QUERY = `{ weeklyDispatch { weekOf departments { number leaderName silent { code reason } overdue { enterpriseCode } dueSoon { deadline } majorOpen { grade } } } }`;
+    const QUERY = `{ weeklyDispatch { weekOf departments { number leaderName silent { code reason keyTarget } overdue { enterpriseCode keyTarget } dueSoon { deadline } majorOpen { grade } } } }`;
     const mine = (await server.gql(QUERY, {}, await server.login('leader1'))).data!.weeklyDispatch;
     expect(mine.departments.map((d: any) => d.number)).toEqual([1]);
     const silent = mine.departments[0].silent.map((e: any) => `${e.code}:${e.reason}`);
     expect(silent).toEqual(expect.arrayContaining(['e007:NO_LOGIN', 'e012:NO_FILING']));
     expect(mine.departments[0].overdue.map((h: any) => h.enterpriseCode)).toContain('e003');
+    // Issued after the bulletin: the key targets it named are flagged.
+    expect(mine.departments[0].silent.find((e: any) => e.code === 'e007').keyTarget).toBe(true);
+    expect(mine.departments[0].overdue.find((h: any) => h.enterpriseCode === 'e003').keyTarget).toBe(true);
     const all = (await server.gql(QUERY, {}, await server.login('director'))).data!.weeklyDispatch;
     expect(all.departments).toHaveLength(5);
     expect(all.departments.flatMap((d: any) => d.majorOpen).every((h: any) => h.grade === 'MAJOR')).toBe(true);
     const notMonday = await server.gql(`mutation { issueWeeklyDispatch(weekOf: "2026-11-17") { weekOf } }`, {}, await server.login('admin'));
     expect(notMonday.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'weekOf' });
+  });
+});
+
+describe.each(dialects)('a bulletin under configured criteria, on %s', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ dialect, clock: new ManualClock('2026-11-16T09:00:00+08:00'), renderer: new FakeRenderer(), env: { BULLETIN_CRITERIA: 'no_login' } });
+  });
+  afterAll(() => server?.close());
+
+  it('names only what the criteria say, and states only those criteria', async () => {
+    const result = await server.gql(BULLETIN, {}, await server.login('director'));
+    expect(result.errors).toBeUndefined();
+    const bulletin = result.data!.issueBulletin;
+    expect(bulletin.criteria).toHaveLength(1);
+    expect(bulletin.criteria[0]).toContain('未登录');
+    expect(bulletin.named.map((e: any) => e.code).sort()).toEqual(['e007', 'e033']);
   });
 });

@@ -10,6 +10,8 @@ export class Reminders {
   readonly links: SnapshotLinks;
   readonly renderer: SnapshotRenderer;
   readonly delivery: WebhookDelivery;
+  /** Dates whose image this process is rendering now (the timer's retry leaves them alone). */
+  readonly rendering = new Set<string>();
   private readonly publicBase: string | null;
   private listenUrl = '';
 

@@ -42,6 +42,9 @@ export class DispatchHazard {
   @Field()
   enterpriseName!: string;
 
+  @Field({ description: 'The enterprise is a key supervision target (重点督查对象).' })
+  keyTarget!: boolean;
+
   @Field(() => Date, { nullable: true })
   deadline!: Date | null;
 }

@@ -1,9 +1,10 @@
 import type { Env } from '../../config/env.js';
 import type { DailySnapshot } from './daily-snapshot.entity.js';
-import type { SnapshotData, SnapshotFraction } from './snapshot.types.js';
+import type { RateDetail } from '../wallboard/wallboard.type.js';
+import type { SnapshotData } from './snapshot.types.js';
 
 export const percent = (value: number) => `${(value * 100).toFixed(value === 1 ? 0 : 1)}%`;
-const frac = (f: SnapshotFraction) => `${f.numerator}/${f.denominator}`;
+const frac = (f: RateDetail) => `${f.numerator}/${f.denominator}`;
 const days = (n: number) => (Number.isInteger(n) ? `${n}` : n.toFixed(1));
 
 export function bureauClock(instant: Date, timeZone: string): string {
@@ -14,24 +15,26 @@ export function bureauClock(instant: Date, timeZone: string): string {
 export function snapshotMarkdown(snapshot: DailySnapshot, data: SnapshotData, env: Pick<Env, 'bureauTz' | 'reminders'>, pageUrl: string): string {
   const w = data.wallboard;
   const d = data.displays;
+  const win = data.windows;
+  const key = (on: boolean) => (on ? '【重点】' : '');
   const red = (n: number) => (n > 0 ? `<font color="warning">**${n}**</font>` : `**${n}**`);
   const lines = [
     `### ${env.reminders.bureauName} · 隐患排查治理每日快照`,
     `> ${snapshot.date}，${bureauClock(snapshot.takenAt, env.bureauTz)} 冻结的数据（此后的变化不计入）`,
     '',
     `企业总数 **${w.enterpriseCount}**`,
-    `${days(w.noLoginWindowDays)}日登录率 **${percent(w.loginRate)}**（${frac(w.loginFraction)}）`,
-    `${days(w.noFilingWindowDays)}日填报率 **${percent(w.filingRate)}**（${frac(w.filingFraction)}）`,
-    `按期整改率 **${percent(w.onTimeRate)}**（${frac(w.onTimeFraction)}）`,
+    `${days(win.noLoginDays)}日登录率 **${percent(w.loginRate)}**（${frac(w.loginRateDetail)}）`,
+    `${days(win.noFilingDays)}日填报率 **${percent(w.filingRate)}**（${frac(w.filingRateDetail)}）`,
+    `${days(win.onTimeDays)}日按期整改率 **${percent(w.onTimeRate)}**（${frac(w.onTimeRateDetail)}）`,
     `在办隐患 重大 ${red(w.openMajor)} / 二级 **${w.openSecond}** / 三级 **${w.openThird}**`,
-    `超期未整改 ${red(w.overdueHazards)}`,
+    `超期未整改 ${red(w.overdueHazards)}　重点督查对象 **${w.keyTargetCount}**`,
     '',
-    `**${days(w.noLoginWindowDays)}天未登录（${d.noLogin.length}）**`,
-    ...d.noLogin.map((e) => `- ${e.name}（${e.code}，${e.departmentName}）`),
-    `**${days(w.noFilingWindowDays)}天未填报（${d.noFiling.length}）**`,
-    ...d.noFiling.map((e) => `- ${e.name}（${e.code}，${e.departmentName}）`),
+    `**${days(win.noLoginDays)}天未登录（${d.noLogin.length}）**`,
+    ...d.noLogin.map((e) => `- ${key(e.keyTarget)}${e.name}（${e.code}，${e.departmentName}）`),
+    `**${days(win.noFilingDays)}天未填报（${d.noFiling.length}）**`,
+    ...d.noFiling.map((e) => `- ${key(e.keyTarget)}${e.name}（${e.code}，${e.departmentName}）`),
     `**超期未整改（${d.overdue.length}）**`,
-    ...d.overdue.map((h) => `- ${h.enterpriseName}：${h.title}（超期 ${h.daysOverdue} 天）`),
+    ...d.overdue.map((h) => `- ${key(h.keyTarget)}${h.enterpriseName}：${h.title}（超期 ${h.daysOverdue} 天）`),
     '',
     `[查看快照](${pageUrl})　校验码 ${snapshot.contentHash.slice(0, 16)}`,
   ];

@@ -9,7 +9,8 @@ import { User } from '../auth/user.entity.js';
 import { paginate, type Page } from '../common/pagination.js';
 import { DailySnapshot, ReminderTrigger, SnapshotImageStatus } from './daily-snapshot.entity.js';
 import { bureauToday, takeDailySnapshot } from './snapshot.service.js';
-import { parseSnapshotData, SnapshotDisplays, SnapshotWallboard, type SnapshotData } from './snapshot.types.js';
+import { Wallboard } from '../wallboard/wallboard.type.js';
+import { parseSnapshotData, SnapshotDisplays, SnapshotWindows, type SnapshotData } from './snapshot.types.js';
 
 export const DailySnapshotConnection = connectionOf(DailySnapshot, 'DailySnapshot');
 
@@ -76,9 +77,14 @@ export class SnapshotResolver {
     return snapshot.imageStatus === SnapshotImageStatus.STORED ? ctx.deps.reminders.links.imagePath(snapshot.date) : null;
   }
 
-  @FieldResolver(() => SnapshotWallboard, { description: 'The wallboard figures as frozen (bureau-wide), never live data.' })
-  wallboard(@Root() snapshot: DailySnapshot): SnapshotWallboard {
+  @FieldResolver(() => Wallboard, { description: 'The bureau-wide wallboard as it stood when the snapshot was taken (the live wallboard’s own computation, frozen); query it exactly like `wallboard`.' })
+  wallboard(@Root() snapshot: DailySnapshot): Wallboard {
     return dataOf(snapshot).wallboard;
+  }
+
+  @FieldResolver(() => SnapshotWindows, { description: 'The windows the frozen figures used (for their labels).' })
+  windows(@Root() snapshot: DailySnapshot): SnapshotWindows {
+    return dataOf(snapshot).windows;
   }
 
   @FieldResolver(() => SnapshotDisplays, { description: 'The three displays as frozen, naming enterprises and hazards.' })

@@ -10,7 +10,7 @@ import { DeliverySubject } from '../delivery/delivery.entity.js';
 import { EventKind } from '../event/event-kind.js';
 import { commitWithEvents } from '../event/event-log.js';
 import { DailySnapshot, ReminderTrigger, SnapshotImageStatus } from './daily-snapshot.entity.js';
-import { pngFacts } from './snapshot-image.js';
+import { pngFacts, type RenderResult } from './snapshot-image.js';
 import { snapshotMarkdown } from './snapshot-message.js';
 import { readSnapshotSource } from './snapshot-source.js';
 import { parseSnapshotData } from './snapshot.types.js';
@@ -23,6 +23,14 @@ export interface TakeSnapshotOptions {
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** A PENDING image older than this was left by a process that stopped while rendering (a render gives up within two minutes). */
+export const STALE_RENDER_MS = 3 * 60_000;
+/** Renders interrupted this often (a crash each time) are not tried again by the timer; takeSnapshot still can. */
+const MAX_RENDER_ATTEMPTS = 3;
+
+const renderIsStale = (snapshot: DailySnapshot, now: Date) =>
+  snapshot.imageStatus === SnapshotImageStatus.PENDING && snapshot.takenAt.getTime() <= now.getTime() - STALE_RENDER_MS;
+
 /**
  * Takes the snapshot of `date` once: freezes the figures, stores them with SNAPSHOT_TAKEN, renders
  * the image, then hands the result to the webhooks. A snapshot that exists is returned as it is
@@ -32,14 +40,18 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 export async function takeDailySnapshot(em: EntityManager, deps: AppDeps, options: TakeSnapshotOptions): Promise<DailySnapshot> {
   const existing = await em.findOne(DailySnapshot, { date: options.date });
   if (existing) {
-    if (options.trigger === ReminderTrigger.ON_DEMAND && existing.imageStatus === SnapshotImageStatus.UNAVAILABLE) {
+    const missing = existing.imageStatus === SnapshotImageStatus.UNAVAILABLE || renderIsStale(existing, deps.clock.now());
+    if (options.trigger === ReminderTrigger.ON_DEMAND && missing && !deps.reminders.rendering.has(existing.date)) {
+      const wasPending = existing.imageStatus === SnapshotImageStatus.PENDING;
       await renderSnapshotImage(em, deps, existing);
+      // A snapshot whose render was interrupted was never announced.
+      if (wasPending) announceSnapshot(deps, existing);
     }
     return existing;
   }
 
   const now = deps.clock.now();
-  const data = await readSnapshotSource(em, deps.env, now);
+  const data = await readSnapshotSource(em, deps, now);
   const json = canonicalJson(data);
   let snapshot: DailySnapshot;
   try {
@@ -82,8 +94,18 @@ export async function takeDailySnapshot(em: EntityManager, deps: AppDeps, option
 export async function renderSnapshotImage(em: EntityManager, deps: AppDeps, snapshot: DailySnapshot): Promise<void> {
   const { reminders } = deps;
   const pageUrl = `${reminders.internalUrl()}/snapshot/${snapshot.date}?token=${reminders.links.sign('page', snapshot.date)}&render=1`;
-  const result = await reminders.renderer.render(pageUrl);
+  // Counted before Chromium starts, so that renders a crash keeps interrupting are given up on.
   snapshot.imageAttempts += 1;
+  reminders.rendering.add(snapshot.date);
+  let result: RenderResult;
+  try {
+    await em.flush();
+    result = await reminders.renderer.render(pageUrl);
+  } catch (error) {
+    result = { ok: false, reason: `The image could not be rendered: ${(error as Error).message}` };
+  } finally {
+    reminders.rendering.delete(snapshot.date);
+  }
   const facts = result.ok ? pngFacts(result.png) : null;
   if (result.ok && facts) {
     snapshot.imageStatus = SnapshotImageStatus.STORED;
@@ -107,8 +129,42 @@ export async function renderSnapshotImage(em: EntityManager, deps: AppDeps, snap
   }
 }
 
-/** Posts the snapshot to every webhook: figures and a link in every body, the PNG itself to WeCom robots. */
+/**
+ * The timer's retry of images left PENDING by a process that stopped while rendering: renders each
+ * again and announces it (a snapshot is announced only once its image is settled, so it never was).
+ */
+export async function retryInterruptedImages(deps: AppDeps): Promise<number> {
+  const em = deps.orm.em.fork();
+  const now = deps.clock.now();
+  const pending = await em.find(DailySnapshot, { imageStatus: SnapshotImageStatus.PENDING, takenAt: { $lte: new Date(now.getTime() - STALE_RENDER_MS) } }, { orderBy: { date: 'asc' } });
+  let retried = 0;
+  for (const snapshot of pending) {
+    if (deps.reminders.rendering.has(snapshot.date)) continue;
+    if (snapshot.imageAttempts >= MAX_RENDER_ATTEMPTS) {
+      snapshot.imageStatus = SnapshotImageStatus.UNAVAILABLE;
+      snapshot.imageUnavailableReason = `Rendering was interrupted ${snapshot.imageAttempts} times (the server stopped while Chromium ran). Check the server's memory, then take the snapshot again (takeSnapshot renders a missing image).`;
+      await em.flush();
+      log.error(`snapshot ${snapshot.date}: ${snapshot.imageUnavailableReason}`);
+    } else {
+      log.warn(`snapshot ${snapshot.date}: its image was left pending (attempt ${snapshot.imageAttempts}); rendering it again`);
+      await renderSnapshotImage(em, deps, snapshot);
+    }
+    announceSnapshot(deps, snapshot);
+    retried += 1;
+  }
+  return retried;
+}
+
+/** Posts the snapshot to every webhook: figures and a link in every body, the PNG itself to WeCom robots. Never throws. */
 export function announceSnapshot(deps: AppDeps, snapshot: DailySnapshot): void {
+  try {
+    postSnapshot(deps, snapshot);
+  } catch (error) {
+    log.error(`snapshot ${snapshot.date}: could not hand it to the webhooks: ${(error as Error).message}`);
+  }
+}
+
+function postSnapshot(deps: AppDeps, snapshot: DailySnapshot): void {
   if (deps.env.webhookUrls.length === 0) return;
   const data = parseSnapshotData(snapshot.data);
   const imageUrl = snapshot.imageStatus === SnapshotImageStatus.STORED ? `${deps.reminders.publicUrl()}${deps.reminders.links.imagePath(snapshot.date)}` : null;
@@ -128,6 +184,7 @@ export function announceSnapshot(deps: AppDeps, snapshot: DailySnapshot): void {
       imageUnavailableReason: snapshot.imageUnavailableReason ?? null,
       pageUrl,
       wallboard: data.wallboard,
+      windows: data.windows,
       displays: data.displays,
     },
   });

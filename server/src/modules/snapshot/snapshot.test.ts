@@ -6,10 +6,11 @@ import { startTestServer, type TestServer } from '../../testing/test-server.js';
 
 const dialects = await testDialects();
 
+const WALLBOARD_FIELDS = `asOf enterpriseCount loginRate loginRateDetail { numerator denominator } filingRate onTimeRate onTimeRateDetail { numerator denominator } openHazards overdueHazards openMajor openSecond openThird noLoginCount noFilingCount keyTargetCount
+    byDepartment { department { number name } leader { displayName } enterpriseCount loginRate overdueHazards keyTargetCount }`;
 const SNAPSHOT = `query($d: Date!) { dailySnapshot(date: $d) { date takenAt trigger contentHash imageStatus imageUrl imageWidth imageUnavailableReason
-  wallboard { asOf enterpriseCount loginRate loginFraction { numerator denominator } filingRate onTimeRate openHazards overdueHazards openMajor openSecond openThird noLoginCount noFilingCount
-    byDepartment { number name leaderName enterpriseCount loginRate overdueHazards } }
-  displays { noLogin { code name since } noFiling { code } overdue { enterpriseCode title daysOverdue grade } } } }`;
+  wallboard { ${WALLBOARD_FIELDS} } windows { noLoginDays noFilingDays onTimeDays }
+  displays { noLogin { code name since leaderName keyTarget } noFiling { code } overdue { enterpriseCode title daysOverdue grade leaderName } } } }`;
 const TAKE = `mutation($d: Date) { takeSnapshot(date: $d) { id date imageStatus imageUrl contentHash } }`;
 
 describe.each(dialects)('taking the daily snapshot on demand, on %s', (dialect) => {
@@ -35,11 +36,22 @@ describe.each(dialects)('taking the daily snapshot on demand, on %s', (dialect) 
     expect(s.trigger).toBe('ON_DEMAND');
     expect(s.wallboard.enterpriseCount).toBe(100);
     expect(s.wallboard.byDepartment).toHaveLength(5);
-    expect(s.wallboard.loginFraction.denominator).toBe(100);
+    expect(s.wallboard.loginRateDetail.denominator).toBe(100);
+    expect(s.windows).toEqual({ noLoginDays: 15, noFilingDays: 15, onTimeDays: 30 });
+    expect(s.wallboard.byDepartment[0].department.number).toBe(1);
+    expect(s.displays.noLogin[0].leaderName).toBeTruthy();
     expect(s.displays.noLogin.map((e: any) => e.code)).toEqual(expect.arrayContaining(['e007', 'e033']));
     expect(s.displays.noFiling.map((e: any) => e.code)).toEqual(expect.arrayContaining(['e012', 'e048', 'e091']));
     expect(s.displays.overdue.map((h: any) => h.enterpriseCode).sort()).toEqual(['e003', 'e025', 'e066', 'e078']);
     expect(s.wallboard.overdueHazards).toBe(4);
+
+    // One computation: the frozen wallboard is the live one's, field for field, at the same instant.
+    const live = await server.gql(`{ wallboard { ${WALLBOARD_FIELDS} } }`, {}, director);
+    expect(live.errors).toBeUndefined();
+    expect({ ...s.wallboard, asOf: null }).toEqual({ ...live.data!.wallboard, asOf: null });
+    expect(s.displays.noLogin).toHaveLength(s.wallboard.noLoginCount);
+    expect(s.displays.noFiling).toHaveLength(s.wallboard.noFilingCount);
+    expect(s.displays.overdue).toHaveLength(s.wallboard.overdueHazards);
 
     const image = await fetch(s.imageUrl);
     expect(image.status).toBe(200);

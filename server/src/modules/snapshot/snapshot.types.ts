@@ -1,126 +1,22 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { HazardGrade } from '../hazard/hazard.enums.js';
+import type { DepartmentSummary, RateDetail, Wallboard } from '../wallboard/wallboard.type.js';
 
 /**
- * The frozen figures of a daily snapshot. Field names follow api.md's `Wallboard` so that a client
- * asks `dailySnapshot { wallboard { loginRate } }` either way; the types carry a `Snapshot` prefix
- * because they describe stored JSON, not the live wallboard.
+ * What a daily snapshot freezes besides api.md's `Wallboard` (which it stores as computed by
+ * modules/wallboard, bureau-wide): the three displays by name, and the windows the figures used.
  */
-@ObjectType({ description: 'A share with its parts (98/100), so that nobody argues about what a percentage means.' })
-export class SnapshotFraction {
-  @Field(() => Int)
-  numerator!: number;
 
-  @Field(() => Int)
-  denominator!: number;
-}
+@ObjectType({ description: 'The windows the frozen figures were computed with, so that the labels (15日登录率…) stay true later.' })
+export class SnapshotWindows {
+  @Field(() => Float, { description: 'The no-login window in days (NO_LOGIN_WINDOW at the time).' })
+  noLoginDays!: number;
 
-@ObjectType({ description: 'One department’s line of the 一级抓一级 table, as frozen.' })
-export class SnapshotDepartmentSummary {
-  @Field(() => ID)
-  departmentId!: string;
+  @Field(() => Float, { description: 'The no-filing window in days (NO_FILING_WINDOW at the time).' })
+  noFilingDays!: number;
 
-  @Field(() => Int)
-  number!: number;
-
-  @Field()
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: 'The deputy leader (分管领导) over the department.' })
-  leaderName!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'The section chief (科长).' })
-  chiefName!: string | null;
-
-  @Field(() => Int)
-  enterpriseCount!: number;
-
-  @Field(() => Float)
-  loginRate!: number;
-
-  @Field(() => SnapshotFraction)
-  loginFraction!: SnapshotFraction;
-
-  @Field(() => Float)
-  filingRate!: number;
-
-  @Field(() => SnapshotFraction)
-  filingFraction!: SnapshotFraction;
-
-  @Field(() => Int)
-  openHazards!: number;
-
-  @Field(() => Int)
-  overdueHazards!: number;
-
-  @Field(() => Int)
-  openMajor!: number;
-
-  @Field(() => Int)
-  noLoginCount!: number;
-
-  @Field(() => Int)
-  noFilingCount!: number;
-}
-
-@ObjectType({ description: 'The wallboard figures as they stood when the snapshot was taken (bureau-wide).' })
-export class SnapshotWallboard {
-  @Field({ description: 'The instant the figures were computed.' })
-  asOf!: Date;
-
-  @Field(() => Int)
-  enterpriseCount!: number;
-
-  @Field(() => Float, { description: 'Share of enterprises with a login inside the no-login window (R10).' })
-  loginRate!: number;
-
-  @Field(() => SnapshotFraction)
-  loginFraction!: SnapshotFraction;
-
-  @Field(() => Float, { description: 'Share of enterprises with a filing inside the no-filing window (R10).' })
-  filingRate!: number;
-
-  @Field(() => SnapshotFraction)
-  filingFraction!: SnapshotFraction;
-
-  @Field(() => Float, { description: 'Share of hazards due inside the no-login window that were rectified by their deadline (R10).' })
-  onTimeRate!: number;
-
-  @Field(() => SnapshotFraction)
-  onTimeFraction!: SnapshotFraction;
-
-  @Field(() => Int)
-  openHazards!: number;
-
-  @Field(() => Int)
-  overdueHazards!: number;
-
-  @Field(() => Int)
-  openMajor!: number;
-
-  @Field(() => Int)
-  openSecond!: number;
-
-  @Field(() => Int)
-  openThird!: number;
-
-  @Field(() => Int)
-  noLoginCount!: number;
-
-  @Field(() => Int)
-  noFilingCount!: number;
-
-  @Field(() => Int, { description: 'Enterprises that are key supervision targets (重点督查对象) at the time.' })
-  keyTargetCount!: number;
-
-  @Field(() => Float, { description: 'The no-login window in days, as the figures used it.' })
-  noLoginWindowDays!: number;
-
-  @Field(() => Float, { description: 'The no-filing window in days.' })
-  noFilingWindowDays!: number;
-
-  @Field(() => [SnapshotDepartmentSummary])
-  byDepartment!: SnapshotDepartmentSummary[];
+  @Field(() => Float, { description: 'The on-time rate covers hazards due in this many days up to the snapshot, as on the live wallboard.' })
+  onTimeDays!: number;
 }
 
 @ObjectType({ description: 'An enterprise on the no-login or no-filing display, as frozen.' })
@@ -140,16 +36,16 @@ export class SnapshotEnterpriseAlert {
   @Field()
   departmentName!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The deputy leader responsible (分管领导), as named then.' })
   leaderName!: string | null;
 
-  @Field({ description: 'When the window elapsed: the alert has stood since then.' })
+  @Field({ description: 'When the window elapsed: the display has stood since then.' })
   since!: Date;
 
   @Field(() => Date, { nullable: true, description: 'The last login (or filing); null when there never was one.' })
   lastAt!: Date | null;
 
-  @Field()
+  @Field({ description: 'A key supervision target (重点督查对象) at the time.' })
   keyTarget!: boolean;
 }
 
@@ -176,7 +72,13 @@ export class SnapshotOverdueHazard {
   @Field()
   departmentName!: string;
 
-  @Field()
+  @Field(() => String, { nullable: true, description: 'The deputy leader responsible (分管领导), as named then.' })
+  leaderName!: string | null;
+
+  @Field({ description: 'A key supervision target at the time.' })
+  keyTarget!: boolean;
+
+  @Field({ description: 'The deadline that passed (the display stands since then).' })
   deadline!: Date;
 
   @Field(() => Int, { description: 'Whole days past the deadline when frozen (0 on the day it passed).' })
@@ -197,13 +99,51 @@ export class SnapshotDisplays {
 
 /** What a snapshot freezes; stored as canonical JSON and hashed. */
 export interface SnapshotData {
-  wallboard: SnapshotWallboard;
+  wallboard: Wallboard;
+  windows: SnapshotWindows;
   displays: SnapshotDisplays;
 }
 
 const DATE_KEYS = new Set(['asOf', 'since', 'lastAt', 'deadline']);
 
-/** Reads stored JSON back with its instants as Dates, as the GraphQL types expect. */
+type Fraction = { numerator: number; denominator: number };
+const detail = (f: Fraction | undefined, value: number): RateDetail => ({ numerator: f?.numerator ?? 0, denominator: f?.denominator ?? 0, value });
+
+/**
+ * Snapshots taken by the first cut of the rhythm stored their own figures (`loginFraction`, window
+ * days inside the wallboard). Kept forever, they are read into today's shape so that every
+ * snapshot is queried like the live wallboard.
+ */
+function upgradeFirstCut(raw: any): SnapshotData {
+  const w = raw.wallboard;
+  if (!w || !('loginFraction' in w)) return raw as SnapshotData;
+  const counts = (r: any) => ({
+    enterpriseCount: r.enterpriseCount,
+    loginRate: r.loginRate,
+    loginRateDetail: detail(r.loginFraction, r.loginRate),
+    filingRate: r.filingRate,
+    filingRateDetail: detail(r.filingFraction, r.filingRate),
+    onTimeRate: r.onTimeRate ?? 1,
+    onTimeRateDetail: detail(r.onTimeFraction, r.onTimeRate ?? 1),
+    openHazards: r.openHazards,
+    overdueHazards: r.overdueHazards,
+    openMajor: r.openMajor,
+    openSecond: r.openSecond ?? 0,
+    openThird: r.openThird ?? 0,
+    noLoginCount: r.noLoginCount,
+    noFilingCount: r.noFilingCount,
+    keyTargetCount: r.keyTargetCount ?? 0,
+  });
+  const byDepartment: DepartmentSummary[] = (w.byDepartment ?? []).map((d: any) => ({ ...counts(d), departmentId: d.departmentId, leaderId: null, chiefId: null }));
+  const overdue = (raw.displays?.overdue ?? []).map((h: any) => ({ leaderName: null, keyTarget: false, ...h }));
+  return {
+    wallboard: { asOf: w.asOf, ...counts(w), byDepartment },
+    windows: { noLoginDays: w.noLoginWindowDays, noFilingDays: w.noFilingWindowDays, onTimeDays: w.noLoginWindowDays },
+    displays: { ...raw.displays, overdue },
+  };
+}
+
+/** Reads stored JSON back into the GraphQL types, instants as Dates. */
 export function parseSnapshotData(json: string): SnapshotData {
-  return JSON.parse(json, (key, value) => (DATE_KEYS.has(key) && typeof value === 'string' ? new Date(value) : value)) as SnapshotData;
+  return upgradeFirstCut(JSON.parse(json, (key, value) => (DATE_KEYS.has(key) && typeof value === 'string' ? new Date(value) : value)));
 }

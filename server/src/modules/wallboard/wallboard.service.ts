@@ -28,7 +28,7 @@ async function countsFor(em: EntityManager, scope: Scope, env: Windows, now: Dat
   const open = (grade: HazardGrade) => em.count(Hazard, { $and: [hazards, { status: { $ne: HazardStatus.CLOSED }, grade }] });
   const quiet = (kind: AlertKind.NO_LOGIN | AlertKind.NO_FILING, windowMs: number) =>
     em.count(Enterprise, { $and: [enterprises, quietWhere(QUIET_FIELD[kind], windowMs, now)] });
-  const [enterpriseCount, login, filing, onTime, openMajor, openSecond, openThird, overdueHazards, noLoginCount, noFilingCount] = await Promise.all([
+  const [enterpriseCount, login, filing, onTime, openMajor, openSecond, openThird, overdueHazards, noLoginCount, noFilingCount, keyTargetCount] = await Promise.all([
     em.count(Enterprise, enterprises),
     loginRate(em, scope, now, env.noLoginWindowMs),
     filingRate(em, scope, now, env.noFilingWindowMs),
@@ -39,6 +39,7 @@ async function countsFor(em: EntityManager, scope: Scope, env: Windows, now: Dat
     em.count(Hazard, { $and: [hazards, overdueWhere(now)] }),
     quiet(AlertKind.NO_LOGIN, env.noLoginWindowMs),
     quiet(AlertKind.NO_FILING, env.noFilingWindowMs),
+    em.count(Enterprise, { $and: [enterprises, { keyTarget: true }] }),
   ]);
   const l = ratePart(login);
   const f = ratePart(filing);
@@ -58,6 +59,7 @@ async function countsFor(em: EntityManager, scope: Scope, env: Windows, now: Dat
     openThird,
     noLoginCount,
     noFilingCount,
+    keyTargetCount,
   };
 }
 
@@ -87,6 +89,7 @@ function total(rows: Counts[]): Counts {
     openThird: sum('openThird'),
     noLoginCount: sum('noLoginCount'),
     noFilingCount: sum('noFilingCount'),
+    keyTargetCount: sum('keyTargetCount'),
   };
 }
 

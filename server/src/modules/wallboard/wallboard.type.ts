@@ -56,6 +56,9 @@ export class WallboardCounts {
 
   @Field(() => Int, { description: 'Enterprises whose no-filing window has elapsed (the NO_FILING display).' })
   noFilingCount!: number;
+
+  @Field(() => Int, { description: 'Enterprises that are key supervision targets (重点督查对象), named by the last semi-monthly bulletin.' })
+  keyTargetCount!: number;
 }
 
 @ObjectType({ description: 'One department’s line of the 一级抓一级 table: its leader, its enterprises and how they do.' })

@@ -1,12 +1,12 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261129004726 extends Migration {
+export class Migration20261129012313 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`bulletin\` (\`id\` text not null, \`period_start\` text not null, \`period_end\` text not null, \`issued_at\` datetime not null, \`trigger\` text check (\`trigger\` in ('SCHEDULE', 'CATCH_UP', 'ON_DEMAND')) not null, \`data\` text not null, \`content_hash\` text not null, primary key (\`id\`));`);
     this.addSql(`create unique index \`bulletin_period_start_unique\` on \`bulletin\` (\`period_start\`);`);
 
-    this.addSql(`create table \`delivery\` (\`id\` text not null, \`subject\` text check (\`subject\` in ('SNAPSHOT', 'WEEKLY_DISPATCH', 'BULLETIN')) not null, \`subject_key\` text not null, \`target\` text not null, \`format\` text check (\`format\` in ('JSON', 'WECOM_MARKDOWN', 'WECOM_IMAGE')) not null, \`status\` text check (\`status\` in ('PENDING', 'DELIVERED', 'FAILED')) not null, \`attempts\` integer not null default 0, \`http_status\` integer null, \`last_error\` text null, \`created_at\` datetime not null, \`finished_at\` datetime null, primary key (\`id\`));`);
+    this.addSql(`create table \`delivery\` (\`id\` text not null, \`subject\` text check (\`subject\` in ('SNAPSHOT', 'WEEKLY_DISPATCH', 'BULLETIN')) not null, \`subject_key\` text not null, \`target\` text not null, \`format\` text check (\`format\` in ('JSON', 'WECOM_MARKDOWN', 'WECOM_IMAGE')) not null, \`status\` text check (\`status\` in ('PENDING', 'DELIVERED', 'FAILED')) not null, \`attempts\` integer not null default 0, \`http_status\` integer null, \`last_error\` text null, \`created_at\` datetime not null, \`finished_at\` datetime null, \`target_hash\` text null, \`body\` text null, \`lease_until\` datetime null, primary key (\`id\`));`);
     this.addSql(`create index \`delivery_status_index\` on \`delivery\` (\`status\`);`);
     this.addSql(`create index \`delivery_created_at_id_index\` on \`delivery\` (\`created_at\`, \`id\`);`);
 
@@ -24,6 +24,10 @@ export class Migration20261129004726 extends Migration {
     this.addSql(`create unique index \`app_user_username_unique\` on \`app_user\` (\`username\`);`);
     this.addSql(`create index \`app_user_department_id_index\` on \`app_user\` (\`department_id\`);`);
     this.addSql(`create index \`app_user_enterprise_id_index\` on \`app_user\` (\`enterprise_id\`);`);
+
+    this.addSql(`create table \`kiosk_link\` (\`id\` text not null, \`token_hash\` text not null, \`label\` text not null, \`created_by_id\` text not null, \`created_at\` datetime not null, \`department_ids\` json null, \`revoked_at\` datetime null, constraint \`kiosk_link_created_by_id_foreign\` foreign key(\`created_by_id\`) references \`app_user\`(\`id\`) on update cascade, primary key (\`id\`));`);
+    this.addSql(`create unique index \`kiosk_link_token_hash_unique\` on \`kiosk_link\` (\`token_hash\`);`);
+    this.addSql(`create index \`kiosk_link_created_by_id_index\` on \`kiosk_link\` (\`created_by_id\`);`);
 
     this.addSql(`create table \`department\` (\`id\` text not null, \`number\` integer not null, \`name\` text not null, \`leader_id\` text null, \`chief_id\` text null, constraint \`department_leader_id_foreign\` foreign key(\`leader_id\`) references \`app_user\`(\`id\`) on delete set null on update cascade, constraint \`department_chief_id_foreign\` foreign key(\`chief_id\`) references \`app_user\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`);
     this.addSql(`create unique index \`department_number_unique\` on \`department\` (\`number\`);`);

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261129004726 extends Migration {
+export class Migration20261129012313 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create type "reminder_trigger" as enum ('SCHEDULE', 'CATCH_UP', 'ON_DEMAND');`);
@@ -23,7 +23,7 @@ export class Migration20261129004726 extends Migration {
     this.addSql(`create table "bulletin" ("id" uuid not null, "period_start" varchar(10) not null, "period_end" varchar(10) not null, "issued_at" timestamptz not null, "trigger" "reminder_trigger" not null, "data" text not null, "content_hash" varchar(64) not null, constraint "bulletin_pkey" primary key ("id"));`);
     this.addSql(`alter table "bulletin" add constraint "bulletin_period_start_unique" unique ("period_start");`);
 
-    this.addSql(`create table "delivery" ("id" uuid not null, "subject" "delivery_subject" not null, "subject_key" varchar(10) not null, "target" varchar(500) not null, "format" "delivery_format" not null, "status" "delivery_status" not null, "attempts" int not null default 0, "http_status" int null, "last_error" text null, "created_at" timestamptz not null, "finished_at" timestamptz null, constraint "delivery_pkey" primary key ("id"));`);
+    this.addSql(`create table "delivery" ("id" uuid not null, "subject" "delivery_subject" not null, "subject_key" varchar(10) not null, "target" varchar(500) not null, "format" "delivery_format" not null, "status" "delivery_status" not null, "attempts" int not null default 0, "http_status" int null, "last_error" text null, "created_at" timestamptz not null, "finished_at" timestamptz null, "target_hash" varchar(64) null, "body" text null, "lease_until" timestamptz null, constraint "delivery_pkey" primary key ("id"));`);
     this.addSql(`create index "delivery_status_index" on "delivery" ("status");`);
     this.addSql(`create index "delivery_created_at_id_index" on "delivery" ("created_at", "id");`);
 
@@ -41,6 +41,10 @@ export class Migration20261129004726 extends Migration {
     this.addSql(`alter table "app_user" add constraint "app_user_username_unique" unique ("username");`);
     this.addSql(`create index "app_user_department_id_index" on "app_user" ("department_id");`);
     this.addSql(`create index "app_user_enterprise_id_index" on "app_user" ("enterprise_id");`);
+
+    this.addSql(`create table "kiosk_link" ("id" uuid not null, "token_hash" varchar(255) not null, "label" varchar(100) not null, "created_by_id" uuid not null, "created_at" timestamptz not null, "department_ids" jsonb null, "revoked_at" timestamptz null, constraint "kiosk_link_pkey" primary key ("id"));`);
+    this.addSql(`alter table "kiosk_link" add constraint "kiosk_link_token_hash_unique" unique ("token_hash");`);
+    this.addSql(`create index "kiosk_link_created_by_id_index" on "kiosk_link" ("created_by_id");`);
 
     this.addSql(`create table "department" ("id" uuid not null, "number" int not null, "name" varchar(255) not null, "leader_id" uuid null, "chief_id" uuid null, constraint "department_pkey" primary key ("id"));`);
     this.addSql(`alter table "department" add constraint "department_number_unique" unique ("number");`);
@@ -124,6 +128,8 @@ export class Migration20261129004726 extends Migration {
 
     this.addSql(`alter table "app_user" add constraint "app_user_department_id_foreign" foreign key ("department_id") references "department" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "app_user" add constraint "app_user_enterprise_id_foreign" foreign key ("enterprise_id") references "enterprise" ("id") on update cascade on delete set null;`);
+
+    this.addSql(`alter table "kiosk_link" add constraint "kiosk_link_created_by_id_foreign" foreign key ("created_by_id") references "app_user" ("id") on update cascade;`);
 
     this.addSql(`alter table "department" add constraint "department_leader_id_foreign" foreign key ("leader_id") references "app_user" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "department" add constraint "department_chief_id_foreign" foreign key ("chief_id") references "app_user" ("id") on update cascade on delete set null;`);
