@@ -116,7 +116,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
     const port = (http.address() as AddressInfo).port;
     const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
     deps.reminders.setListenUrl(url);
-    realtime.elect(env.reminders.timers ? [reminders] : []);
+    await realtime.elect(env.reminders.timers ? [reminders] : []);
 
     return {
       url,

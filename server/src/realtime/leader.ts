@@ -22,6 +22,8 @@ interface KnexClient {
 
 export interface Leadership {
   isLeader(): boolean;
+  /** Resolves once the first try for the lock is over (and, if it won, the timers have started). */
+  settled: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,9 +41,10 @@ export interface LeaderCallbacks {
 export function electLeader(orm: Orm, kind: 'sqlite' | 'postgresql', callbacks: LeaderCallbacks): Leadership {
   if (kind === 'sqlite') {
     let leading = true;
-    void Promise.resolve(callbacks.elected());
+    const settled = Promise.resolve(callbacks.elected());
     return {
       isLeader: () => leading,
+      settled,
       async stop() {
         if (leading) await callbacks.deposed();
         leading = false;
@@ -117,9 +120,11 @@ export function electLeader(orm: Orm, kind: 'sqlite' | 'postgresql', callbacks: 
   };
 
   run(attempt);
+  const settled = inflight;
 
   return {
     isLeader: () => leading,
+    settled,
     async stop() {
       stopped = true;
       clearTimeout(timer);

@@ -25,7 +25,7 @@ export interface RealtimeServices {
    * Stands for timer leadership, once the server listens (the reminders render pages it serves).
    * The alert watcher starts first, so that a reminder taken at election reads current displays.
    */
-  elect(timers: LeaderTimer[]): void;
+  elect(timers: LeaderTimer[]): Promise<void>;
   /** Disposes the socket server when Apollo drains the HTTP server. */
   apolloPlugin: ApolloServerPlugin<Context>;
   close(): Promise<void>;
@@ -48,15 +48,20 @@ export function startRealtime(http: Server, schema: GraphQLSchema, deps: AppDeps
     wallboards,
     alerts,
     get leadership(): Leadership {
-      return leadership ?? { isLeader: () => false, stop: async () => undefined };
+      return leadership ?? { isLeader: () => false, settled: Promise.resolve(), stop: async () => undefined };
     },
     elect(timers) {
-      if (leadership) return;
-      const all: LeaderTimer[] = [alerts, ...timers];
+      if (leadership) return leadership.settled;
       leadership = electLeader(deps.orm, deps.env.database.kind, {
-        elected: () => Promise.all(all.map((t) => t.start())).then(() => undefined),
-        deposed: () => Promise.all(all.map((t) => t.stop())).then(() => undefined),
+        // The alert watcher's first pass is awaited, so that a lone process answers with current displays
+        // as soon as it serves; the other timers (reminders may render images) start in the background.
+        elected: async () => {
+          await alerts.start();
+          for (const timer of timers) void timer.start();
+        },
+        deposed: () => Promise.all([alerts, ...timers].map((t) => t.stop())).then(() => undefined),
       });
+      return leadership.settled;
     },
     apolloPlugin: {
       async serverWillStart() {

@@ -14,6 +14,7 @@ import { authenticateKiosk, KIOSK_PREFIX } from '../kiosk/kiosk.service.js';
 import { Role } from './role.js';
 import { scopeOf } from './scope.js';
 import { User } from './user.entity.js';
+import { takeLedgerLock } from '../common/ledger-lock.js';
 
 /** Failures allowed before each further attempt must wait; the wait then doubles up to the cap. */
 const FREE_FAILURES = 3;
@@ -87,6 +88,7 @@ async function recordFailure(em: EntityManager, key: string, throttle: LoginThro
 export async function logout(ctx: Context, viewer: Viewer): Promise<void> {
   const now = ctx.deps.clock.now();
   await ctx.em.transactional(async (tx) => {
+    await takeLedgerLock(tx);
     const session = await tx.findOneOrFail(AuthSession, viewer.sessionId);
     session.revokedAt = now;
     await appendAudit(tx, { at: now, actorId: viewer.user.id, action: 'auth.logout', subjectType: 'user', subjectId: viewer.user.id, data: { sessionId: session.id } });

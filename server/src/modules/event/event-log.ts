@@ -49,7 +49,12 @@ export async function commitWithEvents<T>(
   work: (tx: EntityManager, emit: Emit) => Promise<T>,
 ): Promise<T> {
   const emitted: EventRecord[] = [];
-  const result = await em.transactional((tx) => work(tx, async (facts) => void emitted.push(await appendEvent(tx, facts))));
+  const result = await em.transactional(async (tx) => {
+    // The ledger lock first, before any row: every change then takes its locks in the same order, so two
+    // changes (a submission and the alert watcher, say) wait for each other instead of deadlocking.
+    await takeLedgerLock(tx);
+    return work(tx, async (facts) => void emitted.push(await appendEvent(tx, facts)));
+  });
   publisher.publish(emitted);
   return result;
 }

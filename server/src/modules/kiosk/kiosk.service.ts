@@ -10,6 +10,7 @@ import { isUuid, requireId } from '../common/ids.js';
 import { Department } from '../department/department.entity.js';
 import { text } from '../hazard/filing.rules.js';
 import { KioskLink } from './kiosk-link.entity.js';
+import { takeLedgerLock } from '../common/ledger-lock.js';
 
 /** Kiosk tokens say what they are, so that authenticate() looks in the right table and nowhere else. */
 export const KIOSK_PREFIX = 'kiosk_';
@@ -48,6 +49,7 @@ export async function createKioskLink(ctx: Context, label: string, departmentIds
   const now = ctx.deps.clock.now();
   const token = `${KIOSK_PREFIX}${randomBytes(32).toString('base64url')}`;
   const link = await ctx.em.transactional(async (tx) => {
+    await takeLedgerLock(tx);
     const created = tx.create(KioskLink, { tokenHash: hashToken(token), label: checkedLabel, createdBy: viewer.user.id, createdAt: now, departmentIds: departments });
     await tx.flush();
     await appendAudit(tx, {
@@ -73,6 +75,7 @@ export async function revokeKioskLink(ctx: Context, id: string): Promise<KioskLi
   const linkId = requireId('id', id);
   const now = ctx.deps.clock.now();
   const link = await ctx.em.transactional(async (tx) => {
+    await takeLedgerLock(tx);
     const found = await tx.findOne(KioskLink, linkId);
     const everyone = viewer.user.role === Role.DIRECTOR || viewer.user.role === Role.ADMIN;
     if (!found || (!everyone && found.createdBy.id !== viewer.user.id)) throw notFound('No kiosk link with this id that you may manage.');

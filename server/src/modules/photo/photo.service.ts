@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/audit.service.js';
 import { isUuid } from '../common/ids.js';
 import { Photo, PhotoPhase } from './photo.entity.js';
 import { sniffImage } from './image-check.js';
+import { takeLedgerLock } from '../common/ledger-lock.js';
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 /** Decoding a small file can still take gigabytes when it claims huge dimensions: 40 megapixels is a good phone camera. */
@@ -69,6 +70,7 @@ export async function storePhoto(em: EntityManager, env: Pick<Env, 'uploadDir'>,
   await writeFile(join(dir, displayFile), display, { flag: 'wx' });
   try {
     return await em.transactional(async (tx) => {
+      await takeLedgerLock(tx);
       const photo = tx.create(Photo, {
         id, uploadedBy: viewer.user.id, uploadedAt: now, sha256, mimeType: kind.mimeType, width, height, bytes: bytes.length, originalFile, displayFile,
       });

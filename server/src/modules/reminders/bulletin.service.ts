@@ -20,6 +20,7 @@ import { discrepanciesFoundOnSite } from './bulletin-hooks.js';
 import type { IssueOptions } from './dispatch.service.js';
 import { bureauDay, windowZh } from './reminder-text.js';
 import type { BulletinData, BulletinEntry, BulletinReason } from './reminders.types.js';
+import { takeLedgerLock } from '../common/ledger-lock.js';
 
 /** A half-month period: the 1st–15th or the 16th–last day, as bureau dates and instants [start, end). */
 export interface Period {
@@ -174,6 +175,7 @@ export async function issueBulletin(em: EntityManager, deps: AppDeps, periodStar
   let data: BulletinData;
   try {
     [bulletin, data] = await em.transactional(async (tx) => {
+      await takeLedgerLock(tx);
       const previous = await tx.find(Enterprise, { keyTarget: true }, { orderBy: { code: 'asc' } });
       const cleared = previous.filter((e) => !namedIds.has(e.id));
       const content: BulletinData = { ...computed, clearedTargets: cleared.map((e) => e.code) };

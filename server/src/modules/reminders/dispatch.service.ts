@@ -16,6 +16,7 @@ import { sha256 } from '../snapshot/snapshot.service.js';
 import { windowZh } from './reminder-text.js';
 import type { DispatchData, DispatchDepartment, DispatchEnterprise, DispatchHazard } from './reminders.types.js';
 import { WeeklyDispatch } from './weekly-dispatch.entity.js';
+import { takeLedgerLock } from '../common/ledger-lock.js';
 
 const DUE_SOON_MS = 7 * DAY_MS;
 
@@ -86,6 +87,7 @@ export async function issueWeeklyDispatch(em: EntityManager, deps: AppDeps, week
   let dispatch: WeeklyDispatch;
   try {
     dispatch = await em.transactional(async (tx) => {
+      await takeLedgerLock(tx);
       const row = tx.create(WeeklyDispatch, { weekOf, issuedAt: now, trigger: options.trigger, data: json, contentHash: sha256(json) });
       await tx.flush();
       await appendAudit(tx, { at: now, actorId: options.actorId, action: 'dispatch.issued', subjectType: 'weekly_dispatch', subjectId: row.id, data: { weekOf, contentHash: row.contentHash, trigger: row.trigger } });
