@@ -7,6 +7,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Env } from './env.js';
 import { ENTITIES } from './entities.js';
+import { log } from './log.js';
 
 /** Migrations are dialect-specific: one folder per database kind, beside this file's parent (src/ or dist/). */
 export function migrationsPath(kind: Env['database']['kind']): string {
@@ -32,6 +33,8 @@ export function ormConfig(env: Pick<Env, 'database' | 'logSql'>): Options {
       snapshotName: '.snapshot',
       emit: 'ts',
       transactional: true,
+      // The migrator's own lines are useful at start-up, noise in a test run.
+      silent: log.quiet,
       allOrNothing: true,
     },
     // MikroORM's own import() cannot load .ts migrations under vitest or swc-node without this.
