@@ -72,6 +72,22 @@ describe.skipIf(!!skip)('the live wallboard', () => {
       await tv.close();
     }
   });
+
+  it('tells the TV when its kiosk link has been revoked, instead of staying grey', async () => {
+    const chief1 = await server.login('chief1');
+    const created = await server.gql(`mutation { createKioskLink(label: "会议室电视") { path link { id } } }`, {}, chief1);
+    const tv = await openBrowser(TV);
+    try {
+      await tv.page.goto(`${server.url}${created.data!.createKioskLink.path}`);
+      await tv.page.waitForSelector('[data-test="connection"][data-state="live"]', { timeout: 15_000 });
+      expect(await tv.page.$('[data-test="kiosk-refused"]')).toBeNull();
+      await server.gql(`mutation($id: ID!) { revokeKioskLink(id: $id) { id } }`, { id: created.data!.createKioskLink.link.id }, chief1);
+      const notice = await tv.page.waitForSelector('[data-test="kiosk-refused"]', { timeout: 15_000 });
+      expect(await notice.textContent()).toContain('已失效或已被撤销');
+    } finally {
+      await tv.close();
+    }
+  });
 });
 
 describe.skipIf(!!skip)('the analyst page', () => {

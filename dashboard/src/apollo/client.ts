@@ -10,6 +10,12 @@ import { authToken, bearerToken, kioskToken } from '../features/auth/composables
 export type SocketState = 'idle' | 'connecting' | 'connected' | 'closed';
 export const socketState = ref<SocketState>('idle');
 
+/** The server refused this screen's kiosk link (revoked or mistyped): the wallboard says so instead of staying grey. */
+export const kioskRefused = ref(false);
+
+/** graphql-ws close codes for a missing or refused token. */
+const REFUSED_CLOSE_CODES = new Set([4401, 4403]);
+
 const unauthenticatedListeners = new Set<() => void>();
 
 /** Called when the server says the token is no longer good (expired or revoked). */
@@ -28,13 +34,19 @@ export const wsClient = createClient({
   on: {
     connecting: () => (socketState.value = 'connecting'),
     connected: () => (socketState.value = 'connected'),
-    closed: () => (socketState.value = 'closed'),
+    closed: (event) => {
+      socketState.value = 'closed';
+      if (kioskToken.value && REFUSED_CLOSE_CODES.has((event as CloseEvent | undefined)?.code ?? 0)) kioskRefused.value = true;
+    },
   },
 });
 
 const errorLink = onError(({ graphQLErrors }) => {
   if (graphQLErrors?.some((error) => error.extensions?.['code'] === 'UNAUTHENTICATED')) {
-    if (kioskToken.value) return;
+    if (kioskToken.value) {
+      kioskRefused.value = true;
+      return;
+    }
     authToken.value = null;
     for (const listener of unauthenticatedListeners) listener();
   }

@@ -255,6 +255,7 @@ export const en: Messages = {
   wallboard: {
     title: 'Hazard governance live wallboard',
     scopeAll: 'All departments',
+    kioskRefused: 'This wallboard link is no longer valid or has been revoked. Ask the bureau’s administrator to make a new one on the TV links page.',
     enterprises: 'Enterprises',
     loginRate: '15-day login rate',
     filingRate: '15-day filing rate',

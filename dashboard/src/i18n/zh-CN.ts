@@ -253,6 +253,7 @@ export const zhCN = {
   wallboard: {
     title: '隐患排查治理实时看板',
     scopeAll: '全局',
+    kioskRefused: '此看板链接已失效或已被撤销。请联系局里的管理员，在“电视看板链接”页面重新生成链接。',
     enterprises: '企业总数',
     loginRate: '15日登录率',
     filingRate: '15日填报率',

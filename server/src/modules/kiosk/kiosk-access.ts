@@ -1,4 +1,4 @@
-import { getOperationAST, Kind, type DocumentNode } from 'graphql';
+import { getOperationAST, Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 
 /**
  * What a kiosk token may ask (R6 still applies): the wallboard, its three displays, and the event
@@ -8,6 +8,37 @@ export const KIOSK_FIELDS: Readonly<Record<'query' | 'subscription', ReadonlySet
   query: new Set(['wallboard', 'alerts', 'latestEventSeq', '__typename']),
   subscription: new Set(['wallboard', 'events']),
 };
+
+/**
+ * Every field a wallboard on a TV shows, at any depth, and nothing more: an alert's enterprise
+ * cannot lead on to its hazards, history or photos. The dashboard's wallboard documents are checked
+ * against this list by a test, so the two cannot drift apart.
+ */
+export const KIOSK_VIEW_FIELDS: ReadonlySet<string> = new Set([
+  '__typename', 'id', 'name', 'code', 'number', 'displayName', 'title', 'grade', 'deadline', 'kind', 'since', 'seq', 'at',
+  'enterprise', 'hazard', 'alert', 'department', 'leader', 'chief',
+  'asOf', 'bureauWide', 'enterpriseCount', 'keyTargetCount', 'openHazards', 'overdueHazards', 'openMajor', 'openSecond', 'openThird',
+  'noLoginCount', 'noFilingCount', 'loginRate', 'filingRate', 'onTimeRate', 'loginRateDetail', 'filingRateDetail', 'onTimeRateDetail',
+  'numerator', 'denominator', 'value', 'trend', 'date', 'filed', 'closed', 'byDepartment',
+]);
+
+function firstForbiddenField(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): string | null {
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (!KIOSK_VIEW_FIELDS.has(selection.name.value)) return selection.name.value;
+      const inner = selection.selectionSet ? firstForbiddenField(selection.selectionSet, fragments, seen) : null;
+      if (inner) return inner;
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const inner = firstForbiddenField(selection.selectionSet, fragments, seen);
+      if (inner) return inner;
+    } else if (!seen.has(selection.name.value)) {
+      const fragment = fragments.get(selection.name.value);
+      const inner = fragment ? firstForbiddenField(fragment.selectionSet, fragments, new Set([...seen, selection.name.value])) : null;
+      if (inner) return inner;
+    }
+  }
+  return null;
+}
 
 /** Why a kiosk may not run this operation, or null when it may. */
 export function kioskRefusal(document: DocumentNode, operationName?: string | null): string | null {
@@ -20,6 +51,15 @@ export function kioskRefusal(document: DocumentNode, operationName?: string | nu
       const name = selection.kind === Kind.FIELD ? selection.name.value : 'a fragment';
       return `A kiosk link opens the wallboard only (wallboard, alerts, events, latestEventSeq); ${name} needs a sign-in.`;
     }
+  }
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD || !selection.selectionSet) continue;
+    const field = firstForbiddenField(selection.selectionSet, fragments, new Set());
+    if (field) return `A kiosk link shows the wallboard only; ${field} needs a sign-in.`;
   }
   return null;
 }
