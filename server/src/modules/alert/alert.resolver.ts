@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
+import { requestLoader } from '../../graphql/request-loader.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Hazard } from '../hazard/hazard.entity.js';
 import { AlertKind } from './alert-kind.js';
@@ -27,7 +28,13 @@ export class AlertResolver {
 @Resolver(() => Enterprise)
 export class EnterpriseAlertsResolver {
   @FieldResolver(() => [Alert], { description: 'The displays that stand for this enterprise now (no login, no filing, overdue hazards).' })
-  alerts(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<Alert[]> {
-    return ctx.em.find(Alert, { enterprise: enterprise.id, clearedAt: null }, { orderBy: { since: 'asc', id: 'asc' } });
+  async alerts(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<Alert[]> {
+    const load = requestLoader(ctx, 'Enterprise.alerts', async (ids: readonly string[]) => {
+      const rows = await ctx.em.find(Alert, { enterprise: { $in: [...ids] }, clearedAt: null }, { orderBy: { since: 'asc', id: 'asc' } });
+      const byEnterprise = new Map<string, Alert[]>();
+      for (const row of rows) byEnterprise.set(row.enterprise.id, [...(byEnterprise.get(row.enterprise.id) ?? []), row]);
+      return byEnterprise;
+    });
+    return (await load(enterprise.id)) ?? [];
   }
 }

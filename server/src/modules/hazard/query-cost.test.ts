@@ -33,4 +33,18 @@ describe.each(dialects)('what a page of hazards costs in SQL, on %s', (dialect) 
     expect(twoHundred).toBe(ten);
     expect(ten).toBeLessThanOrEqual(8);
   });
+
+  it('asks for the alerts of a whole page of enterprises in one statement', async () => {
+    const token = await server.login('director');
+    const count = async (first: number) => {
+      statements = 0;
+      const result = await server.gql(`query($first: Int!) { enterprises(first: $first) { edges { node { code alerts { kind since } } } } }`, { first }, token);
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.enterprises.edges).toHaveLength(first);
+      return statements;
+    };
+    const ten = await count(10);
+    expect(await count(100)).toBe(ten);
+  });
 });
+
