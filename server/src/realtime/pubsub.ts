@@ -252,6 +252,8 @@ function redisTransport(env: Env, onReconnect: () => void): Transport {
 /** The bus for this process: Redis when `REDIS_URL` is set, in-process otherwise. */
 export async function createEventBus(env: Env, orm: Orm): Promise<EventBus> {
   const start = await highestSeq(orm.em.fork());
+  // The transport's catch-up callback may fire before the bus exists, so it is read through a variable.
+  // eslint-disable-next-line prefer-const
   let bus: Bus | undefined;
   const transport = env.redisUrl ? redisTransport(env, () => bus?.catchUp()) : inProcessTransport();
   bus = new Bus(orm, transport, start);

@@ -1,6 +1,6 @@
 import { dropStaleTestDatabases, postgresAnswers } from './databases.js';
 
 /** Once per run: clear test databases that an interrupted run left behind. */
-export default async function setup(): Promise<void> {
+export async function setup(): Promise<void> {
   if (await postgresAnswers()) await dropStaleTestDatabases();
 }

@@ -8,7 +8,7 @@ import type { Viewer } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { isUuid } from '../common/ids.js';
-import { Photo, PhotoPhase } from './photo.entity.js';
+import { Photo, type PhotoPhase } from './photo.entity.js';
 import { sniffImage } from './image-check.js';
 import { takeLedgerLock } from '../common/ledger-lock.js';
 

@@ -114,6 +114,7 @@ const detail = (f: Fraction | undefined, value: number): RateDetail => ({ numera
  * days inside the wallboard). Kept forever, they are read into today's shape so that every
  * snapshot is queried like the live wallboard.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- stored JSON of an older shape, read field by field */
 function upgradeFirstCut(raw: any): SnapshotData {
   const w = raw.wallboard;
   if (!w || !('loginFraction' in w)) return raw as SnapshotData;
@@ -142,6 +143,7 @@ function upgradeFirstCut(raw: any): SnapshotData {
     displays: { ...raw.displays, overdue },
   };
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** Reads stored JSON back into the GraphQL types, instants as Dates. */
 export function parseSnapshotData(json: string): SnapshotData {
