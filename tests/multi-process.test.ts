@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, REDIS_TEST_URL, type TestDatabase } from '../server/src/testing/databases.js';
 import { sharedServicesAnswer } from '../server/src/testing/services.js';
-import { EVENTS, LiveOperation, openSocket, type EventData, type SocketClient } from '../server/src/testing/ws-client.js';
+import {
+  EVENTS,
+  LiveOperation,
+  openSocket,
+  type EventData,
+  type SocketClient,
+} from '../server/src/testing/ws-client.js';
 
 const SERVER_DIR = fileURLToPath(new URL('../server/', import.meta.url));
 const LEADER_LINE = 'now runs the alert and deadline timers';
@@ -16,7 +22,10 @@ class ServerProcess {
   private readonly child: ChildProcess;
   private readonly exited: Promise<number | null>;
 
-  constructor(readonly name: string, env: Record<string, string>) {
+  constructor(
+    readonly name: string,
+    env: Record<string, string>,
+  ) {
     this.child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
       cwd: SERVER_DIR,
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEED: 'demo', NODE_ENV: 'production', ...env },
@@ -40,7 +49,8 @@ class ServerProcess {
           if (match) return resolve(match);
         }
         if (this.child.exitCode !== null) return reject(new Error(`${this.name} exited:\n${this.log()}`));
-        if (Date.now() - started > timeoutMs) return reject(new Error(`${this.name}: no line ${pattern} within ${timeoutMs} ms:\n${this.log()}`));
+        if (Date.now() - started > timeoutMs)
+          return reject(new Error(`${this.name}: no line ${pattern} within ${timeoutMs} ms:\n${this.log()}`));
         setTimeout(check, 25);
       };
       check();
@@ -65,8 +75,11 @@ class ServerProcess {
   }
 
   async login(username: string): Promise<string> {
-    const result = await this.gql(`mutation($u: String!) { login(username: $u, password: "hazardloop") { token } }`, { u: username });
-    if (!result.data?.login) throw new Error(`${this.name}: login ${username} failed: ${JSON.stringify(result.errors)}`);
+    const result = await this.gql(`mutation($u: String!) { login(username: $u, password: "hazardloop") { token } }`, {
+      u: username,
+    });
+    if (!result.data?.login)
+      throw new Error(`${this.name}: login ${username} failed: ${JSON.stringify(result.errors)}`);
     return result.data.login.token;
   }
 
@@ -112,7 +125,8 @@ describe.runIf(shared)('several server processes sharing PostgreSQL and Redis', 
     expect(result.errors).toBeUndefined();
     return result.data.fileHazard.id as string;
   };
-  const missed = (id: string) => (r: Array<EventData>) => r.some((e) => e.events.kind === 'DEADLINE_MISSED' && e.events.hazard?.id === id);
+  const missed = (id: string) => (r: Array<EventData>) =>
+    r.some((e) => e.events.kind === 'DEADLINE_MISSED' && e.events.hazard?.id === id);
 
   beforeAll(async () => {
     db = await createTestDatabase('postgresql');
@@ -122,7 +136,10 @@ describe.runIf(shared)('several server processes sharing PostgreSQL and Redis', 
     await first.url;
     second = new ServerProcess('second', env);
     await second.url;
-    await Promise.race([first.waitForLine(new RegExp(LEADER_LINE), 30_000), second.waitForLine(new RegExp(LEADER_LINE), 30_000)]);
+    await Promise.race([
+      first.waitForLine(new RegExp(LEADER_LINE), 30_000),
+      second.waitForLine(new RegExp(LEADER_LINE), 30_000),
+    ]);
   });
   afterAll(async () => {
     await Promise.all(sockets.map((s) => s.dispose()));
@@ -133,10 +150,24 @@ describe.runIf(shared)('several server processes sharing PostgreSQL and Redis', 
   it('delivers a filing made through either process to a subscriber of the other', async () => {
     const onFirst = await subscribe(first);
     const onSecond = await subscribe(second);
-    const viaFirst = await first.gql(`mutation { fileHazard(input: { title: "through the first", grade: THIRD, rectifiedOnSpot: true }) { id } }`, {}, await first.login('e001'));
-    const viaSecond = await second.gql(`mutation { fileHazard(input: { title: "through the second", grade: THIRD, rectifiedOnSpot: true }) { id } }`, {}, await second.login('e002'));
-    await onSecond.waitFor((r) => r.some((e) => e.events.hazard?.id === viaFirst.data.fileHazard.id), 'the first’s filing at the second');
-    await onFirst.waitFor((r) => r.some((e) => e.events.hazard?.id === viaSecond.data.fileHazard.id), 'the second’s filing at the first');
+    const viaFirst = await first.gql(
+      `mutation { fileHazard(input: { title: "through the first", grade: THIRD, rectifiedOnSpot: true }) { id } }`,
+      {},
+      await first.login('e001'),
+    );
+    const viaSecond = await second.gql(
+      `mutation { fileHazard(input: { title: "through the second", grade: THIRD, rectifiedOnSpot: true }) { id } }`,
+      {},
+      await second.login('e002'),
+    );
+    await onSecond.waitFor(
+      (r) => r.some((e) => e.events.hazard?.id === viaFirst.data.fileHazard.id),
+      'the first’s filing at the second',
+    );
+    await onFirst.waitFor(
+      (r) => r.some((e) => e.events.hazard?.id === viaSecond.data.fileHazard.id),
+      'the second’s filing at the first',
+    );
   });
 
   it('runs the deadline timers in exactly one process', async () => {
@@ -146,14 +177,18 @@ describe.runIf(shared)('several server processes sharing PostgreSQL and Redis', 
     // Settle, then count: one announcement, whichever process tells it.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     for (const operation of subscribers.values()) {
-      expect(operation.received.filter((e) => e.events.kind === 'DEADLINE_MISSED' && e.events.hazard?.id === id)).toHaveLength(1);
+      expect(
+        operation.received.filter((e) => e.events.kind === 'DEADLINE_MISSED' && e.events.hazard?.id === id),
+      ).toHaveLength(1);
     }
   });
 
   it('takes exactly one daily snapshot between them, in the timer leader only', async () => {
     const SNAPSHOTS = `{ dailySnapshots { totalCount edges { node { id date trigger } } } }`;
     const token = await first.login('director');
-    await expect.poll(async () => (await first.gql(SNAPSHOTS, {}, token)).data.dailySnapshots.totalCount, { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(async () => (await first.gql(SNAPSHOTS, {}, token)).data.dailySnapshots.totalCount, { timeout: 30_000 })
+      .toBe(1);
     const leader = first.leads() ? first : second;
     const follower = leader === first ? second : first;
     const taken = /snapshot \d{4}-\d{2}-\d{2} taken/;
@@ -161,7 +196,11 @@ describe.runIf(shared)('several server processes sharing PostgreSQL and Redis', 
     expect(follower.lines.some((l) => taken.test(l.text) || l.text.includes('reminder timers started'))).toBe(false);
 
     const [only] = (await first.gql(SNAPSHOTS, {}, token)).data.dailySnapshots.edges.map((e: any) => e.node);
-    const again = await follower.gql(`mutation($d: Date) { takeSnapshot(date: $d) { id } }`, { d: only.date }, await follower.login('director'));
+    const again = await follower.gql(
+      `mutation($d: Date) { takeSnapshot(date: $d) { id } }`,
+      { d: only.date },
+      await follower.login('director'),
+    );
     expect(again.data.takeSnapshot.id).toBe(only.id);
     expect((await second.gql(SNAPSHOTS, {}, await second.login('director'))).data.dailySnapshots.totalCount).toBe(1);
   });
@@ -178,7 +217,13 @@ describe.runIf(shared)('several server processes sharing PostgreSQL and Redis', 
     const id = await fileWithDeadline(survivor, 'due after the leader died', 4_000);
     const onSurvivor = subscribers.get(survivor)!;
     await onSurvivor.waitFor(missed(id), 'DEADLINE_MISSED from the survivor', 30_000);
-    await onSurvivor.waitFor((r) => r.some((e) => e.events.kind === 'ALERT_RAISED' && e.events.alert?.kind === 'OVERDUE' && e.events.hazard?.id === id), 'the OVERDUE display');
+    await onSurvivor.waitFor(
+      (r) =>
+        r.some(
+          (e) => e.events.kind === 'ALERT_RAISED' && e.events.alert?.kind === 'OVERDUE' && e.events.hazard?.id === id,
+        ),
+      'the OVERDUE display',
+    );
 
     // The survivor's reminder timers catch up on start and find the day's snapshot taken: still one.
     await survivor.waitForLine(/reminder timers started/, 10_000);

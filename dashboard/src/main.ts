@@ -11,7 +11,8 @@ document.documentElement.lang = i18n.global.locale.value;
 const router = createAppRouter(apolloClient);
 onUnauthenticated(() => {
   void apolloClient.clearStore();
-  if (!router.currentRoute.value.meta.public) void router.push({ name: 'login', query: { redirect: router.currentRoute.value.fullPath } });
+  if (!router.currentRoute.value.meta.public)
+    void router.push({ name: 'login', query: { redirect: router.currentRoute.value.fullPath } });
 });
 
 createApp(App).provide(DefaultApolloClient, apolloClient).use(i18n).use(router).mount('#app');

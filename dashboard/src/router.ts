@@ -33,13 +33,24 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/',
     component: AppShell,
-    children: [{ path: '', name: 'home', component: { render: () => null }, meta: { home: true } }, ...hazardRoutes, ...enterpriseRoutes, ...analyticsRoutes, ...snapshotRoutes, ...kioskRoutes, ...supervisionRoutes],
+    children: [
+      { path: '', name: 'home', component: { render: () => null }, meta: { home: true } },
+      ...hazardRoutes,
+      ...enterpriseRoutes,
+      ...analyticsRoutes,
+      ...snapshotRoutes,
+      ...kioskRoutes,
+      ...supervisionRoutes,
+    ],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
 
 /** The router with its guards: sign-in first, then the route's roles. */
-export function createAppRouter(client: ApolloClient<NormalizedCacheObject>, history: RouterHistory = createWebHistory()) {
+export function createAppRouter(
+  client: ApolloClient<NormalizedCacheObject>,
+  history: RouterHistory = createWebHistory(),
+) {
   const router = createRouter({ history, routes });
   router.beforeEach(async (to) => {
     if (to.meta.public) return true;

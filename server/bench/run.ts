@@ -36,7 +36,11 @@ async function bench(dialect: DatabaseKind): Promise<void> {
     for (const username of ['director', 'chief1']) {
       const user = await em.findOneOrFail(User, { username });
       const scope = await scopeOf(em, user);
-      record(`${dialect}: ${username}'s wallboard, computed`, await median(9, () => computeWallboard(server.app.orm.em.fork(), scope, env, clock.now())), 250);
+      record(
+        `${dialect}: ${username}'s wallboard, computed`,
+        await median(9, () => computeWallboard(server.app.orm.em.fork(), scope, env, clock.now())),
+        250,
+      );
     }
 
     const socket = openSocket(server.url, await server.login('chief1'));
@@ -46,14 +50,26 @@ async function bench(dialect: DatabaseKind): Promise<void> {
     const e001 = await server.login('e001');
     const filing = await median(9, async () => {
       const before = live.received.length;
-      await server.gql(`mutation { fileHazard(input: { title: "bench", grade: THIRD, rectifiedOnSpot: true }) { id } }`, {}, e001);
+      await server.gql(
+        `mutation { fileHazard(input: { title: "bench", grade: THIRD, rectifiedOnSpot: true }) { id } }`,
+        {},
+        e001,
+      );
       await live.waitFor((r) => r.length > before, 'filing event');
     });
     record(`${dialect}: filing → HAZARD_FILED at a subscriber`, filing, 1000);
 
     const deadline = new Date(Date.now() + 3000);
-    await server.gql(`mutation($d: DateTime!) { fileHazard(input: { title: "bench deadline", grade: THIRD, deadline: $d, measures: "m", responsiblePerson: "p" }) { id } }`, { d: deadline.toISOString() }, e001);
-    await live.waitFor((r) => r.some((e) => e.events.kind === 'DEADLINE_MISSED' && e.events.hazard?.title === 'bench deadline'), 'DEADLINE_MISSED', 15_000);
+    await server.gql(
+      `mutation($d: DateTime!) { fileHazard(input: { title: "bench deadline", grade: THIRD, deadline: $d, measures: "m", responsiblePerson: "p" }) { id } }`,
+      { d: deadline.toISOString() },
+      e001,
+    );
+    await live.waitFor(
+      (r) => r.some((e) => e.events.kind === 'DEADLINE_MISSED' && e.events.hazard?.title === 'bench deadline'),
+      'DEADLINE_MISSED',
+      15_000,
+    );
     record(`${dialect}: deadline → DEADLINE_MISSED at a subscriber`, Date.now() - deadline.getTime(), 2000);
     live.stop();
     await socket.dispose();

@@ -66,7 +66,14 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
   try {
     await seedIfEmpty(orm.em.fork(), env, clock);
     const bus = await createEventBus(env, orm);
-    const deps: AppDeps = { env, clock, orm, publisher: bus, reminders: new Reminders(env, clock, orm, renderer), photoLinks: new PhotoLinks(env.reminders.linkSecret, clock) };
+    const deps: AppDeps = {
+      env,
+      clock,
+      orm,
+      publisher: bus,
+      reminders: new Reminders(env, clock, orm, renderer),
+      photoLinks: new PhotoLinks(env.reminders.linkSecret, clock),
+    };
     const reminders = createReminderScheduler(deps);
     const schema = await buildHazardLoopSchema();
 
@@ -101,7 +108,9 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<Context> => {
           const em = orm.em.fork();
-          const viewer = await authenticate(em, bearerToken(req.headers.authorization), clock.now(), { allowKiosk: true });
+          const viewer = await authenticate(em, bearerToken(req.headers.authorization), clock.now(), {
+            allowKiosk: true,
+          });
           return { em, deps, viewer };
         },
       }),
@@ -145,7 +154,10 @@ function serveDashboard(app: express.Express): void {
   const index = `${DASHBOARD_DIST}index.html`;
   if (!existsSync(index)) {
     log.warn('dashboard/dist is missing; run `pnpm build` to serve the dashboard.');
-    app.get('/', (_req, res) => void res.type('text').send('HazardLoop is running. The dashboard is not built: run `pnpm build`.'));
+    app.get(
+      '/',
+      (_req, res) => void res.type('text').send('HazardLoop is running. The dashboard is not built: run `pnpm build`.'),
+    );
     return;
   }
   app.use(express.static(DASHBOARD_DIST, { index: false, maxAge: '1h' }));

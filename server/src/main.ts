@@ -14,6 +14,8 @@ try {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
-  log.error(error instanceof EnvError ? error.message : `HazardLoop could not start: ${(error as Error).stack ?? error}`);
+  log.error(
+    error instanceof EnvError ? error.message : `HazardLoop could not start: ${(error as Error).stack ?? error}`,
+  );
   process.exit(1);
 }

@@ -6,7 +6,10 @@ const skip = browserSkipReason();
 if (skip) console.warn(`browser tests skipped: ${skip}`);
 
 /** A tiny valid PNG, to pick as a photo. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describe.skipIf(!!skip)('an enterprise safety officer on a phone', () => {
   let server: TestServer;
@@ -28,7 +31,11 @@ describe.skipIf(!!skip)('an enterprise safety officer on a phone', () => {
       await page.click('[data-test="grade-SECOND"]');
       await page.fill('input[name="title"]', '储罐区静电接地不良（浏览器测试）');
       await page.fill('input[name="location"]', '储罐区');
-      await page.setInputFiles('[data-test="choose-photo"]', { name: 'before.png', mimeType: 'image/png', buffer: PNG });
+      await page.setInputFiles('[data-test="choose-photo"]', {
+        name: 'before.png',
+        mimeType: 'image/png',
+        buffer: PNG,
+      });
       // The photo is uploaded as soon as it is picked; its id goes with the filing as photoIds.
       await page.waitForSelector('[data-test="photo"].uploaded');
       await page.fill('textarea[name="measures"]', '重新敷设接地线并检测');
@@ -50,7 +57,15 @@ describe.skipIf(!!skip)('an enterprise safety officer on a phone', () => {
       expect(await page.textContent('[data-test="history"]')).toContain('1 张照片');
       // The before-photo loads in an <img> (a signed link: an <img> cannot send the bearer header).
       const before = page.locator('[data-test="photos-before"] img');
-      await expect.poll(() => before.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
+      await expect
+        .poll(() =>
+          before.evaluate(
+            (img) =>
+              (img as unknown as { complete: boolean; naturalWidth: number }).complete &&
+              (img as unknown as { naturalWidth: number }).naturalWidth,
+          ),
+        )
+        .toBe(1);
       expect(await page.locator('[data-test="photos-after"] img').count()).toBe(0);
       expect(await page.isVisible('[data-test="submit-rectification"]')).toBe(true);
       expect(await page.isVisible('[data-test="verify-accept"]')).toBe(false);

@@ -15,7 +15,11 @@ describe.skipIf(!!skip)('the live wallboard', () => {
   });
 
   it('shows a hazard filed by an enterprise of the department within two seconds, without reload', async () => {
-    const found = await server.gql(`{ enterprises(filter: { search: "e001" }) { edges { node { name } } } }`, {}, await server.login('director'));
+    const found = await server.gql(
+      `{ enterprises(filter: { search: "e001" }) { edges { node { name } } } }`,
+      {},
+      await server.login('director'),
+    );
     const enterpriseName: string = found.data!.enterprises.edges[0].node.name;
     const chief = await openBrowser(TV);
     const enterprise = await openBrowser(PHONE);
@@ -23,7 +27,8 @@ describe.skipIf(!!skip)('the live wallboard', () => {
       await signIn(chief.page, server.url, 'chief1', /\/enterprises$/);
       await chief.page.goto(`${server.url}/wallboard`);
       await chief.page.waitForSelector('[data-test="connection"][data-state="live"]', { timeout: 15_000 });
-      const openCount = async () => Number((await chief.page.textContent('[data-test="count-open-total"]'))?.replace(/\D/g, ''));
+      const openCount = async () =>
+        Number((await chief.page.textContent('[data-test="count-open-total"]'))?.replace(/\D/g, ''));
       await expect.poll(openCount, { timeout: 10_000 }).toBeGreaterThan(0);
       const before = await openCount();
       let navigations = 0;
@@ -56,12 +61,18 @@ describe.skipIf(!!skip)('the live wallboard', () => {
   });
 
   it('opens by kiosk link on a TV with no sign-in, and shows the link’s department', async () => {
-    const created = await server.gql(`mutation { createKioskLink(label: "值班室电视") { path } }`, {}, await server.login('chief1'));
+    const created = await server.gql(
+      `mutation { createKioskLink(label: "值班室电视") { path } }`,
+      {},
+      await server.login('chief1'),
+    );
     const tv = await openBrowser(TV);
     try {
       await tv.page.goto(`${server.url}${created.data!.createKioskLink.path}`);
       await tv.page.waitForSelector('[data-test="connection"][data-state="live"]', { timeout: 15_000 });
-      await expect.poll(() => tv.page.textContent('[data-test="count-enterprises"]'), { timeout: 10_000 }).toContain('20');
+      await expect
+        .poll(() => tv.page.textContent('[data-test="count-enterprises"]'), { timeout: 10_000 })
+        .toContain('20');
       expect(await tv.page.textContent('[data-test="scope"]')).toContain('危险化学品安全监督管理科');
       expect(tv.page.url()).toContain('/wallboard?kiosk=');
       await tv.page.waitForSelector('[data-test="ticker-item"]');
@@ -75,13 +86,21 @@ describe.skipIf(!!skip)('the live wallboard', () => {
 
   it('tells the TV when its kiosk link has been revoked, instead of staying grey', async () => {
     const chief1 = await server.login('chief1');
-    const created = await server.gql(`mutation { createKioskLink(label: "会议室电视") { path link { id } } }`, {}, chief1);
+    const created = await server.gql(
+      `mutation { createKioskLink(label: "会议室电视") { path link { id } } }`,
+      {},
+      chief1,
+    );
     const tv = await openBrowser(TV);
     try {
       await tv.page.goto(`${server.url}${created.data!.createKioskLink.path}`);
       await tv.page.waitForSelector('[data-test="connection"][data-state="live"]', { timeout: 15_000 });
       expect(await tv.page.$('[data-test="kiosk-refused"]')).toBeNull();
-      await server.gql(`mutation($id: ID!) { revokeKioskLink(id: $id) { id } }`, { id: created.data!.createKioskLink.link.id }, chief1);
+      await server.gql(
+        `mutation($id: ID!) { revokeKioskLink(id: $id) { id } }`,
+        { id: created.data!.createKioskLink.link.id },
+        chief1,
+      );
       const notice = await tv.page.waitForSelector('[data-test="kiosk-refused"]', { timeout: 15_000 });
       expect(await notice.textContent()).toContain('已失效或已被撤销');
     } finally {
@@ -108,8 +127,16 @@ describe.skipIf(!!skip)('the analyst page', () => {
     });
     try {
       await signIn(page, server.url, 'analyst', /\/analyst$/);
-      await page.waitForSelector('.graphiql-container .cm-editor, .graphiql-container .monaco-editor, .graphiql-container textarea', { timeout: 20_000 });
-      const answered = page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' && !(r.request().postData() ?? '').includes('IntrospectionQuery'));
+      await page.waitForSelector(
+        '.graphiql-container .cm-editor, .graphiql-container .monaco-editor, .graphiql-container textarea',
+        { timeout: 20_000 },
+      );
+      const answered = page.waitForResponse(
+        (r) =>
+          r.url().endsWith('/graphql') &&
+          r.request().method() === 'POST' &&
+          !(r.request().postData() ?? '').includes('IntrospectionQuery'),
+      );
       await page.click('.graphiql-execute-button');
       const response = await answered;
       expect(response.status()).toBe(200);

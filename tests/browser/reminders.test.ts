@@ -39,17 +39,30 @@ describe.skipIf(!!skip)('the director and the reminder rhythm', () => {
       await page.goto(`${server.url}/reminders/bulletin`);
       await page.waitForSelector('[data-test="bulletin-none"]');
       await page.getByRole('button', { name: '立即通报上一个半月' }).click();
-      await expect.poll(() => page.locator('[data-test="bulletin-row"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator('[data-test="bulletin-row"]').count(), { timeout: 15_000 })
+        .toBeGreaterThan(0);
       expect(await page.textContent('[data-test="bulletin-criteria"]')).toContain('未登录');
       const shown = await page.locator('[data-test="bulletin-row"] small').first().textContent();
       await screenshot(page, 'bulletin-director.png', true);
 
       const token = await server.login('director');
-      const named = (await server.gql(`{ bulletin { named { code } } }`, {}, token)).data!.bulletin.named.map((e: any) => e.code);
+      const named = (await server.gql(`{ bulletin { named { code } } }`, {}, token)).data!.bulletin.named.map(
+        (e: any) => e.code,
+      );
       expect(named).toContain(shown);
-      const enterprises = (await server.gql(`{ enterprises(first: 200) { edges { node { code keyTarget } } } }`, {}, token)).data!.enterprises.edges.map((e: any) => e.node);
-      expect(enterprises.filter((e: any) => e.keyTarget).map((e: any) => e.code).sort()).toEqual([...named].sort());
-      expect((await server.gql(`{ wallboard { keyTargetCount } }`, {}, token)).data!.wallboard.keyTargetCount).toBe(named.length);
+      const enterprises = (
+        await server.gql(`{ enterprises(first: 200) { edges { node { code keyTarget } } } }`, {}, token)
+      ).data!.enterprises.edges.map((e: any) => e.node);
+      expect(
+        enterprises
+          .filter((e: any) => e.keyTarget)
+          .map((e: any) => e.code)
+          .sort(),
+      ).toEqual([...named].sort());
+      expect((await server.gql(`{ wallboard { keyTargetCount } }`, {}, token)).data!.wallboard.keyTargetCount).toBe(
+        named.length,
+      );
     } finally {
       await close();
     }

@@ -72,7 +72,9 @@ describe.skipIf(!!skip)('the wallboard', () => {
     try {
       await signIn(tv.page, server.url, 'director', /\/enterprises$/);
       await tv.page.goto(`${server.url}/wallboard`);
-      await expect.poll(() => tv.page.textContent('[data-test="count-enterprises"]'), { timeout: 15_000 }).toContain('100');
+      await expect
+        .poll(() => tv.page.textContent('[data-test="count-enterprises"]'), { timeout: 15_000 })
+        .toContain('100');
       expect(await tv.page.textContent('[data-test="count-overdue"]')).toContain('4');
       expect(await tv.page.locator('[data-test="department-table"] tbody tr').count()).toBe(5);
       expect(await tv.page.textContent('[data-test="display-NO_LOGIN"]')).toContain('2');

@@ -36,7 +36,8 @@ export const wsClient = createClient({
     connected: () => (socketState.value = 'connected'),
     closed: (event) => {
       socketState.value = 'closed';
-      if (kioskToken.value && REFUSED_CLOSE_CODES.has((event as CloseEvent | undefined)?.code ?? 0)) kioskRefused.value = true;
+      if (kioskToken.value && REFUSED_CLOSE_CODES.has((event as CloseEvent | undefined)?.code ?? 0))
+        kioskRefused.value = true;
     },
   },
 });

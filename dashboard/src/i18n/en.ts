@@ -49,8 +49,19 @@ export const en: Messages = {
   grade: { MAJOR: 'Major', SECOND: 'Level 2', THIRD: 'Level 3' },
   gradeLong: { MAJOR: 'Major hazard', SECOND: 'Level-2 hazard', THIRD: 'Level-3 hazard' },
   status: { RECTIFYING: 'Rectifying', PENDING_VERIFICATION: 'Awaiting verification', CLOSED: 'Closed' },
-  source: { SELF_INSPECTION: 'Self-inspection', REGULATOR_INSPECTION: 'Bureau inspection', PUBLIC_REPORT: 'Public report', OTHER_AGENCY: 'Other agency' },
-  industry: { COAL_MINE: 'Coal mine', NON_COAL_MINE: 'Non-coal mine', HAZARDOUS_CHEMICALS: 'Hazardous chemicals', FIREWORKS: 'Fireworks', OTHER: 'Other' },
+  source: {
+    SELF_INSPECTION: 'Self-inspection',
+    REGULATOR_INSPECTION: 'Bureau inspection',
+    PUBLIC_REPORT: 'Public report',
+    OTHER_AGENCY: 'Other agency',
+  },
+  industry: {
+    COAL_MINE: 'Coal mine',
+    NON_COAL_MINE: 'Non-coal mine',
+    HAZARDOUS_CHEMICALS: 'Hazardous chemicals',
+    FIREWORKS: 'Fireworks',
+    OTHER: 'Other',
+  },
   badge: { overdue: 'Overdue', onSpot: 'Fixed on the spot', backfilled: 'Backfilled', keyTarget: 'Key target' },
   alert: {
     NO_LOGIN: 'No login 15 days',
@@ -148,7 +159,15 @@ export const en: Messages = {
     refuse: 'Refuse',
     confirm: 'Confirm',
     cancel: 'Cancel',
-    done: { submit: 'Reported rectified; awaiting verification.', accept: 'Accepted and closed.', reject: 'Sent back for rectification.', regrade: 'Grade changed.', request: 'Extension requested.', approve: 'Extension approved.', refuse: 'Extension refused.' },
+    done: {
+      submit: 'Reported rectified; awaiting verification.',
+      accept: 'Accepted and closed.',
+      reject: 'Sent back for rectification.',
+      regrade: 'Grade changed.',
+      request: 'Extension requested.',
+      approve: 'Extension approved.',
+      refuse: 'Extension refused.',
+    },
   },
   audit: {
     hazard: {
@@ -164,7 +183,15 @@ export const en: Messages = {
       deadline: { missed: 'Deadline missed' },
     },
     system: 'System',
-    detail: { reason: 'Reason: {text}', comment: 'Comment: {text}', note: 'Note: {text}', grade: '{from} → {to}', until: 'to {at}', photos: '{n} photo(s)', late: 'reported late' },
+    detail: {
+      reason: 'Reason: {text}',
+      comment: 'Comment: {text}',
+      note: 'Note: {text}',
+      grade: '{from} → {to}',
+      until: 'to {at}',
+      photos: '{n} photo(s)',
+      late: 'reported late',
+    },
   },
   enterprises: {
     title: 'My enterprises',
@@ -204,7 +231,8 @@ export const en: Messages = {
   },
   analyst: {
     title: 'Query (GraphiQL)',
-    intro: 'Runs inside HazardLoop, no internet needed. The docs button shows every field’s description; the tabs hold example queries.',
+    intro:
+      'Runs inside HazardLoop, no internet needed. The docs button shows every field’s description; the tabs hold example queries.',
     examples: 'Examples',
     loading: 'Loading the query tool…',
   },
@@ -215,7 +243,11 @@ export const en: Messages = {
     findings: 'Findings (cross-checked against what the enterprise filed)',
     hazard: 'Hazard',
     findingNote: 'Note',
-    outcome: { MATCHED: 'Matches a filed hazard', NEW_HAZARD: 'Hazard not filed', NOT_RECTIFIED: 'Closed hazard not really rectified' },
+    outcome: {
+      MATCHED: 'Matches a filed hazard',
+      NEW_HAZARD: 'Hazard not filed',
+      NOT_RECTIFIED: 'Closed hazard not really rectified',
+    },
     submit: 'Save inspection',
   },
   enforcement: {
@@ -240,7 +272,8 @@ export const en: Messages = {
   },
   kiosk: {
     title: 'TV wallboard links',
-    explain: 'A read-only wallboard link for a TV in the duty room or hall, without a password; it shows your scope only and can be revoked at any time.',
+    explain:
+      'A read-only wallboard link for a TV in the duty room or hall, without a password; it shows your scope only and can be revoked at any time.',
     label: 'For',
     placeholder: 'e.g. duty-room TV',
     create: 'Create link',
@@ -255,7 +288,8 @@ export const en: Messages = {
   wallboard: {
     title: 'Hazard governance live wallboard',
     scopeAll: 'All departments',
-    kioskRefused: 'This wallboard link is no longer valid or has been revoked. Ask the bureau’s administrator to make a new one on the TV links page.',
+    kioskRefused:
+      'This wallboard link is no longer valid or has been revoked. Ask the bureau’s administrator to make a new one on the TV links page.',
     enterprises: 'Enterprises',
     loginRate: '15-day login rate',
     filingRate: '15-day filing rate',

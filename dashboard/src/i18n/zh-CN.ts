@@ -47,8 +47,19 @@ export const zhCN = {
   grade: { MAJOR: '重大', SECOND: '二级', THIRD: '三级' },
   gradeLong: { MAJOR: '重大隐患', SECOND: '二级隐患', THIRD: '三级隐患' },
   status: { RECTIFYING: '整改中', PENDING_VERIFICATION: '待验收', CLOSED: '已销号' },
-  source: { SELF_INSPECTION: '企业自查', REGULATOR_INSPECTION: '监管检查', PUBLIC_REPORT: '群众举报', OTHER_AGENCY: '部门移送' },
-  industry: { COAL_MINE: '煤矿', NON_COAL_MINE: '非煤矿山', HAZARDOUS_CHEMICALS: '危险化学品', FIREWORKS: '烟花爆竹', OTHER: '其他' },
+  source: {
+    SELF_INSPECTION: '企业自查',
+    REGULATOR_INSPECTION: '监管检查',
+    PUBLIC_REPORT: '群众举报',
+    OTHER_AGENCY: '部门移送',
+  },
+  industry: {
+    COAL_MINE: '煤矿',
+    NON_COAL_MINE: '非煤矿山',
+    HAZARDOUS_CHEMICALS: '危险化学品',
+    FIREWORKS: '烟花爆竹',
+    OTHER: '其他',
+  },
   badge: { overdue: '超期', onSpot: '现场整改', backfilled: '补录', keyTarget: '重点督查' },
   alert: {
     NO_LOGIN: '15天未登录',
@@ -146,7 +157,15 @@ export const zhCN = {
     refuse: '不同意',
     confirm: '确认',
     cancel: '取消',
-    done: { submit: '已提交整改，等待验收。', accept: '已验收销号。', reject: '已退回整改。', regrade: '级别已调整。', request: '延期申请已提交。', approve: '已同意延期。', refuse: '已驳回延期申请。' },
+    done: {
+      submit: '已提交整改，等待验收。',
+      accept: '已验收销号。',
+      reject: '已退回整改。',
+      regrade: '级别已调整。',
+      request: '延期申请已提交。',
+      approve: '已同意延期。',
+      refuse: '已驳回延期申请。',
+    },
   },
   audit: {
     hazard: {
@@ -162,7 +181,15 @@ export const zhCN = {
       deadline: { missed: '超过整改期限' },
     },
     system: '系统',
-    detail: { reason: '理由：{text}', comment: '意见：{text}', note: '说明：{text}', grade: '{from} → {to}', until: '延至 {at}', photos: '{n} 张照片', late: '超期提交' },
+    detail: {
+      reason: '理由：{text}',
+      comment: '意见：{text}',
+      note: '说明：{text}',
+      grade: '{from} → {to}',
+      until: '延至 {at}',
+      photos: '{n} 张照片',
+      late: '超期提交',
+    },
   },
   enterprises: {
     title: '我的企业',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bureauDate, endOfBureauDay, formatDateTime, fromBureauInputValue, lastBureauDays, toBureauInputValue } from './bureau-time.js';
+import {
+  bureauDate,
+  endOfBureauDay,
+  formatDateTime,
+  fromBureauInputValue,
+  lastBureauDays,
+  toBureauInputValue,
+} from './bureau-time.js';
 
 describe('dates and times in the bureau time zone', () => {
   it('shows an instant as the bureau wall clock shows it, whatever the device zone', () => {

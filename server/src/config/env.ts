@@ -33,23 +33,51 @@ export const SETTINGS = [
   ['HOST', '127.0.0.1', 'address to listen on'],
   ['DATABASE_URL', 'sqlite:data/hazardloop.sqlite', '`sqlite:<file>` (relative to server/) or `postgres://…`'],
   ['REDIS_URL', '', 'unset: in-process pub/sub; set: Redis pub/sub shared by several server processes'],
-  ['REDIS_CHANNEL', 'derived from DATABASE_URL', 'Redis channel prefix; processes sharing a database must share it (the default does when they use the same DATABASE_URL)'],
-  ['BUREAU_TZ', 'Asia/Shanghai', "the bureau's time zone for dates and \"today\""],
+  [
+    'REDIS_CHANNEL',
+    'derived from DATABASE_URL',
+    'Redis channel prefix; processes sharing a database must share it (the default does when they use the same DATABASE_URL)',
+  ],
+  ['BUREAU_TZ', 'Asia/Shanghai', 'the bureau\'s time zone for dates and "today"'],
   ['NO_LOGIN_WINDOW', '15d', 'no-login alert window (units s, m, h, d)'],
   ['NO_FILING_WINDOW', '15d', 'no-filing alert window'],
   ['BACKFILL_WINDOW', '7d', 'a discovery time older than this is accepted but flagged `backfilled`'],
   ['SESSION_TTL', '12h', 'how long a login token lives'],
   ['SNAPSHOT_AT', '08:00', 'daily snapshot time, bureau time'],
-  ['WEBHOOK_URLS', '', 'comma-separated webhook URLs for snapshots, dispatches and bulletins (a WeCom group robot URL gets its markdown and image messages)'],
+  [
+    'WEBHOOK_URLS',
+    '',
+    'comma-separated webhook URLs for snapshots, dispatches and bulletins (a WeCom group robot URL gets its markdown and image messages)',
+  ],
   ['BUREAU_NAME', '瑞昌市应急管理局', "the bureau's name, as the snapshot image and the chat messages title it"],
-  ['REMINDERS', 'on', '`on`: the timer leader (the one process holding the PostgreSQL lock; with SQLite, the server) runs the reminder timers (daily snapshot, Monday dispatch, bulletin on the 1st and 16th, all at `SNAPSHOT_AT`) and resumes pending images and webhook messages; `off`: this process never runs them (tests drive `tick()`)'],
-  ['CHROMIUM_PATH', '/usr/bin/chromium', 'the Chromium that renders the snapshot image (`apt-get install chromium fonts-noto-cjk`); missing: the image is marked unavailable'],
-  ['PUBLIC_URL', '', 'base of the links in webhook messages, e.g. `https://hazards.example.gov.cn`; unset: the listening address'],
-  ['LINK_SECRET', '', 'key (32+ characters) that signs snapshot image links; unset: a random key per process (set it when running several)'],
+  [
+    'REMINDERS',
+    'on',
+    '`on`: the timer leader (the one process holding the PostgreSQL lock; with SQLite, the server) runs the reminder timers (daily snapshot, Monday dispatch, bulletin on the 1st and 16th, all at `SNAPSHOT_AT`) and resumes pending images and webhook messages; `off`: this process never runs them (tests drive `tick()`)',
+  ],
+  [
+    'CHROMIUM_PATH',
+    '/usr/bin/chromium',
+    'the Chromium that renders the snapshot image (`apt-get install chromium fonts-noto-cjk`); missing: the image is marked unavailable',
+  ],
+  [
+    'PUBLIC_URL',
+    '',
+    'base of the links in webhook messages, e.g. `https://hazards.example.gov.cn`; unset: the listening address',
+  ],
+  [
+    'LINK_SECRET',
+    '',
+    'key (32+ characters) that signs snapshot image links; unset: a random key per process (set it when running several)',
+  ],
   ['SNAPSHOT_LINK_TTL', '24h', 'how long a signed snapshot image link stays valid'],
   ['WEBHOOK_ATTEMPTS', '5', 'attempts per webhook message before it is logged as failed'],
   ['WEBHOOK_BACKOFF', '2s', 'wait before the first retry; each further retry waits twice as long'],
-  ['BULLETIN_CRITERIA', 'no_login,no_filing,overdue,discrepancy', 'what names an enterprise in the semi-monthly bulletin (stated in the bulletin)'],
+  [
+    'BULLETIN_CRITERIA',
+    'no_login,no_filing,overdue,discrepancy',
+    'what names an enterprise in the semi-monthly bulletin (stated in the bulletin)',
+  ],
   ['BULLETIN_MIN_OVERDUE', '1', 'overdue hazards in the period that name an enterprise in the bulletin'],
   ['SEED', 'demo', '`demo`, `ruichang-2017` or `none`; applied only to an empty database'],
   ['FAKE_NOW', '', 'an ISO instant: the server clock starts there and runs on'],
@@ -103,44 +131,55 @@ export function loadEnv(source: Source = process.env): Env {
   };
 
   const port = Number(get('PORT', '4000'));
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number (got "${source.PORT}")`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(`PORT must be a port number (got "${source.PORT}")`);
 
   const databaseUrl = get('DATABASE_URL', 'sqlite:data/hazardloop.sqlite');
   let kind: DatabaseKind = 'sqlite';
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) kind = 'postgresql';
-  else if (!databaseUrl.startsWith('sqlite:')) problems.push(`DATABASE_URL must start with sqlite: or postgres:// (got "${databaseUrl}")`);
+  else if (!databaseUrl.startsWith('sqlite:'))
+    problems.push(`DATABASE_URL must start with sqlite: or postgres:// (got "${databaseUrl}")`);
 
   const bureauTz = get('BUREAU_TZ', 'Asia/Shanghai');
-  if (!isValidTimeZone(bureauTz)) problems.push(`BUREAU_TZ must be an IANA time zone such as Asia/Shanghai (got "${bureauTz}")`);
+  if (!isValidTimeZone(bureauTz))
+    problems.push(`BUREAU_TZ must be an IANA time zone such as Asia/Shanghai (got "${bureauTz}")`);
 
   const snapshotAt = get('SNAPSHOT_AT', '08:00');
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(snapshotAt)) problems.push(`SNAPSHOT_AT must be HH:MM (got "${snapshotAt}")`);
 
-  const webhookUrls = get('WEBHOOK_URLS', '').split(',').map((u) => u.trim()).filter(Boolean);
+  const webhookUrls = get('WEBHOOK_URLS', '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
   for (const url of webhookUrls) {
-    if (!/^https?:\/\//.test(url)) problems.push(`WEBHOOK_URLS holds an entry that is not an http(s) URL (#${webhookUrls.indexOf(url) + 1})`);
+    if (!/^https?:\/\//.test(url))
+      problems.push(`WEBHOOK_URLS holds an entry that is not an http(s) URL (#${webhookUrls.indexOf(url) + 1})`);
   }
 
   const reminders = readReminders(get, duration, problems);
 
   const seed = get('SEED', 'demo');
-  if (seed !== 'demo' && seed !== 'ruichang-2017' && seed !== 'none') problems.push(`SEED must be demo, ruichang-2017 or none (got "${seed}")`);
+  if (seed !== 'demo' && seed !== 'ruichang-2017' && seed !== 'none')
+    problems.push(`SEED must be demo, ruichang-2017 or none (got "${seed}")`);
 
   let fakeNow: Date | null = null;
   if (source.FAKE_NOW?.trim()) {
     fakeNow = new Date(source.FAKE_NOW.trim());
-    if (Number.isNaN(fakeNow.getTime())) problems.push(`FAKE_NOW must be an ISO instant such as 2017-04-09T12:00:00+08:00 (got "${source.FAKE_NOW}")`);
+    if (Number.isNaN(fakeNow.getTime()))
+      problems.push(`FAKE_NOW must be an ISO instant such as 2017-04-09T12:00:00+08:00 (got "${source.FAKE_NOW}")`);
   }
 
   const redisUrl = get('REDIS_URL', '');
-  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push(`REDIS_URL must start with redis:// (got "${redisUrl}")`);
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
+    problems.push(`REDIS_URL must start with redis:// (got "${redisUrl}")`);
 
   const env: Env = {
     port,
     host: get('HOST', '127.0.0.1'),
     database: { kind, url: databaseUrl },
     redisUrl: redisUrl || null,
-    redisChannel: get('REDIS_CHANNEL', '') || `hazardloop:${createHash('sha256').update(databaseUrl).digest('hex').slice(0, 12)}`,
+    redisChannel:
+      get('REDIS_CHANNEL', '') || `hazardloop:${createHash('sha256').update(databaseUrl).digest('hex').slice(0, 12)}`,
     bureauTz,
     noLoginWindowMs: duration('NO_LOGIN_WINDOW', '15d'),
     noFilingWindowMs: duration('NO_FILING_WINDOW', '15d'),
@@ -159,25 +198,40 @@ export function loadEnv(source: Source = process.env): Env {
   return env;
 }
 
-function readReminders(get: (name: string, fallback: string) => string, duration: (name: string, fallback: string) => number, problems: string[]): RemindersSettings {
+function readReminders(
+  get: (name: string, fallback: string) => string,
+  duration: (name: string, fallback: string) => number,
+  problems: string[],
+): RemindersSettings {
   const timers = get('REMINDERS', 'on');
   if (timers !== 'on' && timers !== 'off') problems.push(`REMINDERS must be on or off (got "${timers}")`);
 
   const publicUrl = get('PUBLIC_URL', '').replace(/\/+$/, '');
-  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL such as https://hazards.example.gov.cn (got "${publicUrl}")`);
+  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl))
+    problems.push(`PUBLIC_URL must be an http(s) URL such as https://hazards.example.gov.cn (got "${publicUrl}")`);
 
   const linkSecret = get('LINK_SECRET', '');
   if (linkSecret && linkSecret.length < 32) problems.push('LINK_SECRET must be at least 32 characters long');
 
   const attempts = Number(get('WEBHOOK_ATTEMPTS', '5'));
-  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 20) problems.push(`WEBHOOK_ATTEMPTS must be a whole number from 1 to 20 (got "${get('WEBHOOK_ATTEMPTS', '5')}")`);
+  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 20)
+    problems.push(`WEBHOOK_ATTEMPTS must be a whole number from 1 to 20 (got "${get('WEBHOOK_ATTEMPTS', '5')}")`);
 
-  const criteria = get('BULLETIN_CRITERIA', BULLETIN_CRITERIA.join(',')).split(',').map((c) => c.trim().toLowerCase()).filter(Boolean);
+  const criteria = get('BULLETIN_CRITERIA', BULLETIN_CRITERIA.join(','))
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = criteria.filter((c) => !(BULLETIN_CRITERIA as readonly string[]).includes(c));
-  if (unknown.length > 0 || criteria.length === 0) problems.push(`BULLETIN_CRITERIA must list some of ${BULLETIN_CRITERIA.join(', ')} (got "${get('BULLETIN_CRITERIA', '')}")`);
+  if (unknown.length > 0 || criteria.length === 0)
+    problems.push(
+      `BULLETIN_CRITERIA must list some of ${BULLETIN_CRITERIA.join(', ')} (got "${get('BULLETIN_CRITERIA', '')}")`,
+    );
 
   const minOverdue = Number(get('BULLETIN_MIN_OVERDUE', '1'));
-  if (!Number.isInteger(minOverdue) || minOverdue < 1) problems.push(`BULLETIN_MIN_OVERDUE must be a whole number of at least 1 (got "${get('BULLETIN_MIN_OVERDUE', '1')}")`);
+  if (!Number.isInteger(minOverdue) || minOverdue < 1)
+    problems.push(
+      `BULLETIN_MIN_OVERDUE must be a whole number of at least 1 (got "${get('BULLETIN_MIN_OVERDUE', '1')}")`,
+    );
 
   return {
     bureauName: get('BUREAU_NAME', '瑞昌市应急管理局'),

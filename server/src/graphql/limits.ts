@@ -39,7 +39,9 @@ export function operationLimits(context: ValidationContext): ASTVisitor {
         if (selection.selectionSet) {
           const child = measure(selection.selectionSet, seen);
           const firstArg = selection.arguments?.find((a) => a.name.value === 'first');
-          const isPage = selection.selectionSet.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'edges');
+          const isPage = selection.selectionSet.selections.some(
+            (s) => s.kind === Kind.FIELD && s.name.value === 'edges',
+          );
           let width = isPage ? DEFAULT_PAGE : 0;
           if (firstArg) {
             const value = firstArg.value;
@@ -68,9 +70,19 @@ export function operationLimits(context: ValidationContext): ASTVisitor {
     OperationDefinition(operation) {
       const cost = measure(operation.selectionSet, new Set());
       if (cost.depth > MAX_DEPTH) {
-        context.reportError(new GraphQLError(`This query nests ${cost.depth} levels deep; at most ${MAX_DEPTH} are allowed. Ask for less at once.`, { nodes: operation, extensions: { code: 'BAD_USER_INPUT' } }));
+        context.reportError(
+          new GraphQLError(
+            `This query nests ${cost.depth} levels deep; at most ${MAX_DEPTH} are allowed. Ask for less at once.`,
+            { nodes: operation, extensions: { code: 'BAD_USER_INPUT' } },
+          ),
+        );
       } else if (cost.nodes > MAX_NODES) {
-        context.reportError(new GraphQLError(`This query could return about ${cost.nodes} records; at most ${MAX_NODES} are allowed. Use smaller pages (first).`, { nodes: operation, extensions: { code: 'BAD_USER_INPUT' } }));
+        context.reportError(
+          new GraphQLError(
+            `This query could return about ${cost.nodes} records; at most ${MAX_NODES} are allowed. Use smaller pages (first).`,
+            { nodes: operation, extensions: { code: 'BAD_USER_INPUT' } },
+          ),
+        );
       }
     },
   };

@@ -22,14 +22,45 @@ describe('the committed contract', () => {
     const schema = await buildHazardLoopSchema();
     const query = schema.getQueryType()!.getFields();
     const mutation = schema.getMutationType()!.getFields();
-    for (const name of ['me', 'enterprises', 'enterprise', 'hazards', 'hazard', 'auditChain']) expect(query).toHaveProperty(name);
+    for (const name of ['me', 'enterprises', 'enterprise', 'hazards', 'hazard', 'auditChain'])
+      expect(query).toHaveProperty(name);
     for (const name of ['login', 'logout', 'fileHazard']) expect(mutation).toHaveProperty(name);
     const hazard = (schema.getType('Hazard') as any).getFields();
-    for (const name of ['id', 'enterprise', 'title', 'description', 'location', 'grade', 'status', 'source', 'rectifiedOnSpot', 'overdue', 'backfilled', 'discoveredAt', 'filedAt', 'deadline', 'closedAt', 'responsiblePerson', 'measures', 'history']) {
+    for (const name of [
+      'id',
+      'enterprise',
+      'title',
+      'description',
+      'location',
+      'grade',
+      'status',
+      'source',
+      'rectifiedOnSpot',
+      'overdue',
+      'backfilled',
+      'discoveredAt',
+      'filedAt',
+      'deadline',
+      'closedAt',
+      'responsiblePerson',
+      'measures',
+      'history',
+    ]) {
       expect(hazard).toHaveProperty(name);
     }
     const enterprise = (schema.getType('Enterprise') as any).getFields();
-    for (const name of ['id', 'name', 'creditCode', 'industry', 'township', 'department', 'registeredAt', 'lastLoginAt', 'lastFilingAt', 'keyTarget']) {
+    for (const name of [
+      'id',
+      'name',
+      'creditCode',
+      'industry',
+      'township',
+      'department',
+      'registeredAt',
+      'lastLoginAt',
+      'lastFilingAt',
+      'keyTarget',
+    ]) {
       expect(enterprise).toHaveProperty(name);
     }
   });
@@ -37,9 +68,15 @@ describe('the committed contract', () => {
 
 describe.each(dialects)('migrations on %s', (dialect) => {
   it('match the entities: no migration is needed against the committed snapshot', async () => {
-    const env = loadEnv({ DATABASE_URL: dialect === 'sqlite' ? 'sqlite::memory:' : 'postgres://postgres@127.0.0.1:5432/postgres' });
+    const env = loadEnv({
+      DATABASE_URL: dialect === 'sqlite' ? 'sqlite::memory:' : 'postgres://postgres@127.0.0.1:5432/postgres',
+    });
     const config = ormConfig(env);
-    const orm = await MikroORM.init({ ...config, connect: false, migrations: { ...config.migrations, snapshot: true } });
+    const orm = await MikroORM.init({
+      ...config,
+      connect: false,
+      migrations: { ...config.migrations, snapshot: true },
+    });
     try {
       expect(await orm.migrator.checkMigrationNeeded()).toBe(false);
     } finally {

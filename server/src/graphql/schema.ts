@@ -15,7 +15,11 @@ import { StatsResolver } from '../modules/analytics/stats.resolver.js';
 import { EnforcementResolver, EnterpriseEnforcementResolver } from '../modules/enforcement/enforcement.resolver.js';
 import { ExtensionResolver, HazardExtensionsResolver } from '../modules/extension/extension.resolver.js';
 import { HazardLifecycleResolver } from '../modules/hazard/lifecycle.resolver.js';
-import { EnterpriseCrossCheckResolver, InspectionFindingResolver, InspectionResolver } from '../modules/inspection/inspection.resolver.js';
+import {
+  EnterpriseCrossCheckResolver,
+  InspectionFindingResolver,
+  InspectionResolver,
+} from '../modules/inspection/inspection.resolver.js';
 import { HazardPhotosResolver, PhotoResolver } from '../modules/photo/photo.resolver.js';
 import { KioskResolver } from '../modules/kiosk/kiosk.resolver.js';
 import { DeliveryResolver } from '../modules/delivery/delivery.resolver.js';

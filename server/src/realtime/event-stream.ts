@@ -42,7 +42,11 @@ export function eventStream(orm: Orm, bus: EventBus, scope: Scope, since: number
       for (;;) {
         const rows = await orm.em
           .fork()
-          .find(EventRecord, { $and: [{ seq: { $gt: after } }, eventScopeWhere(scope) as FilterQuery<EventRecord>] }, { orderBy: { seq: 'asc' }, limit: REPLAY_PAGE });
+          .find(
+            EventRecord,
+            { $and: [{ seq: { $gt: after } }, eventScopeWhere(scope) as FilterQuery<EventRecord>] },
+            { orderBy: { seq: 'asc' }, limit: REPLAY_PAGE },
+          );
         for (const row of rows) send(toLiveEvent(row));
         if (rows.length < REPLAY_PAGE || queue.closed) break;
         after = Number(rows[rows.length - 1]!.seq);

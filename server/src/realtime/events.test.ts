@@ -21,9 +21,14 @@ describe.each(dialects)('live events over graphql-ws, on %s', (dialect) => {
     await opened.connected;
     return opened;
   };
-  const latest = async (username: string): Promise<number> => (await server.gql<{ latestEventSeq: number }>(LATEST, {}, await server.login(username))).data!.latestEventSeq;
+  const latest = async (username: string): Promise<number> =>
+    (await server.gql<{ latestEventSeq: number }>(LATEST, {}, await server.login(username))).data!.latestEventSeq;
   const fileFor = async (code: string, title: string, by = 'director') => {
-    const result = await server.gql<{ fileHazard: { id: string } }>(FILE, { input: { enterpriseId: ids[code], title, grade: 'THIRD', rectifiedOnSpot: true } }, await server.login(by));
+    const result = await server.gql<{ fileHazard: { id: string } }>(
+      FILE,
+      { input: { enterpriseId: ids[code], title, grade: 'THIRD', rectifiedOnSpot: true } },
+      await server.login(by),
+    );
     expect(result.errors).toBeUndefined();
     return result.data!.fileHazard.id;
   };
@@ -53,15 +58,35 @@ describe.each(dialects)('live events over graphql-ws, on %s', (dialect) => {
     await fileFor('e021', 'e021 filing chief1 must not see', 'e021');
     const started = Date.now();
     const hazardId = await fileFor('e001', 'e001 filing chief1 must see', 'e001');
-    const [event] = (await chief.waitFor((r) => r.some((e) => e.events.hazard?.id === hazardId), 'HAZARD_FILED for e001')).filter((e) => e.events.hazard?.id === hazardId);
+    const [event] = (
+      await chief.waitFor((r) => r.some((e) => e.events.hazard?.id === hazardId), 'HAZARD_FILED for e001')
+    ).filter((e) => e.events.hazard?.id === hazardId);
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(event!.events).toMatchObject({ kind: 'HAZARD_FILED', enterprise: { code: 'e001' }, hazard: { title: 'e001 filing chief1 must see' } });
+    expect(event!.events).toMatchObject({
+      kind: 'HAZARD_FILED',
+      enterprise: { code: 'e001' },
+      hazard: { title: 'e001 filing chief1 must see' },
+    });
     expect(chief.received.every((e) => e.events.enterprise?.code !== 'e021')).toBe(true);
     chief.stop();
   });
 
   it('delivers each event to every subscriber whose scope holds it and to nobody else', async () => {
-    const who = ['director', 'analyst', 'admin', 'leader1', 'leader2', 'chief1', 'chief2', 'chief3', 'inspector1', 'inspector2', 'e001', 'e021', 'e041'];
+    const who = [
+      'director',
+      'analyst',
+      'admin',
+      'leader1',
+      'leader2',
+      'chief1',
+      'chief2',
+      'chief3',
+      'inspector1',
+      'inspector2',
+      'e001',
+      'e021',
+      'e041',
+    ];
     const department = (code: string) => Math.ceil(Number(code.slice(1)) / 20);
     const sees = (user: string, code: string): boolean => {
       if (['director', 'analyst', 'admin'].includes(user)) return true;
@@ -70,7 +95,8 @@ describe.each(dialects)('live events over graphql-ws, on %s', (dialect) => {
     };
     const since = await latest('director');
     const operations = new Map<string, LiveOperation<EventData>>();
-    for (const user of who) operations.set(user, new LiveOperation<EventData>((await socket(user)).client, EVENTS, { since }));
+    for (const user of who)
+      operations.set(user, new LiveOperation<EventData>((await socket(user)).client, EVENTS, { since }));
 
     const filed: Array<{ code: string; hazardId: string }> = [];
     for (const code of ['e001', 'e021', 'e041', 'e002', 'e022', 'e061', 'e041']) {
@@ -79,12 +105,16 @@ describe.each(dialects)('live events over graphql-ws, on %s', (dialect) => {
     const filedIds = new Set(filed.map((f) => f.hazardId));
     for (const [user, operation] of operations) {
       const expected = filed.filter((f) => sees(user, f.code)).map((f) => f.hazardId);
-      await operation.waitFor((r) => expected.every((id) => r.some((e) => e.events.hazard?.id === id)), `${user} receives every filing in scope`);
+      await operation.waitFor(
+        (r) => expected.every((id) => r.some((e) => e.events.hazard?.id === id)),
+        `${user} receives every filing in scope`,
+      );
     }
     // A last filing everybody sees proves that nothing else was still on its way.
     const last = await fileFor('e001', 'closing marker');
     for (const [user, operation] of operations) {
-      if (sees(user, 'e001')) await operation.waitFor((r) => r.some((e) => e.events.hazard?.id === last), `${user} receives the marker`);
+      if (sees(user, 'e001'))
+        await operation.waitFor((r) => r.some((e) => e.events.hazard?.id === last), `${user} receives the marker`);
     }
     let outOfScope = 0;
     let misses = 0;
@@ -95,8 +125,13 @@ describe.each(dialects)('live events over graphql-ws, on %s', (dialect) => {
       misses += filed.filter((f) => sees(user, f.code) && !got.some((e) => e.hazard?.id === f.hazardId)).length;
       const seqs = got.map((e) => e.seq);
       expect(new Set(seqs).size, `${user} got no duplicate`).toBe(seqs.length);
-      expect([...seqs].sort((a, b) => a - b), `${user} got them in order`).toEqual(seqs);
-      expect(got.filter((e) => e.hazard && filedIds.has(e.hazard.id)).every((e) => e.kind === 'HAZARD_FILED')).toBe(true);
+      expect(
+        [...seqs].sort((a, b) => a - b),
+        `${user} got them in order`,
+      ).toEqual(seqs);
+      expect(got.filter((e) => e.hazard && filedIds.has(e.hazard.id)).every((e) => e.kind === 'HAZARD_FILED')).toBe(
+        true,
+      );
       operation.stop();
     }
     expect({ outOfScope, misses }).toEqual({ outOfScope: 0, misses: 0 });
@@ -108,7 +143,10 @@ describe.each(dialects)('live events over graphql-ws, on %s', (dialect) => {
     const operation = new LiveOperation<EventData>((await socket('director')).client, EVENTS, { since });
     // More filings race with the replay: some land in it, the rest arrive live.
     for (let i = 0; i < 5; i++) await fileFor('e050', `filed during the replay #${i}`);
-    const received = await operation.waitFor((r) => r.filter((e) => e.events.kind === 'HAZARD_FILED').length >= 10, 'ten filings');
+    const received = await operation.waitFor(
+      (r) => r.filter((e) => e.events.kind === 'HAZARD_FILED').length >= 10,
+      'ten filings',
+    );
     const seqs = received.map((e) => e.events.seq);
     expect(seqs[0]).toBe(since + 1);
     expect(seqs).toEqual(seqs.map((_, i) => since + 1 + i));
@@ -134,7 +172,10 @@ describe.each(dialects)('live events over graphql-ws, on %s', (dialect) => {
     const level = (inner: string) => `hazards { edges { node { enterprise { ${inner} } } } }`;
     const deep = `{ ${level(level(level(level('id'))))} }`;
     const viaSocket = new LiveOperation(opened.client, deep);
-    const [error] = (await viaSocket.waitForError('depth limit')) as Array<{ message: string; extensions?: { code?: string } }>;
+    const [error] = (await viaSocket.waitForError('depth limit')) as Array<{
+      message: string;
+      extensions?: { code?: string };
+    }>;
     expect(error!.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const viaHttp = await server.gql(deep, {}, await server.login('analyst'));
     expect(viaHttp.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -145,23 +186,29 @@ describe.each(dialects)('live events over graphql-ws, on %s', (dialect) => {
     expect(unknownError!.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 
     const negative = new LiveOperation(opened.client, EVENTS, { since: -1 });
-    const [badSince] = (await negative.waitForError('negative since')) as Array<{ extensions?: { code?: string; field?: string } }>;
+    const [badSince] = (await negative.waitForError('negative since')) as Array<{
+      extensions?: { code?: string; field?: string };
+    }>;
     expect(badSince!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'since' });
   });
   it('closes the socket when its token is revoked, and when it expires', async () => {
-    const token = (await server.gql(`mutation { login(username: "inspector3", password: "hazardloop") { token } }`)).data!.login.token;
+    const token = (await server.gql(`mutation { login(username: "inspector3", password: "hazardloop") { token } }`))
+      .data!.login.token;
     const revoked = openSocket(server.url, token);
     sockets.push(revoked);
     await revoked.connected;
     await server.gql(`mutation { logout }`, {}, token);
     expect(await revoked.closed).toBe(4403);
 
-    const expiring = openSocket(server.url, (await server.gql(`mutation { login(username: "inspector4", password: "hazardloop") { token } }`)).data!.login.token);
+    const expiring = openSocket(
+      server.url,
+      (await server.gql(`mutation { login(username: "inspector4", password: "hazardloop") { token } }`)).data!.login
+        .token,
+    );
     sockets.push(expiring);
     await expiring.connected;
     clock.advance(13 * 3_600_000);
     await server.app.realtime.ws.checkSessions();
     expect(await expiring.closed).toBe(4403);
   });
-
 });

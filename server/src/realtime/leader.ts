@@ -100,7 +100,10 @@ export function electLeader(orm: Orm, kind: 'sqlite' | 'postgresql', callbacks: 
     try {
       if (!connection) {
         connection = await client.acquireConnection();
-        connection.on('error', (error) => void stepDown(`its database connection failed (${error?.message ?? 'closed'})`));
+        connection.on(
+          'error',
+          (error) => void stepDown(`its database connection failed (${error?.message ?? 'closed'})`),
+        );
       }
       const { rows } = await connection.query('select pg_try_advisory_lock($1) as ok', [LEADER_LOCK_KEY]);
       if (stopped) return;

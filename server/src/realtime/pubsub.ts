@@ -201,12 +201,17 @@ function redisTransport(env: Env, onReconnect: () => void): Transport {
   // Named, so that an operator (or a test) can tell this installation's connections apart in CLIENT LIST.
   const publishClient = new Redis(url, { connectionName: `${env.redisChannel}:publish` });
   // Subscribed commands must wait out an outage instead of failing (stack.md: the ioredis outage trap).
-  const subscribeClient = new Redis(url, { maxRetriesPerRequest: null, connectionName: `${env.redisChannel}:subscribe` });
+  const subscribeClient = new Redis(url, {
+    maxRetriesPerRequest: null,
+    connectionName: `${env.redisChannel}:subscribe`,
+  });
   let warned = 0;
   const onError = (error: Error) => {
     if (Date.now() - warned > 10_000) {
       warned = Date.now();
-      log.warn(`Redis at ${new URL(url).host} is unavailable (${error.message}); events fan out again once it is back.`);
+      log.warn(
+        `Redis at ${new URL(url).host} is unavailable (${error.message}); events fan out again once it is back.`,
+      );
     }
   };
   publishClient.on('error', onError);
@@ -238,7 +243,15 @@ function redisTransport(env: Env, onReconnect: () => void): Transport {
     async started() {
       const subscribed = subscribeClient.subscribe(channel('events'), channel('sessions'));
       const timeout = new Promise((resolve) => setTimeout(resolve, 5000).unref());
-      if ((await Promise.race([subscribed.then(() => true, () => false), timeout])) !== true) {
+      if (
+        (await Promise.race([
+          subscribed.then(
+            () => true,
+            () => false,
+          ),
+          timeout,
+        ])) !== true
+      ) {
         log.warn('Redis does not answer yet; starting anyway, events from other processes arrive once it does.');
       }
     },

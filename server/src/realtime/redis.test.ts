@@ -38,7 +38,9 @@ describe.runIf(shared)('events through Redis between two servers', () => {
   };
 
   it('lets exactly one of the two run the timers', () => {
-    expect([a.app.realtime.leadership.isLeader(), b.app.realtime.leadership.isLeader()].filter(Boolean)).toHaveLength(1);
+    expect([a.app.realtime.leadership.isLeader(), b.app.realtime.leadership.isLeader()].filter(Boolean)).toHaveLength(
+      1,
+    );
   });
 
   it('delivers a filing made through one server to a subscriber of the other', async () => {
@@ -64,7 +66,10 @@ describe.runIf(shared)('events through Redis between two servers', () => {
     const titles = ['during the cut #1', 'during the cut #2', 'during the cut #3'];
     const hazardIds: string[] = [];
     for (const t of titles) hazardIds.push((await a.gql(FILE, { t }, token)).data!.fileHazard.id);
-    await onB.waitFor((r) => hazardIds.every((id) => r.some((e) => e.events.hazard?.id === id)), 'every filing made during the cut');
+    await onB.waitFor(
+      (r) => hazardIds.every((id) => r.some((e) => e.events.hazard?.id === id)),
+      'every filing made during the cut',
+    );
     const seqs = onB.received.slice(before).map((e) => e.events.seq);
     expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
     onB.stop();

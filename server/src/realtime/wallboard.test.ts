@@ -49,13 +49,33 @@ describe.each(dialects)('the wallboard, on %s', (dialect) => {
     expect(all.filingRateDetail).toEqual({ numerator: 95, denominator: 100 });
     expect(all.openHazards).toBe(all.openMajor + all.openSecond + all.openThird);
     expect(all.byDepartment.map((d: Board) => d.department.number)).toEqual([1, 2, 3, 4, 5]);
-    expect(all.byDepartment.map((d: Board) => d.leader.username)).toEqual(['leader1', 'leader2', 'leader3', 'leader4', 'leader5']);
-    for (const key of ['enterpriseCount', 'overdueHazards', 'openMajor', 'openHazards', 'noLoginCount', 'noFilingCount']) {
-      expect(all.byDepartment.reduce((n: number, d: Board) => n + d[key], 0), key).toBe(all[key]);
+    expect(all.byDepartment.map((d: Board) => d.leader.username)).toEqual([
+      'leader1',
+      'leader2',
+      'leader3',
+      'leader4',
+      'leader5',
+    ]);
+    for (const key of [
+      'enterpriseCount',
+      'overdueHazards',
+      'openMajor',
+      'openHazards',
+      'noLoginCount',
+      'noFilingCount',
+    ]) {
+      expect(
+        all.byDepartment.reduce((n: number, d: Board) => n + d[key], 0),
+        key,
+      ).toBe(all[key]);
     }
     const alerts = await server.gql(`{ alerts { kind } }`, {}, await server.login('director'));
     const count = (kind: string) => alerts.data!.alerts.filter((a: { kind: string }) => a.kind === kind).length;
-    expect([count('NO_LOGIN'), count('NO_FILING'), count('OVERDUE')]).toEqual([all.noLoginCount, all.noFilingCount, all.overdueHazards]);
+    expect([count('NO_LOGIN'), count('NO_FILING'), count('OVERDUE')]).toEqual([
+      all.noLoginCount,
+      all.noFilingCount,
+      all.overdueHazards,
+    ]);
   });
 
   it('counts only the viewer’s scope (R6)', async () => {
@@ -81,15 +101,39 @@ describe.each(dialects)('the wallboard, on %s', (dialect) => {
 
     const deadline = new Date(clock.now().getTime() + 7 * 86_400_000).toISOString();
     const token = await server.login('chief1');
-    const e001 = (await server.gql(`{ enterprises(filter: { search: "e001" }) { edges { node { id } } } }`, {}, token)).data!.enterprises.edges[0].node.id;
+    const e001 = (await server.gql(`{ enterprises(filter: { search: "e001" }) { edges { node { id } } } }`, {}, token))
+      .data!.enterprises.edges[0].node.id;
     for (let i = 0; i < 8; i++) {
-      const result = await server.gql(FILE, { input: { enterpriseId: e001, title: `burst #${i}`, grade: 'SECOND', deadline, measures: 'fix', responsiblePerson: 'Li' } }, token);
+      const result = await server.gql(
+        FILE,
+        {
+          input: {
+            enterpriseId: e001,
+            title: `burst #${i}`,
+            grade: 'SECOND',
+            deadline,
+            measures: 'fix',
+            responsiblePerson: 'Li',
+          },
+        },
+        token,
+      );
       expect(result.errors).toBeUndefined();
     }
-    for (const [name, operation] of [['chief', chief], ['inspector', inspector], ['leader', leader]] as const) {
-      await operation.waitFor((r) => r.at(-1)!.wallboard.openHazards === openBefore + 8, `${name} sees the eight new hazards`);
+    for (const [name, operation] of [
+      ['chief', chief],
+      ['inspector', inspector],
+      ['leader', leader],
+    ] as const) {
+      await operation.waitFor(
+        (r) => r.at(-1)!.wallboard.openHazards === openBefore + 8,
+        `${name} sees the eight new hazards`,
+      );
     }
-    await director.waitFor((r) => r.at(-1)!.wallboard.openHazards === directorOpenBefore + 8, 'the director sees them too');
+    await director.waitFor(
+      (r) => r.at(-1)!.wallboard.openHazards === directorOpenBefore + 8,
+      'the director sees them too',
+    );
 
     const pushes = chief.received.length - counts.chief;
     expect(pushes).toBeGreaterThanOrEqual(1);

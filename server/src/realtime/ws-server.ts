@@ -1,5 +1,13 @@
 import type { Server } from 'node:http';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
 import { CloseCode, type Context as WsContext } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -46,7 +54,13 @@ function bearer(value: unknown): string | null {
 }
 
 function coded(error: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code } });
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...error.extensions, code },
+  });
 }
 
 /**
@@ -69,15 +83,19 @@ export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps
 
   const armExpiry = (session: SocketSession): NodeJS.Timeout => {
     const wait = session.viewer.expiresAt.getTime() - clock.now().getTime();
-    const timer = setTimeout(() => {
-      if (session.viewer.expiresAt <= clock.now()) end(session, 'Session expired; sign in again');
-      else session.expiry = armExpiry(session);
-    }, Math.min(Math.max(wait, 0), MAX_TIMER_MS));
+    const timer = setTimeout(
+      () => {
+        if (session.viewer.expiresAt <= clock.now()) end(session, 'Session expired; sign in again');
+        else session.expiry = armExpiry(session);
+      },
+      Math.min(Math.max(wait, 0), MAX_TIMER_MS),
+    );
     timer.unref();
     return timer;
   };
 
-  const formatErrors = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((error) => format(error.toJSON(), error));
+  const formatErrors = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+    errors.map((error) => format(error.toJSON(), error));
 
   const disposable = useServer<ConnectionParams, Record<PropertyKey, never>>(
     {
@@ -85,26 +103,46 @@ export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps
       async onConnect(ctx) {
         const token = bearer(ctx.connectionParams?.authorization);
         if (!token) {
-          ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: send connectionParams.authorization "Bearer <token>"');
+          ctx.extra.socket.close(
+            CloseCode.Unauthorized,
+            'Unauthorized: send connectionParams.authorization "Bearer <token>"',
+          );
           return false;
         }
         const viewer = await authenticate(orm.em.fork(), token, clock.now(), { allowKiosk: true });
         // false closes with 4403: the token is unknown, expired or revoked.
         if (!viewer) return false;
-        const session: SocketSession = { viewer, socket: ctx.extra.socket, operations: new Set(), expiry: undefined as unknown as NodeJS.Timeout };
+        const session: SocketSession = {
+          viewer,
+          socket: ctx.extra.socket,
+          operations: new Set(),
+          expiry: undefined as unknown as NodeJS.Timeout,
+        };
         session.expiry = armExpiry(session);
         sessions.set(ctx, session);
         return true;
       },
       async onSubscribe(ctx, id, payload) {
         const session = sessions.get(ctx);
-        if (!session) return [new GraphQLError('Please sign in first; this needs a valid session token.', { extensions: { code: 'UNAUTHENTICATED' } })];
+        if (!session)
+          return [
+            new GraphQLError('Please sign in first; this needs a valid session token.', {
+              extensions: { code: 'UNAUTHENTICATED' },
+            }),
+          ];
         if (session.viewer.expiresAt <= clock.now()) {
           end(session, 'Session expired; sign in again');
-          return [new GraphQLError('Your session expired; sign in again.', { extensions: { code: 'UNAUTHENTICATED' } })];
+          return [
+            new GraphQLError('Your session expired; sign in again.', { extensions: { code: 'UNAUTHENTICATED' } }),
+          ];
         }
         if (session.operations.size >= MAX_OPERATIONS_PER_SOCKET) {
-          return [new GraphQLError(`At most ${MAX_OPERATIONS_PER_SOCKET} operations may run on one socket; complete some first.`, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 } })];
+          return [
+            new GraphQLError(
+              `At most ${MAX_OPERATIONS_PER_SOCKET} operations may run on one socket; complete some first.`,
+              { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 } },
+            ),
+          ];
         }
         let document: DocumentNode;
         try {
@@ -153,15 +191,21 @@ export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps
     if (all.length === 0) return;
     // Kiosk sockets carry `kiosk:<link id>`, not a session uuid (PostgreSQL would refuse it in a uuid column).
     const ids = all.filter(isUuid);
-    const revoked = ids.length ? await orm.em.fork().find(AuthSession, { id: { $in: ids }, revokedAt: { $ne: null } }) : [];
+    const revoked = ids.length
+      ? await orm.em.fork().find(AuthSession, { id: { $in: ids }, revokedAt: { $ne: null } })
+      : [];
     const gone = new Set([...revoked.map((s) => s.id), ...(await revokedKioskSessions(orm.em.fork(), all))]);
     for (const session of open) if (gone.has(session.viewer.sessionId)) end(session, 'Signed out; sign in again');
   };
 
-  const sweep = setInterval(() => void checkSessions().catch((error) => log.error('socket session check failed', error)), SESSION_CHECK_MS);
+  const sweep = setInterval(
+    () => void checkSessions().catch((error) => log.error('socket session check failed', error)),
+    SESSION_CHECK_MS,
+  );
   sweep.unref();
   const stopRevocations = bus.onSessionRevoked((sessionId) => {
-    for (const session of sessions.values()) if (session.viewer.sessionId === sessionId) end(session, 'Signed out; sign in again');
+    for (const session of sessions.values())
+      if (session.viewer.sessionId === sessionId) end(session, 'Signed out; sign in again');
   });
 
   let disposed: Promise<void> | null = null;

@@ -19,16 +19,30 @@ describe.each(dialects)('the demo data, on %s', (dialect) => {
   afterAll(() => server?.close());
 
   it('has 5 departments of 20 enterprises, each with its leader and chief, in 8 townships', async () => {
-    const result = await server.gql(`{ departments { number enterpriseCount leader { username } chief { username } } townships { name } }`, {}, director);
+    const result = await server.gql(
+      `{ departments { number enterpriseCount leader { username } chief { username } } townships { name } }`,
+      {},
+      director,
+    );
     expect(result.data!.departments).toEqual(
-      [1, 2, 3, 4, 5].map((n) => ({ number: n, enterpriseCount: 20, leader: { username: `leader${n}` }, chief: { username: `chief${n}` } })),
+      [1, 2, 3, 4, 5].map((n) => ({
+        number: n,
+        enterpriseCount: 20,
+        leader: { username: `leader${n}` },
+        chief: { username: `chief${n}` },
+      })),
     );
     expect(result.data!.townships).toHaveLength(8);
   });
 
   it('puts e001…e020 in department 1 and e021…e040 in department 2', async () => {
-    const result = await server.gql(`{ enterprises(first: 200) { edges { node { code department { number } } } } }`, {}, director);
-    for (const { node } of result.data!.enterprises.edges) expect(node.department.number).toBe(Math.ceil(Number(node.code.slice(1)) / 20));
+    const result = await server.gql(
+      `{ enterprises(first: 200) { edges { node { code department { number } } } } }`,
+      {},
+      director,
+    );
+    for (const { node } of result.data!.enterprises.edges)
+      expect(node.department.number).toBe(Math.ceil(Number(node.code.slice(1)) / 20));
   });
 
   it('covers the four seed industries and others', async () => {
@@ -41,8 +55,17 @@ describe.each(dialects)('the demo data, on %s', (dialect) => {
     const em = server.app.orm.em.fork();
     for (const grade of Object.values(HazardGrade)) expect(await em.count(Hazard, { grade })).toBeGreaterThan(10);
     for (const status of Object.values(HazardStatus)) expect(await em.count(Hazard, { status })).toBeGreaterThan(3);
-    const overdue = await server.gql(`{ hazards(filter: { overdue: true }) { totalCount edges { node { enterprise { code } } } } }`, {}, director);
-    expect(overdue.data!.hazards.edges.map((e: any) => e.node.enterprise.code).sort()).toEqual(['e003', 'e025', 'e066', 'e078']);
+    const overdue = await server.gql(
+      `{ hazards(filter: { overdue: true }) { totalCount edges { node { enterprise { code } } } } }`,
+      {},
+      director,
+    );
+    expect(overdue.data!.hazards.edges.map((e: any) => e.node.enterprise.code).sort()).toEqual([
+      'e003',
+      'e025',
+      'e066',
+      'e078',
+    ]);
     const [oldest] = await em.find(Hazard, {}, { orderBy: { filedAt: 'asc' }, limit: 1 });
     expect(Date.parse(NOW) - oldest!.filedAt.getTime()).toBeGreaterThan(170 * 86_400_000);
   });

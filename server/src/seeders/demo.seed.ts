@@ -44,7 +44,13 @@ export async function seedDemo(em: EntityManager, now: Date, passwordHash: strin
 
   const fileOne = (enterprise: SeedEnterprise, filedAt: Date, forceOverdue = false): void => {
     const roll = rng.next();
-    const grade = forceOverdue ? HazardGrade.THIRD : roll < 0.05 ? HazardGrade.MAJOR : roll < 0.25 ? HazardGrade.SECOND : HazardGrade.THIRD;
+    const grade = forceOverdue
+      ? HazardGrade.THIRD
+      : roll < 0.05
+        ? HazardGrade.MAJOR
+        : roll < 0.25
+          ? HazardGrade.SECOND
+          : HazardGrade.THIRD;
     const onSpot = !forceOverdue && grade !== HazardGrade.MAJOR && rng.chance(0.45);
     const hazard: SeedHazard = {
       id: rng.uuid(),
@@ -68,7 +74,13 @@ export async function seedDemo(em: EntityManager, now: Date, passwordHash: strin
       history.file(hazard);
       return;
     }
-    const days = forceOverdue ? rng.between(4, 9) : grade === HazardGrade.MAJOR ? rng.between(30, 45) : grade === HazardGrade.SECOND ? rng.between(10, 20) : rng.between(3, 10);
+    const days = forceOverdue
+      ? rng.between(4, 9)
+      : grade === HazardGrade.MAJOR
+        ? rng.between(30, 45)
+        : grade === HazardGrade.SECOND
+          ? rng.between(10, 20)
+          : rng.between(3, 10);
     hazard.deadline = endOfBureauDay(filedAt, Math.round(days));
     if (grade === HazardGrade.MAJOR) {
       hazard.planObjectives = '彻底消除隐患，恢复安全生产条件';
@@ -100,11 +112,19 @@ export async function seedDemo(em: EntityManager, now: Date, passwordHash: strin
   for (const enterprise of org.enterprises) {
     const stoppedLogin = STOPPED_LOGGING_IN.includes(enterprise.code);
     const loginUntil = stoppedLogin ? now.getTime() - rng.between(17, 26) * DAY_MS : now.getTime();
-    for (let t = enterprise.registeredAt.getTime() + rng.between(0.2, 2) * DAY_MS; t < loginUntil; t += rng.between(1.5, 6) * DAY_MS) {
+    for (
+      let t = enterprise.registeredAt.getTime() + rng.between(0.2, 2) * DAY_MS;
+      t < loginUntil;
+      t += rng.between(1.5, 6) * DAY_MS
+    ) {
       const at = atBureauHour(t, rng.between(8, 18));
       if (at.getTime() < now.getTime()) history.login(enterprise, at);
     }
-    const fileUntil = stoppedLogin ? loginUntil : STOPPED_FILING.includes(enterprise.code) ? now.getTime() - rng.between(18, 40) * DAY_MS : now.getTime();
+    const fileUntil = stoppedLogin
+      ? loginUntil
+      : STOPPED_FILING.includes(enterprise.code)
+        ? now.getTime() - rng.between(18, 40) * DAY_MS
+        : now.getTime();
     for (let t = start + rng.between(0, 8) * DAY_MS; t < fileUntil; t += rng.between(5, 13) * DAY_MS) {
       const at = atBureauHour(t, rng.between(8.5, 17.5));
       if (at.getTime() < now.getTime()) fileOne(enterprise, at);
@@ -135,30 +155,65 @@ function addCrossChecks(history: SeedHistory, org: Organisation, now: Date): voi
     const at = atBureauHour(now.getTime() - rng.between(5, 9) * DAY_MS, rng.between(9, 16));
     const own = history.hazards.filter((h) => h.enterprise === enterprise.id && h.filedAt < at);
     const matched = own.find((h) => h.status !== HazardStatus.CLOSED) ?? own[own.length - 1];
-    const closed = [...own].reverse().find((h) => h.status === HazardStatus.CLOSED && !h.rectifiedOnSpot && h.closedAt && h.closedAt < at);
+    const closed = [...own]
+      .reverse()
+      .find((h) => h.status === HazardStatus.CLOSED && !h.rectifiedOnSpot && h.closedAt && h.closedAt < at);
     const unfiled: SeedHazard = {
-      id: rng.uuid(), enterprise: enterprise.id, title: rng.pick(HAZARD_TITLES[enterprise.industry]), location: rng.pick(LOCATIONS[enterprise.industry]),
-      grade: HazardGrade.THIRD, status: HazardStatus.CLOSED, source: HazardSource.REGULATOR_INSPECTION, rectifiedOnSpot: true, backfilled: false,
-      discoveredAt: at, filedAt: at, closedAt: at, submittedLate: false, measures: '现场立即整改', responsiblePerson: rng.pick(RESPONSIBLE), filedBy: staff.inspector,
+      id: rng.uuid(),
+      enterprise: enterprise.id,
+      title: rng.pick(HAZARD_TITLES[enterprise.industry]),
+      location: rng.pick(LOCATIONS[enterprise.industry]),
+      grade: HazardGrade.THIRD,
+      status: HazardStatus.CLOSED,
+      source: HazardSource.REGULATOR_INSPECTION,
+      rectifiedOnSpot: true,
+      backfilled: false,
+      discoveredAt: at,
+      filedAt: at,
+      closedAt: at,
+      submittedLate: false,
+      measures: '现场立即整改',
+      responsiblePerson: rng.pick(RESPONSIBLE),
+      filedBy: staff.inspector,
     };
     history.file(unfiled);
-    const findings: Parameters<SeedHistory['inspect']>[4] = [{ outcome: FindingOutcome.NEW_HAZARD, hazard: unfiled, note: '企业未填报' }];
+    const findings: Parameters<SeedHistory['inspect']>[4] = [
+      { outcome: FindingOutcome.NEW_HAZARD, hazard: unfiled, note: '企业未填报' },
+    ];
     if (matched) findings.unshift({ outcome: FindingOutcome.MATCHED, hazard: matched });
     if (closed && closed !== matched) {
-      findings.push({ outcome: FindingOutcome.NOT_RECTIFIED, hazard: closed, deadline: endOfBureauDay(now, rng.int(5, 10)), note: '现场复查发现未整改到位' });
+      findings.push({
+        outcome: FindingOutcome.NOT_RECTIFIED,
+        hazard: closed,
+        deadline: endOfBureauDay(now, rng.int(5, 10)),
+        note: '现场复查发现未整改到位',
+      });
     }
     history.inspect(enterprise, at, InspectionKind.REGULATOR_INSPECTION, staff.inspector, findings);
   }
 
-  const overdueOf = (code: string) => history.hazards.find((h) => h.enterprise === byCode(code).id && h.status === HazardStatus.RECTIFYING && h.deadline && h.deadline < now);
+  const overdueOf = (code: string) =>
+    history.hazards.find(
+      (h) => h.enterprise === byCode(code).id && h.status === HazardStatus.RECTIFYING && h.deadline && h.deadline < now,
+    );
   const act = (code: string, kind: EnforcementKind, basis: string, extra: { amountFen?: number; note: string }) => {
     const enterprise = byCode(code);
     const hazard = overdueOf(code);
-    const at = new Date(Math.max(hazard?.deadline?.getTime() ?? 0, now.getTime() - 3 * DAY_MS) + rng.between(2, 20) * HOUR_MS);
+    const at = new Date(
+      Math.max(hazard?.deadline?.getTime() ?? 0, now.getTime() - 3 * DAY_MS) + rng.between(2, 20) * HOUR_MS,
+    );
     if (at >= now) return;
-    history.enforce(enterprise, at, org.staffOf.get(enterprise.department)!.chief, { kind, basis, hazards: hazard ? [hazard] : [], ...extra });
+    history.enforce(enterprise, at, org.staffOf.get(enterprise.department)!.chief, {
+      kind,
+      basis,
+      hazards: hazard ? [hazard] : [],
+      ...extra,
+    });
   };
   act('e003', EnforcementKind.SUMMONS, '《安全生产法》第六十五条', { note: '约谈企业主要负责人，督促整改逾期隐患' });
   act('e025', EnforcementKind.CASE_FILED, '《安全生产法》第九十九条', { note: '逾期未整改，立案查处' });
-  act('e066', EnforcementKind.PENALTY, '《安全生产法》第九十九条', { amountFen: 30_000 * 100, note: '逾期未整改，处三万元罚款' });
+  act('e066', EnforcementKind.PENALTY, '《安全生产法》第九十九条', {
+    amountFen: 30_000 * 100,
+    note: '逾期未整改，处三万元罚款',
+  });
 }

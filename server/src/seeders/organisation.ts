@@ -10,11 +10,31 @@ export const TOWNSHIPS = ['湓城街道', '桂林街道', '码头镇', '白杨�
 
 /** Department n supervises enterprises e(20n-19)…e(20n) (api.md), mostly of one industry. */
 export const DEPARTMENTS = [
-  { name: '危险化学品安全监督管理科', industries: [Industry.HAZARDOUS_CHEMICALS, Industry.HAZARDOUS_CHEMICALS, Industry.HAZARDOUS_CHEMICALS, Industry.OTHER] },
-  { name: '非煤矿山安全监督管理科', industries: [Industry.NON_COAL_MINE, Industry.NON_COAL_MINE, Industry.NON_COAL_MINE, Industry.OTHER] },
-  { name: '煤矿安全监督管理科', industries: [Industry.COAL_MINE, Industry.COAL_MINE, Industry.NON_COAL_MINE, Industry.OTHER] },
-  { name: '烟花爆竹安全监督管理科', industries: [Industry.FIREWORKS, Industry.FIREWORKS, Industry.FIREWORKS, Industry.OTHER] },
-  { name: '工贸行业安全监督管理科', industries: [Industry.OTHER, Industry.OTHER, Industry.OTHER, Industry.HAZARDOUS_CHEMICALS] },
+  {
+    name: '危险化学品安全监督管理科',
+    industries: [
+      Industry.HAZARDOUS_CHEMICALS,
+      Industry.HAZARDOUS_CHEMICALS,
+      Industry.HAZARDOUS_CHEMICALS,
+      Industry.OTHER,
+    ],
+  },
+  {
+    name: '非煤矿山安全监督管理科',
+    industries: [Industry.NON_COAL_MINE, Industry.NON_COAL_MINE, Industry.NON_COAL_MINE, Industry.OTHER],
+  },
+  {
+    name: '煤矿安全监督管理科',
+    industries: [Industry.COAL_MINE, Industry.COAL_MINE, Industry.NON_COAL_MINE, Industry.OTHER],
+  },
+  {
+    name: '烟花爆竹安全监督管理科',
+    industries: [Industry.FIREWORKS, Industry.FIREWORKS, Industry.FIREWORKS, Industry.OTHER],
+  },
+  {
+    name: '工贸行业安全监督管理科',
+    industries: [Industry.OTHER, Industry.OTHER, Industry.OTHER, Industry.HAZARDOUS_CHEMICALS],
+  },
 ];
 
 const LEADERS = ['王建国', '李卫东', '张海平', '赵明华', '孙立新'];
@@ -22,8 +42,36 @@ const CHIEFS = ['周文斌', '吴晓峰', '郑国强', '冯志刚', '陈红梅']
 const INSPECTORS = ['何俊', '许丽', '邓超', '曹敏', '彭磊'];
 
 const NAME_WORDS = [
-  '宏达', '鑫源', '恒昌', '瑞丰', '华星', '金盛', '永兴', '广源', '天成', '富达', '隆盛', '众鑫', '东升', '新兴', '兴旺', '长江',
-  '赣北', '湓浦', '凯达', '嘉禾', '诚信', '万通', '汇丰', '盛达', '荣华', '福源', '泰和', '安捷', '润田', '博远',
+  '宏达',
+  '鑫源',
+  '恒昌',
+  '瑞丰',
+  '华星',
+  '金盛',
+  '永兴',
+  '广源',
+  '天成',
+  '富达',
+  '隆盛',
+  '众鑫',
+  '东升',
+  '新兴',
+  '兴旺',
+  '长江',
+  '赣北',
+  '湓浦',
+  '凯达',
+  '嘉禾',
+  '诚信',
+  '万通',
+  '汇丰',
+  '盛达',
+  '荣华',
+  '福源',
+  '泰和',
+  '安捷',
+  '润田',
+  '博远',
 ];
 
 const SUFFIX: Record<Industry, readonly string[]> = {
@@ -31,18 +79,49 @@ const SUFFIX: Record<Industry, readonly string[]> = {
   [Industry.NON_COAL_MINE]: ['矿业有限公司', '石灰石矿', '采石场', '建材矿业有限公司'],
   [Industry.COAL_MINE]: ['煤矿', '煤业有限公司'],
   [Industry.FIREWORKS]: ['烟花爆竹有限公司', '花炮厂', '烟花爆竹批发部'],
-  [Industry.OTHER]: ['机械制造有限公司', '建材有限公司', '纺织有限公司', '食品有限公司', '铜业有限公司', '物流有限公司'],
+  [Industry.OTHER]: [
+    '机械制造有限公司',
+    '建材有限公司',
+    '纺织有限公司',
+    '食品有限公司',
+    '铜业有限公司',
+    '物流有限公司',
+  ],
 };
 
-export interface SeedTownship { id: string; name: string }
-export interface SeedDepartment { id: string; number: number; name: string; leader: string; chief: string }
+export interface SeedTownship {
+  id: string;
+  name: string;
+}
+export interface SeedDepartment {
+  id: string;
+  number: number;
+  name: string;
+  leader: string;
+  chief: string;
+}
 export interface SeedUser {
-  id: string; username: string; displayName: string; role: Role; passwordHash: string;
-  department?: string; enterprise?: string; createdAt: Date;
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+  department?: string;
+  enterprise?: string;
+  createdAt: Date;
 }
 export interface SeedEnterprise {
-  id: string; code: string; name: string; creditCode: string; industry: Industry; township: string; department: string;
-  registeredAt: Date; lastLoginAt?: Date; lastFilingAt?: Date; keyTarget: boolean;
+  id: string;
+  code: string;
+  name: string;
+  creditCode: string;
+  industry: Industry;
+  township: string;
+  department: string;
+  registeredAt: Date;
+  lastLoginAt?: Date;
+  lastFilingAt?: Date;
+  keyTarget: boolean;
 }
 
 export interface Organisation {
@@ -68,12 +147,23 @@ export function makeCreditCode(rng: Random, division = '360481'): string {
 }
 
 /** The bureau, its five departments, its staff and its hundred enterprises, as api.md names them. */
-export function buildOrganisation(rng: Random, opts: { registeredFrom: Date; registeredTo: Date; createdAt: Date; passwordHash: string }): Organisation {
+export function buildOrganisation(
+  rng: Random,
+  opts: { registeredFrom: Date; registeredTo: Date; createdAt: Date; passwordHash: string },
+): Organisation {
   const townships = TOWNSHIPS.map((name) => ({ id: rng.uuid(), name }));
   const users: SeedUser[] = [];
   const staff = (username: string, displayName: string, role: Role, department?: string): string => {
     const id = rng.uuid();
-    users.push({ id, username, displayName, role, passwordHash: opts.passwordHash, department, createdAt: opts.createdAt });
+    users.push({
+      id,
+      username,
+      displayName,
+      role,
+      passwordHash: opts.passwordHash,
+      department,
+      createdAt: opts.createdAt,
+    });
     return id;
   };
   staff('admin', '系统管理员', Role.ADMIN);
@@ -107,12 +197,27 @@ export function buildOrganisation(rng: Random, opts: { registeredFrom: Date; reg
     const code = `e${String(i).padStart(3, '0')}`;
     const span = opts.registeredTo.getTime() - opts.registeredFrom.getTime();
     const enterprise: SeedEnterprise = {
-      id: rng.uuid(), code, name, creditCode: makeCreditCode(rng), industry, township: township.id, department: department.id,
-      registeredAt: new Date(opts.registeredFrom.getTime() + rng.next() * span), keyTarget: false,
+      id: rng.uuid(),
+      code,
+      name,
+      creditCode: makeCreditCode(rng),
+      industry,
+      township: township.id,
+      department: department.id,
+      registeredAt: new Date(opts.registeredFrom.getTime() + rng.next() * span),
+      keyTarget: false,
     };
     enterprises.push(enterprise);
     const account = rng.uuid();
-    users.push({ id: account, username: code, displayName: `${name}安全员`, role: Role.ENTERPRISE, passwordHash: opts.passwordHash, enterprise: enterprise.id, createdAt: opts.createdAt });
+    users.push({
+      id: account,
+      username: code,
+      displayName: `${name}安全员`,
+      role: Role.ENTERPRISE,
+      passwordHash: opts.passwordHash,
+      enterprise: enterprise.id,
+      createdAt: opts.createdAt,
+    });
     accountOf.set(enterprise.id, account);
   }
   return { townships, departments, users, enterprises, accountOf, director, staffOf };

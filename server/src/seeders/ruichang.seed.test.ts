@@ -22,7 +22,11 @@ function longestGap(from: Date, times: Date[]): number {
 describe('the Ruichang pilot as seeded', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ dialect: 'sqlite', env: { SEED: 'ruichang-2017' }, clock: new ManualClock(PILOT_END) });
+    server = await startTestServer({
+      dialect: 'sqlite',
+      env: { SEED: 'ruichang-2017' },
+      clock: new ManualClock(PILOT_END),
+    });
   });
   afterAll(() => server?.close());
 

@@ -16,7 +16,13 @@ export const PILOT_START = new Date('2016-10-09T00:00:00+08:00');
 export const PILOT_END = new Date('2017-04-09T12:00:00+08:00');
 
 /** The report's figures (seed/000_…txt): 1236 self-inspections found 3287 hazards, 1620 rectified on the spot, 1667 entered. */
-export const RUICHANG = { inspections: 1236, hazardsFound: 3287, rectifiedOnSpot: 1620, penalties: 5, suspensions: 4 } as const;
+export const RUICHANG = {
+  inspections: 1236,
+  hazardsFound: 3287,
+  rectifiedOnSpot: 1620,
+  penalties: 5,
+  suspensions: 4,
+} as const;
 
 function atBureauHour(instant: number, hour: number): Date {
   const midnight = Math.floor((instant + BUREAU_OFFSET_MS) / DAY_MS) * DAY_MS - BUREAU_OFFSET_MS;
@@ -45,7 +51,9 @@ function shuffled<T>(rng: Random, items: T[]): T[] {
  */
 export async function seedRuichang(em: EntityManager, now: Date, passwordHash: string): Promise<void> {
   if (now < PILOT_END) {
-    throw new Error('SEED=ruichang-2017 lays out the pilot up to 2017-04-09 12:00 bureau time; start the clock there or later, e.g. FAKE_NOW=2017-04-09T12:00:00+08:00.');
+    throw new Error(
+      'SEED=ruichang-2017 lays out the pilot up to 2017-04-09 12:00 bureau time; start the clock there or later, e.g. FAKE_NOW=2017-04-09T12:00:00+08:00.',
+    );
   }
   const rng = new Random(20_170_409);
   const org = buildOrganisation(rng, {
@@ -70,7 +78,12 @@ export async function seedRuichang(em: EntityManager, now: Date, passwordHash: s
 
   // 1236 self-inspections: 36 enterprises inspect 13 times, the other 64 twelve times, on evenly spaced
   // days, so that no enterprise ever goes 15 days without filing (the report's 100% filing rate).
-  const extra = new Set(shuffled(rng, org.enterprises.map((_, i) => i)).slice(0, RUICHANG.inspections - 12 * org.enterprises.length));
+  const extra = new Set(
+    shuffled(
+      rng,
+      org.enterprises.map((_, i) => i),
+    ).slice(0, RUICHANG.inspections - 12 * org.enterprises.length),
+  );
   const pilotDays = Math.floor((end - start) / DAY_MS);
   const inspections: Array<{ enterprise: SeedEnterprise; at: Date }> = [];
   org.enterprises.forEach((enterprise, i) => {
@@ -83,8 +96,14 @@ export async function seedRuichang(em: EntityManager, now: Date, passwordHash: s
 
   // 3287 hazards: at least one per inspection, the rest spread at random; 1620 of them rectified on the spot.
   const perInspection = inspections.map(() => 1);
-  for (let i = inspections.length; i < RUICHANG.hazardsFound; i++) perInspection[rng.int(0, inspections.length - 1)]! += 1;
-  const onSpot = new Set(shuffled(rng, Array.from({ length: RUICHANG.hazardsFound }, (_, i) => i)).slice(0, RUICHANG.rectifiedOnSpot));
+  for (let i = inspections.length; i < RUICHANG.hazardsFound; i++)
+    perInspection[rng.int(0, inspections.length - 1)]! += 1;
+  const onSpot = new Set(
+    shuffled(
+      rng,
+      Array.from({ length: RUICHANG.hazardsFound }, (_, i) => i),
+    ).slice(0, RUICHANG.rectifiedOnSpot),
+  );
 
   let index = 0;
   const entered: SeedHazard[] = [];
@@ -94,7 +113,15 @@ export async function seedRuichang(em: EntityManager, now: Date, passwordHash: s
       const filedAt = new Date(at.getTime() + k * 60_000);
       const spot = onSpot.has(index);
       const roll = rng.next();
-      const grade = spot ? (roll < 0.1 ? HazardGrade.SECOND : HazardGrade.THIRD) : roll < 0.006 ? HazardGrade.MAJOR : roll < 0.16 ? HazardGrade.SECOND : HazardGrade.THIRD;
+      const grade = spot
+        ? roll < 0.1
+          ? HazardGrade.SECOND
+          : HazardGrade.THIRD
+        : roll < 0.006
+          ? HazardGrade.MAJOR
+          : roll < 0.16
+            ? HazardGrade.SECOND
+            : HazardGrade.THIRD;
       const hazard: SeedHazard = {
         id: rng.uuid(),
         enterprise: enterprise.id,
@@ -115,10 +142,16 @@ export async function seedRuichang(em: EntityManager, now: Date, passwordHash: s
       if (spot) {
         hazard.closedAt = filedAt;
       } else {
-        const days = grade === HazardGrade.MAJOR ? rng.between(30, 45) : grade === HazardGrade.SECOND ? rng.between(10, 20) : rng.between(3, 10);
+        const days =
+          grade === HazardGrade.MAJOR
+            ? rng.between(30, 45)
+            : grade === HazardGrade.SECOND
+              ? rng.between(10, 20)
+              : rng.between(3, 10);
         hazard.deadline = endOfBureauDay(filedAt, Math.round(days));
         // A deadline on the pilot's last day would fall due after the noon cut-off yet inside the reported period.
-        if (hazard.deadline.getTime() > end && hazard.deadline.getTime() < end + DAY_MS) hazard.deadline = new Date(hazard.deadline.getTime() + DAY_MS);
+        if (hazard.deadline.getTime() > end && hazard.deadline.getTime() < end + DAY_MS)
+          hazard.deadline = new Date(hazard.deadline.getTime() + DAY_MS);
         if (grade === HazardGrade.MAJOR) {
           hazard.planObjectives = '彻底消除重大隐患，恢复安全生产条件';
           hazard.planFunding = `专项资金 ${rng.int(10, 80)} 万元，物资已落实`;
@@ -129,7 +162,13 @@ export async function seedRuichang(em: EntityManager, now: Date, passwordHash: s
       history.file(hazard);
       found.push(hazard);
     }
-    history.inspect(enterprise, at, InspectionKind.SELF_INSPECTION, org.accountOf.get(enterprise.id)!, found.map((hazard) => ({ outcome: FindingOutcome.NEW_HAZARD, hazard })));
+    history.inspect(
+      enterprise,
+      at,
+      InspectionKind.SELF_INSPECTION,
+      org.accountOf.get(enterprise.id)!,
+      found.map((hazard) => ({ outcome: FindingOutcome.NEW_HAZARD, hazard })),
+    );
   }
 
   // Every hazard entered is reported rectified before its deadline (none overdue) and confirmed by grade.
@@ -151,13 +190,19 @@ export async function seedRuichang(em: EntityManager, now: Date, passwordHash: s
     const staff = org.staffOf.get(enterprise.department)!;
     if (i < RUICHANG.penalties) {
       history.enforce(enterprise, at, staff.chief, {
-        kind: EnforcementKind.PENALTY, basis: '《安全生产法》第九十九条：未采取措施消除事故隐患', amountFen: rng.int(2, 5) * 10_000 * 100,
-        note: '隐患整改不到位', hazards: hazard ? [hazard] : [],
+        kind: EnforcementKind.PENALTY,
+        basis: '《安全生产法》第九十九条：未采取措施消除事故隐患',
+        amountFen: rng.int(2, 5) * 10_000 * 100,
+        note: '隐患整改不到位',
+        hazards: hazard ? [hazard] : [],
       });
     } else {
       history.enforce(enterprise, at, staff.chief, {
-        kind: EnforcementKind.SUSPENSION, basis: '《安全生产法》第九十九条：拒不执行的，责令停产停业整顿', suspensionDays: rng.int(7, 30),
-        note: '未按期整改，责令停业整顿', hazards: hazard ? [hazard] : [],
+        kind: EnforcementKind.SUSPENSION,
+        basis: '《安全生产法》第九十九条：拒不执行的，责令停产停业整顿',
+        suspensionDays: rng.int(7, 30),
+        note: '未按期整改，责令停业整顿',
+        hazards: hazard ? [hazard] : [],
       });
     }
   });

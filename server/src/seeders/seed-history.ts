@@ -57,16 +57,46 @@ interface TimedEvent {
 export class SeedHistory {
   readonly logins: Array<{ id: string; enterprise: string; user: string; at: Date }> = [];
   readonly hazards: SeedHazard[] = [];
-  readonly inspections: Array<{ id: string; enterprise: string; kind: InspectionKind; inspectedAt: Date; recordedAt: Date; recordedBy: string; note?: string }> = [];
-  readonly findings: Array<{ id: string; inspection: string; position: number; enterprise: string; outcome: FindingOutcome; hazard: string; discrepancy: boolean; falseRectification: boolean; note?: string }> = [];
+  readonly inspections: Array<{
+    id: string;
+    enterprise: string;
+    kind: InspectionKind;
+    inspectedAt: Date;
+    recordedAt: Date;
+    recordedBy: string;
+    note?: string;
+  }> = [];
+  readonly findings: Array<{
+    id: string;
+    inspection: string;
+    position: number;
+    enterprise: string;
+    outcome: FindingOutcome;
+    hazard: string;
+    discrepancy: boolean;
+    falseRectification: boolean;
+    note?: string;
+  }> = [];
   readonly enforcement: Array<{
-    id: string; enterprise: string; kind: EnforcementKind; basis: string; amountFen?: number; suspensionDays?: number; note?: string;
-    recordedAt: Date; recordedBy: string; forMajorHazard: boolean; hazardIds: string[];
+    id: string;
+    enterprise: string;
+    kind: EnforcementKind;
+    basis: string;
+    amountFen?: number;
+    suspensionDays?: number;
+    note?: string;
+    recordedAt: Date;
+    recordedBy: string;
+    forMajorHazard: boolean;
+    hazardIds: string[];
   }> = [];
   private readonly audit: AuditFacts[] = [];
   private readonly events: TimedEvent[] = [];
 
-  constructor(private readonly org: Organisation, private readonly newId: () => string) {}
+  constructor(
+    private readonly org: Organisation,
+    private readonly newId: () => string,
+  ) {}
 
   private departmentOf(enterpriseId: string): string {
     return this.enterprise(enterpriseId).department;
@@ -80,20 +110,54 @@ export class SeedHistory {
     const user = this.org.accountOf.get(enterprise.id)!;
     this.logins.push({ id: this.newId(), enterprise: enterprise.id, user, at });
     if (!enterprise.lastLoginAt || enterprise.lastLoginAt < at) enterprise.lastLoginAt = at;
-    this.audit.push({ at, actorId: user, action: 'enterprise.login', subjectType: 'enterprise', subjectId: enterprise.id, data: { userId: user } });
-    this.events.push({ kind: EventKind.ENTERPRISE_LOGGED_IN, at, enterpriseId: enterprise.id, departmentId: enterprise.department });
+    this.audit.push({
+      at,
+      actorId: user,
+      action: 'enterprise.login',
+      subjectType: 'enterprise',
+      subjectId: enterprise.id,
+      data: { userId: user },
+    });
+    this.events.push({
+      kind: EventKind.ENTERPRISE_LOGGED_IN,
+      at,
+      enterpriseId: enterprise.id,
+      departmentId: enterprise.department,
+    });
   }
 
   file(hazard: SeedHazard): void {
     this.hazards.push(hazard);
     const enterprise = this.enterprise(hazard.enterprise);
-    if (hazard.filedBy === this.org.accountOf.get(enterprise.id) && (!enterprise.lastFilingAt || enterprise.lastFilingAt < hazard.filedAt)) {
+    if (
+      hazard.filedBy === this.org.accountOf.get(enterprise.id) &&
+      (!enterprise.lastFilingAt || enterprise.lastFilingAt < hazard.filedAt)
+    ) {
       enterprise.lastFilingAt = hazard.filedAt;
     }
-    const { id: _id, status: _status, closedAt: _closedAt, submittedAt: _s, submittedLate: _l, filedBy: _f, ...facts } = hazard;
-    this.audit.push({ at: hazard.filedAt, actorId: hazard.filedBy ?? null, action: 'hazard.filed', subjectType: 'hazard', subjectId: hazard.id, data: facts as Record<string, unknown> });
+    const {
+      id: _id,
+      status: _status,
+      closedAt: _closedAt,
+      submittedAt: _s,
+      submittedLate: _l,
+      filedBy: _f,
+      ...facts
+    } = hazard;
+    this.audit.push({
+      at: hazard.filedAt,
+      actorId: hazard.filedBy ?? null,
+      action: 'hazard.filed',
+      subjectType: 'hazard',
+      subjectId: hazard.id,
+      data: facts as Record<string, unknown>,
+    });
     this.events.push({
-      kind: EventKind.HAZARD_FILED, at: hazard.filedAt, enterpriseId: enterprise.id, departmentId: enterprise.department, hazardId: hazard.id,
+      kind: EventKind.HAZARD_FILED,
+      at: hazard.filedAt,
+      enterpriseId: enterprise.id,
+      departmentId: enterprise.department,
+      hazardId: hazard.id,
       payload: { grade: hazard.grade, title: hazard.title, rectifiedOnSpot: hazard.rectifiedOnSpot },
     });
   }
@@ -102,7 +166,14 @@ export class SeedHistory {
     hazard.status = HazardStatus.PENDING_VERIFICATION;
     hazard.submittedAt = at;
     hazard.submittedLate = !!hazard.deadline && at > hazard.deadline;
-    this.record(hazard, at, this.org.accountOf.get(hazard.enterprise)!, 'hazard.submitted', { note }, EventKind.RECTIFICATION_SUBMITTED);
+    this.record(
+      hazard,
+      at,
+      this.org.accountOf.get(hazard.enterprise)!,
+      'hazard.submitted',
+      { note },
+      EventKind.RECTIFICATION_SUBMITTED,
+    );
   }
 
   reject(hazard: SeedHazard, at: Date, confirmer: string, reason: string): void {
@@ -118,7 +189,14 @@ export class SeedHistory {
 
   deadlineMissed(hazard: SeedHazard): void {
     const enterprise = this.enterprise(hazard.enterprise);
-    this.events.push({ kind: EventKind.DEADLINE_MISSED, at: hazard.deadline!, enterpriseId: enterprise.id, departmentId: enterprise.department, hazardId: hazard.id, payload: { grade: hazard.grade, title: hazard.title } });
+    this.events.push({
+      kind: EventKind.DEADLINE_MISSED,
+      at: hazard.deadline!,
+      enterpriseId: enterprise.id,
+      departmentId: enterprise.department,
+      hazardId: hazard.id,
+      payload: { grade: hazard.grade, title: hazard.title },
+    });
   }
 
   /**
@@ -137,22 +215,58 @@ export class SeedHistory {
     const regulator = kind === InspectionKind.REGULATOR_INSPECTION;
     for (const [position, f] of findings.entries()) {
       this.findings.push({
-        id: this.newId(), inspection: id, position, enterprise: enterprise.id, outcome: f.outcome, hazard: f.hazard.id,
-        discrepancy: regulator && f.outcome === FindingOutcome.NEW_HAZARD, falseRectification: f.outcome === FindingOutcome.NOT_RECTIFIED, note: f.note,
+        id: this.newId(),
+        inspection: id,
+        position,
+        enterprise: enterprise.id,
+        outcome: f.outcome,
+        hazard: f.hazard.id,
+        discrepancy: regulator && f.outcome === FindingOutcome.NEW_HAZARD,
+        falseRectification: f.outcome === FindingOutcome.NOT_RECTIFIED,
+        note: f.note,
       });
       if (f.outcome === FindingOutcome.NOT_RECTIFIED) {
         const reason = f.note ?? 'Not really rectified, found on site.';
-        Object.assign(f.hazard, { status: HazardStatus.RECTIFYING, deadline: f.deadline, closedAt: undefined, submittedAt: undefined, submittedLate: false, rectifiedOnSpot: false, rejectionReason: reason });
-        this.audit.push({ at, actorId: recordedBy, action: 'hazard.reopened', subjectType: 'hazard', subjectId: f.hazard.id, data: { inspectionId: id, reason, deadline: f.deadline, from: HazardStatus.CLOSED } });
+        Object.assign(f.hazard, {
+          status: HazardStatus.RECTIFYING,
+          deadline: f.deadline,
+          closedAt: undefined,
+          submittedAt: undefined,
+          submittedLate: false,
+          rectifiedOnSpot: false,
+          rejectionReason: reason,
+        });
+        this.audit.push({
+          at,
+          actorId: recordedBy,
+          action: 'hazard.reopened',
+          subjectType: 'hazard',
+          subjectId: f.hazard.id,
+          data: { inspectionId: id, reason, deadline: f.deadline, from: HazardStatus.CLOSED },
+        });
         this.events.push({
-          kind: EventKind.RECTIFICATION_REJECTED, at, enterpriseId: enterprise.id, departmentId: enterprise.department, hazardId: f.hazard.id,
+          kind: EventKind.RECTIFICATION_REJECTED,
+          at,
+          enterpriseId: enterprise.id,
+          departmentId: enterprise.department,
+          hazardId: f.hazard.id,
           payload: { grade: f.hazard.grade, title: f.hazard.title, reopened: true, reason },
         });
       }
     }
     this.audit.push({
-      at, actorId: recordedBy, action: 'inspection.recorded', subjectType: 'inspection', subjectId: id,
-      data: { enterpriseId: enterprise.id, kind, inspectedAt: at, note: null, findings: findings.map((f) => ({ outcome: f.outcome, hazardId: f.hazard.id })) },
+      at,
+      actorId: recordedBy,
+      action: 'inspection.recorded',
+      subjectType: 'inspection',
+      subjectId: id,
+      data: {
+        enterpriseId: enterprise.id,
+        kind,
+        inspectedAt: at,
+        note: null,
+        findings: findings.map((f) => ({ outcome: f.outcome, hazardId: f.hazard.id })),
+      },
     });
   }
 
@@ -160,20 +274,61 @@ export class SeedHistory {
     enterprise: SeedEnterprise,
     at: Date,
     recordedBy: string,
-    action: { kind: EnforcementKind; basis: string; amountFen?: number; suspensionDays?: number; note?: string; hazards?: SeedHazard[] },
+    action: {
+      kind: EnforcementKind;
+      basis: string;
+      amountFen?: number;
+      suspensionDays?: number;
+      note?: string;
+      hazards?: SeedHazard[];
+    },
   ): void {
     const id = this.newId();
     const hazards = action.hazards ?? [];
     const forMajorHazard = hazards.some((h) => h.grade === HazardGrade.MAJOR);
     const hazardIds = hazards.map((h) => h.id);
-    this.enforcement.push({ id, enterprise: enterprise.id, kind: action.kind, basis: action.basis, amountFen: action.amountFen, suspensionDays: action.suspensionDays, note: action.note, recordedAt: at, recordedBy, forMajorHazard, hazardIds });
+    this.enforcement.push({
+      id,
+      enterprise: enterprise.id,
+      kind: action.kind,
+      basis: action.basis,
+      amountFen: action.amountFen,
+      suspensionDays: action.suspensionDays,
+      note: action.note,
+      recordedAt: at,
+      recordedBy,
+      forMajorHazard,
+      hazardIds,
+    });
     this.audit.push({
-      at, actorId: recordedBy, action: 'enforcement.recorded', subjectType: 'enforcement', subjectId: id,
-      data: { enterpriseId: enterprise.id, kind: action.kind, basis: action.basis, amountFen: action.amountFen ?? null, suspensionDays: action.suspensionDays ?? null, hazardIds, note: action.note ?? null, forMajorHazard },
+      at,
+      actorId: recordedBy,
+      action: 'enforcement.recorded',
+      subjectType: 'enforcement',
+      subjectId: id,
+      data: {
+        enterpriseId: enterprise.id,
+        kind: action.kind,
+        basis: action.basis,
+        amountFen: action.amountFen ?? null,
+        suspensionDays: action.suspensionDays ?? null,
+        hazardIds,
+        note: action.note ?? null,
+        forMajorHazard,
+      },
     });
     this.events.push({
-      kind: EventKind.ENFORCEMENT_RECORDED, at, enterpriseId: enterprise.id, departmentId: enterprise.department, hazardId: hazards[0]?.id,
-      payload: { kind: action.kind, enforcementId: id, hazardIds, ...(hazards[0] ? { grade: hazards[0].grade, title: hazards[0].title } : {}) },
+      kind: EventKind.ENFORCEMENT_RECORDED,
+      at,
+      enterpriseId: enterprise.id,
+      departmentId: enterprise.department,
+      hazardId: hazards[0]?.id,
+      payload: {
+        kind: action.kind,
+        enforcementId: id,
+        hazardIds,
+        ...(hazards[0] ? { grade: hazards[0].grade, title: hazards[0].title } : {}),
+      },
     });
   }
 
@@ -184,10 +339,24 @@ export class SeedHistory {
     return hazard.grade === HazardGrade.SECOND ? staff.leader : staff.chief;
   }
 
-  private record(hazard: SeedHazard, at: Date, actor: string, action: string, data: Record<string, unknown>, kind: EventKind): void {
+  private record(
+    hazard: SeedHazard,
+    at: Date,
+    actor: string,
+    action: string,
+    data: Record<string, unknown>,
+    kind: EventKind,
+  ): void {
     const enterprise = this.enterprise(hazard.enterprise);
     this.audit.push({ at, actorId: actor, action, subjectType: 'hazard', subjectId: hazard.id, data });
-    this.events.push({ kind, at, enterpriseId: enterprise.id, departmentId: enterprise.department, hazardId: hazard.id, payload: { grade: hazard.grade, title: hazard.title } });
+    this.events.push({
+      kind,
+      at,
+      enterpriseId: enterprise.id,
+      departmentId: enterprise.department,
+      hazardId: hazard.id,
+      payload: { grade: hazard.grade, title: hazard.title },
+    });
   }
 
   /** Writes the organisation and this history in one transaction. */
@@ -197,26 +366,47 @@ export class SeedHistory {
       const org = this.org;
       await bulkInsert(tx, Township, org.townships);
       const staff = org.users.filter((u) => !u.enterprise);
-      await bulkInsert(tx, User, staff.map(({ department: _d, ...u }) => u));
+      await bulkInsert(
+        tx,
+        User,
+        staff.map(({ department: _d, ...u }) => u),
+      );
       await bulkInsert(tx, Department, org.departments);
       for (const u of staff.filter((u) => u.department)) {
         await tx.nativeUpdate(User, { id: u.id }, { department: u.department });
       }
       await bulkInsert(tx, Enterprise, org.enterprises);
-      await bulkInsert(tx, User, org.users.filter((u) => u.enterprise));
+      await bulkInsert(
+        tx,
+        User,
+        org.users.filter((u) => u.enterprise),
+      );
       await bulkInsert(tx, LoginEvent, this.logins);
       await bulkInsert(tx, Hazard, this.hazards);
       await bulkInsert(tx, Inspection, this.inspections);
       await bulkInsert(tx, InspectionFinding, this.findings);
-      await bulkInsert(tx, EnforcementAction, this.enforcement.map(({ hazardIds: _h, ...row }) => row));
+      await bulkInsert(
+        tx,
+        EnforcementAction,
+        this.enforcement.map(({ hazardIds: _h, ...row }) => row),
+      );
       for (const action of this.enforcement) {
         for (const hazardId of action.hazardIds) {
-          await tx.getConnection().execute('insert into enforcement_action_hazard (enforcement_action_id, hazard_id) values (?, ?)', [action.id, hazardId], 'run', tx.getTransactionContext());
+          await tx
+            .getConnection()
+            .execute(
+              'insert into enforcement_action_hazard (enforcement_action_id, hazard_id) values (?, ?)',
+              [action.id, hazardId],
+              'run',
+              tx.getTransactionContext(),
+            );
         }
       }
       const chained = chainEntries(await lastAuditLink(tx), [...this.audit].sort(byTime));
       await bulkInsert(tx, AuditEntry, chained);
-      const events = [...this.events].sort(byTime).map((e, i) => ({ ...e, seq: i + 1, payload: e.payload ? JSON.stringify(e.payload) : undefined }));
+      const events = [...this.events]
+        .sort(byTime)
+        .map((e, i) => ({ ...e, seq: i + 1, payload: e.payload ? JSON.stringify(e.payload) : undefined }));
       await bulkInsert(tx, EventRecord, events);
     });
   }

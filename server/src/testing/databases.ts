@@ -51,7 +51,11 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   await withAdmin((c) => c.query(`create database ${name}`));
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
-  return { kind, url: url.toString(), drop: () => withAdmin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined) };
+  return {
+    kind,
+    url: url.toString(),
+    drop: () => withAdmin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+  };
 }
 
 /** Test databases younger than this may belong to a run going on beside this one (another checkout, CI job). */
@@ -60,7 +64,9 @@ const STALE_AFTER_MS = 60 * 60_000;
 /** Drops what earlier, interrupted runs left behind: only databases older than an hour, never a parallel run's. */
 export async function dropStaleTestDatabases(): Promise<void> {
   await withAdmin(async (c) => {
-    const { rows } = await c.query<{ datname: string }>(`select datname from pg_database where datname like 'hl\\_run\\_%' or datname like 'hl\\_test\\_%'`);
+    const { rows } = await c.query<{ datname: string }>(
+      `select datname from pg_database where datname like 'hl\\_run\\_%' or datname like 'hl\\_test\\_%'`,
+    );
     for (const { datname } of rows) {
       const prefix = TEST_DB_PREFIXES.find((p) => datname.startsWith(p))!;
       const created = parseInt(datname.slice(prefix.length).split('_')[0] ?? '', 36);

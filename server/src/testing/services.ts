@@ -14,7 +14,12 @@ export async function testDialects(): Promise<DatabaseKind[]> {
 }
 
 export async function redisAnswers(): Promise<boolean> {
-  const client = new Redis(REDIS_TEST_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
+  const client = new Redis(REDIS_TEST_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 2000,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -30,7 +35,9 @@ export async function redisAnswers(): Promise<boolean> {
 export async function sharedServicesAnswer(): Promise<boolean> {
   const [pg, redis] = await Promise.all([postgresAnswers(), redisAnswers()]);
   if (pg && redis) return true;
-  const missing = [pg ? null : 'PostgreSQL (127.0.0.1:5432)', redis ? null : 'Redis (127.0.0.1:6379)'].filter(Boolean).join(' and ');
+  const missing = [pg ? null : 'PostgreSQL (127.0.0.1:5432)', redis ? null : 'Redis (127.0.0.1:6379)']
+    .filter(Boolean)
+    .join(' and ');
   if (servicesRequired) throw new Error(`REQUIRE_SERVICES=1 but ${missing} does not answer.`);
   console.warn(`skipping the several-process runs: ${missing} does not answer`);
   return false;

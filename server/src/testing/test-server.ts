@@ -19,7 +19,11 @@ export interface TestServer {
   url: string;
   db: TestDatabase;
   /** POSTs one operation to /graphql, as a client would. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GraphQLResponse<T>>;
   /** Signs in a demo account and returns its bearer token. */
   login(username: string): Promise<string>;
   close(): Promise<void>;
@@ -41,7 +45,15 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   log.quiet = true;
   const db = options.database ?? (await createTestDatabase(options.dialect));
   const uploads = await mkdtemp(join(tmpdir(), 'hl-uploads-'));
-  const env = loadEnv({ PORT: '0', DATABASE_URL: db.url, SEED: options.seed ?? 'demo', NODE_ENV: 'production', UPLOAD_DIR: uploads, REMINDERS: 'off', ...options.env });
+  const env = loadEnv({
+    PORT: '0',
+    DATABASE_URL: db.url,
+    SEED: options.seed ?? 'demo',
+    NODE_ENV: 'production',
+    UPLOAD_DIR: uploads,
+    REMINDERS: 'off',
+    ...options.env,
+  });
   let app: App;
   try {
     app = await startApp({ env, clock: options.clock, renderer: options.renderer });

@@ -76,7 +76,9 @@ export class LiveOperation<T = Record<string, any>> {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`${what}: not within ${timeoutMs} ms; received ${JSON.stringify(this.received).slice(0, 2000)}`));
+        reject(
+          new Error(`${what}: not within ${timeoutMs} ms; received ${JSON.stringify(this.received).slice(0, 2000)}`),
+        );
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);

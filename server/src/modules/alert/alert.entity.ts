@@ -10,7 +10,9 @@ import { AlertKind } from './alert-kind.js';
  * are kept after clearing (history); the current ones are those not cleared. Persisting them is
  * what makes ALERT_RAISED / ALERT_CLEARED fire exactly once, across restarts and processes.
  */
-@ObjectType({ description: 'One of the three displays (三个显示): an enterprise gone quiet, or a hazard past its deadline.' })
+@ObjectType({
+  description: 'One of the three displays (三个显示): an enterprise gone quiet, or a hazard past its deadline.',
+})
 @Entity({ tableName: 'alert' })
 @Index({ properties: ['kind', 'clearedAt'] })
 export class Alert extends BaseEntity {
@@ -33,7 +35,10 @@ export class Alert extends BaseEntity {
   @Property()
   raisedAt!: Date;
 
-  @Field({ nullable: true, description: 'When the condition ended (a login, a filing, the hazard closed); null while current.' })
+  @Field({
+    nullable: true,
+    description: 'When the condition ended (a login, a filing, the hazard closed); null while current.',
+  })
   @Property({ nullable: true })
   clearedAt?: Date;
 

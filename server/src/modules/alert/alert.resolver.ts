@@ -9,7 +9,10 @@ import { currentAlerts } from './alert.service.js';
 
 @Resolver(() => Alert)
 export class AlertResolver {
-  @Query(() => [Alert], { description: 'The three displays as they stand now, within your scope (R6), oldest first; `kind` picks one display.' })
+  @Query(() => [Alert], {
+    description:
+      'The three displays as they stand now, within your scope (R6), oldest first; `kind` picks one display.',
+  })
   alerts(@Ctx() ctx: Context, @Arg('kind', () => AlertKind, { nullable: true }) kind?: AlertKind): Promise<Alert[]> {
     return currentAlerts(ctx.em, requireViewer(ctx).scope, kind);
   }
@@ -27,12 +30,19 @@ export class AlertResolver {
 
 @Resolver(() => Enterprise)
 export class EnterpriseAlertsResolver {
-  @FieldResolver(() => [Alert], { description: 'The displays that stand for this enterprise now (no login, no filing, overdue hazards).' })
+  @FieldResolver(() => [Alert], {
+    description: 'The displays that stand for this enterprise now (no login, no filing, overdue hazards).',
+  })
   async alerts(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<Alert[]> {
     const load = requestLoader(ctx, 'Enterprise.alerts', async (ids: readonly string[]) => {
-      const rows = await ctx.em.find(Alert, { enterprise: { $in: [...ids] }, clearedAt: null }, { orderBy: { since: 'asc', id: 'asc' } });
+      const rows = await ctx.em.find(
+        Alert,
+        { enterprise: { $in: [...ids] }, clearedAt: null },
+        { orderBy: { since: 'asc', id: 'asc' } },
+      );
       const byEnterprise = new Map<string, Alert[]>();
-      for (const row of rows) byEnterprise.set(row.enterprise.id, [...(byEnterprise.get(row.enterprise.id) ?? []), row]);
+      for (const row of rows)
+        byEnterprise.set(row.enterprise.id, [...(byEnterprise.get(row.enterprise.id) ?? []), row]);
       return byEnterprise;
     });
     return (await load(enterprise.id)) ?? [];

@@ -14,7 +14,10 @@ export const QUIET_FIELD: Record<AlertKind.NO_LOGIN | AlertKind.NO_FILING, Quiet
   [AlertKind.NO_FILING]: 'lastFilingAt',
 };
 
-export function windowOf(kind: AlertKind.NO_LOGIN | AlertKind.NO_FILING, env: Pick<Env, 'noLoginWindowMs' | 'noFilingWindowMs'>): number {
+export function windowOf(
+  kind: AlertKind.NO_LOGIN | AlertKind.NO_FILING,
+  env: Pick<Env, 'noLoginWindowMs' | 'noFilingWindowMs'>,
+): number {
   return kind === AlertKind.NO_LOGIN ? env.noLoginWindowMs : env.noFilingWindowMs;
 }
 
@@ -36,7 +39,9 @@ export function isQuiet(enterprise: QuietFacts, field: QuietField, windowMs: num
 /** Enterprises whose window has elapsed at `now`. */
 export function quietWhere(field: QuietField, windowMs: number, now: Date): FilterQuery<Enterprise> {
   const cutoff = new Date(now.getTime() - windowMs);
-  return { $or: [{ [field]: { $lte: cutoff } }, { [field]: null, registeredAt: { $lte: cutoff } }] } as FilterQuery<Enterprise>;
+  return {
+    $or: [{ [field]: { $lte: cutoff } }, { [field]: null, registeredAt: { $lte: cutoff } }],
+  } as FilterQuery<Enterprise>;
 }
 
 function asDate(value: unknown): Date | null {
@@ -46,7 +51,12 @@ function asDate(value: unknown): Date | null {
 }
 
 /** The smallest value of `field` among rows matching `where`, read through its index (ORDER BY … LIMIT 1). */
-async function smallest<T extends object>(em: EntityManager, entity: new () => T, field: string, where: FilterQuery<T>): Promise<Date | null> {
+async function smallest<T extends object>(
+  em: EntityManager,
+  entity: new () => T,
+  field: string,
+  where: FilterQuery<T>,
+): Promise<Date | null> {
   const row = await em
     .createQueryBuilder(entity)
     .select(field)
@@ -62,15 +72,26 @@ async function smallest<T extends object>(em: EntityManager, entity: new () => T
  * last login (filing, or registration) plus its window and every open hazard's deadline. A handful
  * of indexed MIN lookups, so the watcher can sleep until then instead of scanning.
  */
-export async function nextDueAt(em: EntityManager, env: Pick<Env, 'noLoginWindowMs' | 'noFilingWindowMs'>, now: Date): Promise<Date | null> {
+export async function nextDueAt(
+  em: EntityManager,
+  env: Pick<Env, 'noLoginWindowMs' | 'noFilingWindowMs'>,
+  now: Date,
+): Promise<Date | null> {
   const candidates: Array<Promise<Date | null>> = [];
   for (const kind of [AlertKind.NO_LOGIN, AlertKind.NO_FILING] as const) {
     const field = QUIET_FIELD[kind];
     const windowMs = windowOf(kind, env);
     const cutoff = new Date(now.getTime() - windowMs);
     const plus = (date: Date | null) => (date ? new Date(date.getTime() + windowMs) : null);
-    candidates.push(smallest(em, Enterprise, field, { [field]: { $gt: cutoff } } as FilterQuery<Enterprise>).then(plus));
-    candidates.push(smallest(em, Enterprise, 'registeredAt', { [field]: null, registeredAt: { $gt: cutoff } } as FilterQuery<Enterprise>).then(plus));
+    candidates.push(
+      smallest(em, Enterprise, field, { [field]: { $gt: cutoff } } as FilterQuery<Enterprise>).then(plus),
+    );
+    candidates.push(
+      smallest(em, Enterprise, 'registeredAt', {
+        [field]: null,
+        registeredAt: { $gt: cutoff },
+      } as FilterQuery<Enterprise>).then(plus),
+    );
   }
   candidates.push(smallest(em, Hazard, 'deadline', { status: HazardStatus.RECTIFYING, deadline: { $gt: now } }));
   const dates = (await Promise.all(candidates)).filter((d): d is Date => d !== null);

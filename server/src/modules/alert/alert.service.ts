@@ -29,7 +29,12 @@ function currentSubjects(em: EntityManager, kind: AlertKind, column: 'enterprise
  * not raised yet, clears what no longer holds, each with its event, in one transaction. Set-based:
  * it reads the due rows through their indexes and the few current alerts, never every enterprise.
  */
-export async function reconcileAlerts(em: EntityManager, publisher: EventPublisher, env: Windows, now: Date): Promise<ReconcileResult> {
+export async function reconcileAlerts(
+  em: EntityManager,
+  publisher: EventPublisher,
+  env: Windows,
+  now: Date,
+): Promise<ReconcileResult> {
   return commitWithEvents(em, publisher, async (tx, emit) => {
     const result: ReconcileResult = { raised: 0, cleared: 0 };
     for (const kind of [AlertKind.NO_LOGIN, AlertKind.NO_FILING] as const) {
@@ -41,7 +46,14 @@ export async function reconcileAlerts(em: EntityManager, publisher: EventPublish
   });
 }
 
-async function reconcileQuiet(tx: EntityManager, emit: Emit, kind: AlertKind.NO_LOGIN | AlertKind.NO_FILING, env: Windows, now: Date, result: ReconcileResult): Promise<void> {
+async function reconcileQuiet(
+  tx: EntityManager,
+  emit: Emit,
+  kind: AlertKind.NO_LOGIN | AlertKind.NO_FILING,
+  env: Windows,
+  now: Date,
+  result: ReconcileResult,
+): Promise<void> {
   const field = QUIET_FIELD[kind];
   const windowMs = windowOf(kind, env);
 
@@ -55,7 +67,12 @@ async function reconcileQuiet(tx: EntityManager, emit: Emit, kind: AlertKind.NO_
 
   const due = await tx.find(
     Enterprise,
-    { $and: [quietWhere(field, windowMs, now), { id: { $nin: currentSubjects(tx, kind, 'enterprise_id') } } as unknown as FilterQuery<Enterprise>] },
+    {
+      $and: [
+        quietWhere(field, windowMs, now),
+        { id: { $nin: currentSubjects(tx, kind, 'enterprise_id') } } as unknown as FilterQuery<Enterprise>,
+      ],
+    },
     { orderBy: { code: 'asc' } },
   );
   for (const enterprise of due) {
@@ -77,14 +94,23 @@ async function reconcileOverdue(tx: EntityManager, emit: Emit, now: Date, result
 
   const due = await tx.find(
     Hazard,
-    { $and: [overdueWhere(now), { id: { $nin: currentSubjects(tx, kind, 'hazard_id') } } as unknown as FilterQuery<Hazard>] },
+    {
+      $and: [
+        overdueWhere(now),
+        { id: { $nin: currentSubjects(tx, kind, 'hazard_id') } } as unknown as FilterQuery<Hazard>,
+      ],
+    },
     { populate: ['enterprise'], orderBy: { deadline: 'asc' } },
   );
   for (const hazard of due) {
     const enterprise = hazard.enterprise.getEntity();
     const deadline = hazard.deadline!;
     // Announced once per deadline, even across restarts: an earlier DEADLINE_MISSED at or after it already said so.
-    const announced = await tx.count(EventRecord, { kind: EventKind.DEADLINE_MISSED, hazardId: hazard.id, at: { $gte: deadline } });
+    const announced = await tx.count(EventRecord, {
+      kind: EventKind.DEADLINE_MISSED,
+      hazardId: hazard.id,
+      at: { $gte: deadline },
+    });
     if (announced === 0) {
       await emit({
         kind: EventKind.DEADLINE_MISSED,
@@ -113,7 +139,11 @@ interface Raise {
   payload: Record<string, unknown>;
 }
 
-async function raise(tx: EntityManager, emit: Emit, { kind, enterprise, hazard, since, now, payload }: Raise): Promise<Alert> {
+async function raise(
+  tx: EntityManager,
+  emit: Emit,
+  { kind, enterprise, hazard, since, now, payload }: Raise,
+): Promise<Alert> {
   const alert = tx.create(Alert, {
     kind,
     enterprise,
@@ -134,7 +164,14 @@ async function raise(tx: EntityManager, emit: Emit, { kind, enterprise, hazard, 
   return alert;
 }
 
-async function clear(tx: EntityManager, emit: Emit, alert: Alert, enterprise: Enterprise, now: Date, payload: Record<string, unknown> = {}): Promise<void> {
+async function clear(
+  tx: EntityManager,
+  emit: Emit,
+  alert: Alert,
+  enterprise: Enterprise,
+  now: Date,
+  payload: Record<string, unknown> = {},
+): Promise<void> {
   alert.clearedAt = now;
   alert.activeKey = undefined;
   await tx.flush();
@@ -152,14 +189,18 @@ async function clear(tx: EntityManager, emit: Emit, alert: Alert, enterprise: En
 export function currentAlerts(em: EntityManager, scope: Scope, kind?: AlertKind | null): Promise<Alert[]> {
   return em.find(
     Alert,
-    { $and: [{ clearedAt: null }, kind ? { kind } : {}, { enterprise: enterpriseScopeWhere(scope) }] } as FilterQuery<Alert>,
+    {
+      $and: [{ clearedAt: null }, kind ? { kind } : {}, { enterprise: enterpriseScopeWhere(scope) }],
+    } as FilterQuery<Alert>,
     { orderBy: { since: 'asc', id: 'asc' } },
   );
 }
 
 /** Counts of current displays within a scope, for the wallboard. */
 export async function countCurrentAlerts(em: EntityManager, scope: Scope, kind: AlertKind): Promise<number> {
-  return em.count(Alert, { $and: [{ clearedAt: null, kind }, { enterprise: enterpriseScopeWhere(scope) }] } as FilterQuery<Alert>);
+  return em.count(Alert, {
+    $and: [{ clearedAt: null, kind }, { enterprise: enterpriseScopeWhere(scope) }],
+  } as FilterQuery<Alert>);
 }
 
 /** The current displays within a scope with their enterprises and hazards loaded, for the lists that name them (snapshot, dispatch). */

@@ -15,7 +15,12 @@ const ALERTS = `query($kind: AlertKind) { alerts(kind: $kind) { kind since enter
 const FILE = `mutation($input: FileHazardInput!) { fileHazard(input: $input) { id deadline } }`;
 const WINDOW = 15 * DAY_MS;
 
-type AlertRow = { kind: string; since: string; enterprise: { code: string }; hazard: { id: string; overdue: boolean } | null };
+type AlertRow = {
+  kind: string;
+  since: string;
+  enterprise: { code: string };
+  hazard: { id: string; overdue: boolean } | null;
+};
 
 describe.each(dialects)('the three displays (R2, R3), on %s', (dialect) => {
   let server: TestServer;
@@ -27,9 +32,14 @@ describe.each(dialects)('the three displays (R2, R3), on %s', (dialect) => {
     return result.data!.alerts;
   };
   const codes = (rows: AlertRow[]) => rows.map((a) => a.enterprise.code).sort();
-  const events = (kind: EventKind, extra: Record<string, unknown> = {}) => server.app.orm.em.fork().find(EventRecord, { kind, ...extra }, { orderBy: { seq: 'asc' } });
+  const events = (kind: EventKind, extra: Record<string, unknown> = {}) =>
+    server.app.orm.em.fork().find(EventRecord, { kind, ...extra }, { orderBy: { seq: 'asc' } });
   const enterprise = async (code: string) => {
-    const found = await server.gql(`query($s: String!) { enterprises(filter: { search: $s }) { edges { node { id code lastLoginAt lastFilingAt registeredAt } } } }`, { s: code }, await server.login('director'));
+    const found = await server.gql(
+      `query($s: String!) { enterprises(filter: { search: $s }) { edges { node { id code lastLoginAt lastFilingAt registeredAt } } } }`,
+      { s: code },
+      await server.login('director'),
+    );
     return found.data!.enterprises.edges.map((e: any) => e.node).find((n: any) => n.code === code);
   };
   const tick = () => server.app.realtime.alerts.tick();
@@ -50,7 +60,8 @@ describe.each(dialects)('the three displays (R2, R3), on %s', (dialect) => {
     expect(codes(overdue)).toEqual(['e003', 'e025', 'e066', 'e078']);
     expect(overdue.every((a) => a.hazard?.overdue === true)).toBe(true);
     // The seeded misses were announced when they happened: the catch-up does not announce them again.
-    for (const alert of overdue) expect(await events(EventKind.DEADLINE_MISSED, { hazardId: alert.hazard!.id })).toHaveLength(1);
+    for (const alert of overdue)
+      expect(await events(EventKind.DEADLINE_MISSED, { hazardId: alert.hazard!.id })).toHaveLength(1);
     expect(await events(EventKind.ALERT_RAISED)).toHaveLength(2 + 5 + 4);
   });
 
@@ -65,7 +76,11 @@ describe.each(dialects)('the three displays (R2, R3), on %s', (dialect) => {
     expect(codes(await alerts(null, 'chief2'))).toEqual(['e025', 'e033', 'e033']);
     expect(codes(await alerts(null, 'e048'))).toEqual(['e048']);
     expect(await alerts(null, 'e001')).toEqual([]);
-    const nested = await server.gql(`query($s: String!) { enterprises(filter: { search: $s }) { edges { node { code alerts { kind } } } } }`, { s: 'e012' }, await server.login('chief1'));
+    const nested = await server.gql(
+      `query($s: String!) { enterprises(filter: { search: $s }) { edges { node { code alerts { kind } } } } }`,
+      { s: 'e012' },
+      await server.login('chief1'),
+    );
     expect(nested.data!.enterprises.edges[0].node.alerts).toEqual([{ kind: 'NO_FILING' }]);
   });
 
@@ -87,7 +102,9 @@ describe.each(dialects)('the three displays (R2, R3), on %s', (dialect) => {
     expect(e010Alerts).toHaveLength(1);
     expect(new Date(e010Alerts[0]!.since).getTime()).toBe(due);
     const raised = (await events(EventKind.ALERT_RAISED)).slice(raisedBefore);
-    expect(raised.filter((e) => e.enterpriseId === e010.id && JSON.parse(e.payload!).alertKind === 'NO_LOGIN')).toHaveLength(1);
+    expect(
+      raised.filter((e) => e.enterpriseId === e010.id && JSON.parse(e.payload!).alertKind === 'NO_LOGIN'),
+    ).toHaveLength(1);
   });
 
   it('clears the no-login display right after the enterprise signs in', async () => {
@@ -103,7 +120,19 @@ describe.each(dialects)('the three displays (R2, R3), on %s', (dialect) => {
 
   it('marks a hazard overdue when its deadline passes: DEADLINE_MISSED, then the OVERDUE display, nobody asking', async () => {
     const deadline = new Date(clock.now().getTime() + 3_600_000);
-    const filed = await server.gql(FILE, { input: { title: 'Blocked fire exit', grade: 'THIRD', deadline: deadline.toISOString(), measures: 'Clear it', responsiblePerson: 'Wang' } }, await server.login('e001'));
+    const filed = await server.gql(
+      FILE,
+      {
+        input: {
+          title: 'Blocked fire exit',
+          grade: 'THIRD',
+          deadline: deadline.toISOString(),
+          measures: 'Clear it',
+          responsiblePerson: 'Wang',
+        },
+      },
+      await server.login('e001'),
+    );
     expect(filed.errors).toBeUndefined();
     const hazardId = filed.data!.fileHazard.id;
     await server.app.realtime.bus.settled();
@@ -116,7 +145,11 @@ describe.each(dialects)('the three displays (R2, R3), on %s', (dialect) => {
     expect(missed).toHaveLength(1);
     expect(missed[0]!.at.getTime()).toBe(deadline.getTime());
     const [overdue] = (await alerts(AlertKind.OVERDUE)).filter((a) => a.hazard?.id === hazardId);
-    expect(overdue).toMatchObject({ enterprise: { code: 'e001' }, hazard: { overdue: true }, since: deadline.toISOString() });
+    expect(overdue).toMatchObject({
+      enterprise: { code: 'e001' },
+      hazard: { overdue: true },
+      since: deadline.toISOString(),
+    });
     const raised = await events(EventKind.ALERT_RAISED, { hazardId });
     expect(raised).toHaveLength(1);
     expect(raised[0]!.seq).toBeGreaterThan(missed[0]!.seq);

@@ -26,8 +26,13 @@ function rate(numerator: number, denominator: number): Rate {
  */
 export async function loginRate(em: EntityManager, scope: Scope, end: Date, windowMs: number): Promise<Rate> {
   const start = new Date(end.getTime() - windowMs);
-  const loggedIn = em.createQueryBuilder(LoginEvent, 'l').select('l.enterprise_id').where({ at: { $gte: start, $lte: end } });
-  return enterpriseRate(em, scope, end, start, { id: { $in: loggedIn.getKnexQuery() } } as unknown as FilterQuery<Enterprise>);
+  const loggedIn = em
+    .createQueryBuilder(LoginEvent, 'l')
+    .select('l.enterprise_id')
+    .where({ at: { $gte: start, $lte: end } });
+  return enterpriseRate(em, scope, end, start, {
+    id: { $in: loggedIn.getKnexQuery() },
+  } as unknown as FilterQuery<Enterprise>);
 }
 
 export async function filingRate(em: EntityManager, scope: Scope, end: Date, windowMs: number): Promise<Rate> {
@@ -37,10 +42,18 @@ export async function filingRate(em: EntityManager, scope: Scope, end: Date, win
     .select('h.enterprise_id')
     .join('h.filedBy', 'u')
     .where({ filedAt: { $gte: start, $lte: end }, filedBy: { role: Role.ENTERPRISE } });
-  return enterpriseRate(em, scope, end, start, { id: { $in: filed.getKnexQuery() } } as unknown as FilterQuery<Enterprise>);
+  return enterpriseRate(em, scope, end, start, {
+    id: { $in: filed.getKnexQuery() },
+  } as unknown as FilterQuery<Enterprise>);
 }
 
-async function enterpriseRate(em: EntityManager, scope: Scope, end: Date, start: Date, active: FilterQuery<Enterprise>): Promise<Rate> {
+async function enterpriseRate(
+  em: EntityManager,
+  scope: Scope,
+  end: Date,
+  start: Date,
+  active: FilterQuery<Enterprise>,
+): Promise<Rate> {
   const registered: FilterQuery<Enterprise> = { $and: [enterpriseScopeWhere(scope), { registeredAt: { $lte: end } }] };
   const [denominator, numerator] = await Promise.all([
     em.count(Enterprise, registered),
@@ -55,7 +68,9 @@ async function enterpriseRate(em: EntityManager, scope: Scope, end: Date, start:
  */
 export async function onTimeRate(em: EntityManager, scope: Scope, from: Date, to: Date, now: Date): Promise<Rate> {
   const until = to < now ? to : now;
-  const due: FilterQuery<Hazard> = { $and: [hazardScopeWhere(scope), { rectifiedOnSpot: false, deadline: { $gte: from, $lte: until } }] };
+  const due: FilterQuery<Hazard> = {
+    $and: [hazardScopeWhere(scope), { rectifiedOnSpot: false, deadline: { $gte: from, $lte: until } }],
+  };
   const [denominator, numerator] = await Promise.all([
     em.count(Hazard, due),
     em.count(Hazard, {

@@ -12,7 +12,9 @@ import { Inspection } from '../inspection/inspection.entity.js';
 import { InspectionKind } from '../inspection/inspection.enums.js';
 import { filingRate, loginRate, onTimeRate } from './rates.js';
 
-@ObjectType({ description: 'What happened in [from, to], counted from the records with SQL aggregates; rates per R10.' })
+@ObjectType({
+  description: 'What happened in [from, to], counted from the records with SQL aggregates; rates per R10.',
+})
 export class Stats {
   @Field(() => Int, { description: 'Inspections that took place in the period, self-inspections and on-site ones.' })
   inspections!: number;
@@ -32,7 +34,10 @@ export class Stats {
   @Field(() => Int, { description: 'Of those, entered for rectification with a plan and deadline (录入系统).' })
   hazardsEntered!: number;
 
-  @Field(() => Int, { description: 'Of the hazards entered, those that missed their deadline (by `to`, or now if earlier): overdue now, or reported rectified late.' })
+  @Field(() => Int, {
+    description:
+      'Of the hazards entered, those that missed their deadline (by `to`, or now if earlier): overdue now, or reported rectified late.',
+  })
   overdue!: number;
 
   @Field(() => Int, { description: 'Hazards closed in the period (rectified on the spot or confirmed).' })
@@ -67,13 +72,24 @@ export class Stats {
 }
 
 /** `stats(from, to)` in the viewer's scope: every figure is a COUNT over the records, nothing is a stored total. */
-export async function computeStats(em: EntityManager, scope: Scope, env: Pick<Env, 'noLoginWindowMs' | 'noFilingWindowMs'>, from: Date, to: Date, now: Date): Promise<Stats> {
+export async function computeStats(
+  em: EntityManager,
+  scope: Scope,
+  env: Pick<Env, 'noLoginWindowMs' | 'noFilingWindowMs'>,
+  from: Date,
+  to: Date,
+  now: Date,
+): Promise<Stats> {
   if (to < from) throw badInput('to', '`to` must not be before `from`.');
   const until = to < now ? to : now;
   const hazards = (extra: FilterQuery<Hazard>): FilterQuery<Hazard> => ({ $and: [hazardScopeWhere(scope), extra] });
   const found: FilterQuery<Hazard> = { discoveredAt: { $gte: from, $lte: to } };
-  const inspections = (kind: InspectionKind): FilterQuery<Inspection> => ({ $and: [ownedByEnterpriseWhere<Inspection>(scope), { kind, inspectedAt: { $gte: from, $lte: to } }] });
-  const actions = (kind: EnforcementKind): FilterQuery<EnforcementAction> => ({ $and: [ownedByEnterpriseWhere<EnforcementAction>(scope), { kind, recordedAt: { $gte: from, $lte: to } }] });
+  const inspections = (kind: InspectionKind): FilterQuery<Inspection> => ({
+    $and: [ownedByEnterpriseWhere<Inspection>(scope), { kind, inspectedAt: { $gte: from, $lte: to } }],
+  });
+  const actions = (kind: EnforcementKind): FilterQuery<EnforcementAction> => ({
+    $and: [ownedByEnterpriseWhere<EnforcementAction>(scope), { kind, recordedAt: { $gte: from, $lte: to } }],
+  });
   const missedDeadline: FilterQuery<Hazard> = {
     rectifiedOnSpot: false,
     deadline: { $lte: until },
@@ -81,8 +97,20 @@ export async function computeStats(em: EntityManager, scope: Scope, env: Pick<En
   };
 
   const [
-    selfInspections, regulatorInspections, hazardsFound, rectifiedOnSpot, overdue, closed,
-    penalties, suspensions, summonses, casesFiled, crossCheck, login, filing, onTime,
+    selfInspections,
+    regulatorInspections,
+    hazardsFound,
+    rectifiedOnSpot,
+    overdue,
+    closed,
+    penalties,
+    suspensions,
+    summonses,
+    casesFiled,
+    crossCheck,
+    login,
+    filing,
+    onTime,
   ] = await Promise.all([
     em.count(Inspection, inspections(InspectionKind.SELF_INSPECTION)),
     em.count(Inspection, inspections(InspectionKind.REGULATOR_INSPECTION)),

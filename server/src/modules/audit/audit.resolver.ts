@@ -21,10 +21,13 @@ export class AuditChainStatus {
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
-  @Query(() => AuditChainStatus, { description: 'Recomputes the whole history chain and reports the first broken entry, if any. Bureau staff only.' })
+  @Query(() => AuditChainStatus, {
+    description: 'Recomputes the whole history chain and reports the first broken entry, if any. Bureau staff only.',
+  })
   auditChain(@Ctx() ctx: Context): Promise<AuditChainStatus> {
     const viewer = requireViewer(ctx);
-    if (!isSupervisor(viewer) && viewer.user.role !== Role.ANALYST) throw forbidden('Only bureau staff may verify the history chain.');
+    if (!isSupervisor(viewer) && viewer.user.role !== Role.ANALYST)
+      throw forbidden('Only bureau staff may verify the history chain.');
     return verifyAuditChain(ctx.em);
   }
 

@@ -28,7 +28,16 @@ interface ChainedFields {
 
 /** The hash of one entry: it covers every field of the entry and the hash before it. */
 export function auditHash(entry: ChainedFields): string {
-  const body = canonicalJson([entry.seq, entry.at.toISOString(), entry.actorId, entry.action, entry.subjectType, entry.subjectId, entry.data, entry.prevHash]);
+  const body = canonicalJson([
+    entry.seq,
+    entry.at.toISOString(),
+    entry.actorId,
+    entry.action,
+    entry.subjectType,
+    entry.subjectId,
+    entry.data,
+    entry.prevHash,
+  ]);
   return createHash('sha256').update(body).digest('hex');
 }
 
@@ -38,15 +47,39 @@ export function chainEntries(previous: { seq: number; hash: string } | null, fac
   let prevHash = previous?.hash ?? GENESIS_HASH;
   return facts.map((f) => {
     seq += 1;
-    const fields: ChainedFields = { seq, at: f.at, actorId: f.actorId, action: f.action, subjectType: f.subjectType, subjectId: f.subjectId, data: canonicalJson(f.data), prevHash };
+    const fields: ChainedFields = {
+      seq,
+      at: f.at,
+      actorId: f.actorId,
+      action: f.action,
+      subjectType: f.subjectType,
+      subjectId: f.subjectId,
+      data: canonicalJson(f.data),
+      prevHash,
+    };
     const hash = auditHash(fields);
     prevHash = hash;
-    return { seq, at: f.at, actor: f.actorId, action: f.action, subjectType: f.subjectType, subjectId: f.subjectId, data: fields.data, prevHash: fields.prevHash, hash };
+    return {
+      seq,
+      at: f.at,
+      actor: f.actorId,
+      action: f.action,
+      subjectType: f.subjectType,
+      subjectId: f.subjectId,
+      data: fields.data,
+      prevHash: fields.prevHash,
+      hash,
+    };
   });
 }
 
 export async function lastAuditLink(em: EntityManager): Promise<{ seq: number; hash: string } | null> {
-  const rows = await em.createQueryBuilder(AuditEntry).select(['seq', 'hash']).orderBy({ seq: 'desc' }).limit(1).execute('all');
+  const rows = await em
+    .createQueryBuilder(AuditEntry)
+    .select(['seq', 'hash'])
+    .orderBy({ seq: 'desc' })
+    .limit(1)
+    .execute('all');
   const row = rows[0] as { seq: number; hash: string } | undefined;
   return row ? { seq: Number(row.seq), hash: row.hash } : null;
 }
@@ -68,7 +101,7 @@ export interface ChainStatus {
 export async function verifyAuditChain(em: EntityManager, pageSize = 2000): Promise<ChainStatus> {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
-  for (let afterSeq = 0; ; ) {
+  for (let afterSeq = 0; ;) {
     const rows = await em
       .createQueryBuilder(AuditEntry)
       .select(['seq', 'at', 'actor', 'action', 'subjectType', 'subjectId', 'data', 'prevHash', 'hash'])
@@ -100,5 +133,7 @@ export async function verifyAuditChain(em: EntityManager, pageSize = 2000): Prom
 }
 
 function toDate(value: unknown): Date {
-  return value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));
+  return value instanceof Date
+    ? value
+    : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));
 }

@@ -8,7 +8,8 @@ const CHAIN = `{ auditChain { valid length firstBrokenSeq } }`;
 
 describe.each(dialects)('the tamper-evident history (R7), on %s', (dialect) => {
   let server: TestServer;
-  const sql = (query: string, params: unknown[] = []) => server.app.orm.em.fork().getConnection().execute(query, params);
+  const sql = (query: string, params: unknown[] = []) =>
+    server.app.orm.em.fork().getConnection().execute(query, params);
   const chain = async () => (await server.gql(CHAIN, {}, await server.login('director'))).data!.auditChain;
 
   beforeAll(async () => {
@@ -20,12 +21,23 @@ describe.each(dialects)('the tamper-evident history (R7), on %s', (dialect) => {
     expect(await chain()).toMatchObject({ valid: true, firstBrokenSeq: null });
     const before = (await chain()).length;
     const token = await server.login('director');
-    const ids = (await server.gql(`{ enterprises(first: 20) { edges { node { id } } } }`, {}, token)).data!.enterprises.edges.map((e: any) => e.node.id);
-    const results = await Promise.all(ids.map((enterpriseId: string, i: number) =>
-      server.gql(`mutation($input: FileHazardInput!) { fileHazard(input: $input) { id } }`, { input: { enterpriseId, title: `并发写入 ${i}`, grade: 'THIRD', rectifiedOnSpot: true } }, token)));
+    const ids = (
+      await server.gql(`{ enterprises(first: 20) { edges { node { id } } } }`, {}, token)
+    ).data!.enterprises.edges.map((e: any) => e.node.id);
+    const results = await Promise.all(
+      ids.map((enterpriseId: string, i: number) =>
+        server.gql(
+          `mutation($input: FileHazardInput!) { fileHazard(input: $input) { id } }`,
+          { input: { enterpriseId, title: `并发写入 ${i}`, grade: 'THIRD', rectifiedOnSpot: true } },
+          token,
+        ),
+      ),
+    );
     expect(results.every((r) => !r.errors)).toBe(true);
     expect(await chain()).toEqual({ valid: true, length: before + 20, firstBrokenSeq: null });
-    const [{ count, max, forks }] = await sql('select count(*) as count, max(seq) as max, count(*) - count(distinct prev_hash) as forks from audit_entry');
+    const [{ count, max, forks }] = await sql(
+      'select count(*) as count, max(seq) as max, count(*) - count(distinct prev_hash) as forks from audit_entry',
+    );
     expect(Number(count)).toBe(Number(max));
     expect(Number(forks)).toBe(0);
     const [events] = await sql('select count(*) as count, max(seq) as max from event_log');

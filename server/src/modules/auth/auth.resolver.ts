@@ -8,7 +8,10 @@ import { User } from './user.entity.js';
 
 @Resolver(() => User)
 export class AuthResolver {
-  @Mutation(() => Session, { description: 'Signs in. An enterprise account’s sign-in counts as its enterprise’s login (the no-login alert clears). Failed attempts are throttled per account.' })
+  @Mutation(() => Session, {
+    description:
+      'Signs in. An enterprise account’s sign-in counts as its enterprise’s login (the no-login alert clears). Failed attempts are throttled per account.',
+  })
   login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: Context): Promise<Session> {
     return login(ctx, username, password);
   }
@@ -24,7 +27,10 @@ export class AuthResolver {
     return ctx.viewer?.user ?? null;
   }
 
-  @FieldResolver(() => Department, { nullable: true, description: 'The department a section chief or inspector works in.' })
+  @FieldResolver(() => Department, {
+    nullable: true,
+    description: 'The department a section chief or inspector works in.',
+  })
   async department(@Root() user: User): Promise<Department | null> {
     return (await user.department?.load()) ?? null;
   }

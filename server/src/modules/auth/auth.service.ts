@@ -31,7 +31,12 @@ export function hashToken(token: string): string {
  * (modules/kiosk) counts only where the caller accepts one (`allowKiosk`: GraphQL over HTTP and the
  * socket, which then limit it to the wallboard); photos, snapshots and everything else refuse it.
  */
-export async function authenticate(em: EntityManager, token: string | null, now: Date, { allowKiosk = false } = {}): Promise<Viewer | null> {
+export async function authenticate(
+  em: EntityManager,
+  token: string | null,
+  now: Date,
+  { allowKiosk = false } = {},
+): Promise<Viewer | null> {
   if (!token) return null;
   if (token.startsWith(KIOSK_PREFIX)) return allowKiosk ? authenticateKiosk(em, token) : null;
   const session = await em.findOne(AuthSession, { tokenHash: hashToken(token) }, { populate: ['user'] });
@@ -40,7 +45,11 @@ export async function authenticate(em: EntityManager, token: string | null, now:
   return { user, sessionId: session.id, expiresAt: session.expiresAt, scope: await scopeOf(em, user) };
 }
 
-export async function login(ctx: Context, username: string, password: string): Promise<{ token: string; expiresAt: Date; user: User }> {
+export async function login(
+  ctx: Context,
+  username: string,
+  password: string,
+): Promise<{ token: string; expiresAt: Date; user: User }> {
   const { em, deps } = ctx;
   const now = deps.clock.now();
   const key = username.trim().toLowerCase();
@@ -63,13 +72,32 @@ export async function login(ctx: Context, username: string, password: string): P
     if (throttle) await tx.nativeDelete(LoginThrottle, { username: key });
     const session = tx.create(AuthSession, { tokenHash: hashToken(token), user: user!.id, createdAt: now, expiresAt });
     if (user!.role !== Role.ENTERPRISE || !user!.enterprise) {
-      await appendAudit(tx, { at: now, actorId: user!.id, action: 'auth.login', subjectType: 'user', subjectId: user!.id, data: { sessionId: session.id } });
+      await appendAudit(tx, {
+        at: now,
+        actorId: user!.id,
+        action: 'auth.login',
+        subjectType: 'user',
+        subjectId: user!.id,
+        data: { sessionId: session.id },
+      });
     } else {
       const enterprise = await tx.findOneOrFail(Enterprise, user!.enterprise.id);
       enterprise.lastLoginAt = now;
       tx.create(LoginEvent, { enterprise, user: user!.id, at: now });
-      await appendAudit(tx, { at: now, actorId: user!.id, action: 'enterprise.login', subjectType: 'enterprise', subjectId: enterprise.id, data: { userId: user!.id, sessionId: session.id } });
-      await emit({ kind: EventKind.ENTERPRISE_LOGGED_IN, at: now, enterpriseId: enterprise.id, departmentId: enterprise.department.id });
+      await appendAudit(tx, {
+        at: now,
+        actorId: user!.id,
+        action: 'enterprise.login',
+        subjectType: 'enterprise',
+        subjectId: enterprise.id,
+        data: { userId: user!.id, sessionId: session.id },
+      });
+      await emit({
+        kind: EventKind.ENTERPRISE_LOGGED_IN,
+        at: now,
+        enterpriseId: enterprise.id,
+        departmentId: enterprise.department.id,
+      });
     }
   });
   return { token, expiresAt, user: user! };
@@ -91,7 +119,14 @@ export async function logout(ctx: Context, viewer: Viewer): Promise<void> {
     await takeLedgerLock(tx);
     const session = await tx.findOneOrFail(AuthSession, viewer.sessionId);
     session.revokedAt = now;
-    await appendAudit(tx, { at: now, actorId: viewer.user.id, action: 'auth.logout', subjectType: 'user', subjectId: viewer.user.id, data: { sessionId: session.id } });
+    await appendAudit(tx, {
+      at: now,
+      actorId: viewer.user.id,
+      action: 'auth.logout',
+      subjectType: 'user',
+      subjectId: viewer.user.id,
+      data: { sessionId: session.id },
+    });
   });
   // Sockets opened with this token close now, in every process.
   ctx.deps.realtime?.bus.sessionRevoked(viewer.sessionId);

@@ -26,7 +26,9 @@ describe.each(dialects)('signing in and out, on %s', (dialect) => {
   });
 
   it('stores passwords as argon2id with at least 19 MiB, two passes, one lane', async () => {
-    const user = await server.app.orm.em.fork().findOneOrFail(User, { username: 'chief1' }, { populate: ['passwordHash'] });
+    const user = await server.app.orm.em
+      .fork()
+      .findOneOrFail(User, { username: 'chief1' }, { populate: ['passwordHash'] });
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 
@@ -48,7 +50,8 @@ describe.each(dialects)('signing in and out, on %s', (dialect) => {
 
   it('makes each further attempt wait after three failures, for known and unknown names alike', async () => {
     for (const name of ['inspector3', 'ghost']) {
-      for (let i = 0; i < 3; i++) expect((await server.gql(LOGIN, { u: name, p: 'bad' })).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+      for (let i = 0; i < 3; i++)
+        expect((await server.gql(LOGIN, { u: name, p: 'bad' })).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
       const blocked = await server.gql(LOGIN, { u: name, p: name === 'ghost' ? 'bad' : 'hazardloop' });
       expect(blocked.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
       expect(blocked.errors![0]!.extensions!.retryAfterSeconds).toBe(1);
@@ -57,7 +60,9 @@ describe.each(dialects)('signing in and out, on %s', (dialect) => {
     const after = await server.gql(LOGIN, { u: 'inspector3', p: 'hazardloop' });
     expect(after.errors).toBeUndefined();
     // A success clears the count: the next failure is the first again, not the fourth.
-    expect((await server.gql(LOGIN, { u: 'inspector3', p: 'bad' })).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await server.gql(LOGIN, { u: 'inspector3', p: 'bad' })).errors![0]!.extensions!.code).toBe(
+      'UNAUTHENTICATED',
+    );
     expect((await server.gql(LOGIN, { u: 'inspector3', p: 'hazardloop' })).errors).toBeUndefined();
   });
 
@@ -70,7 +75,11 @@ describe.each(dialects)('signing in and out, on %s', (dialect) => {
   });
 
   it('records an enterprise account’s sign-in as its enterprise’s login', async () => {
-    const before = await server.gql(`{ enterprises(filter: { search: "e005" }) { edges { node { code lastLoginAt } } } }`, {}, await server.login('chief1'));
+    const before = await server.gql(
+      `{ enterprises(filter: { search: "e005" }) { edges { node { code lastLoginAt } } } }`,
+      {},
+      await server.login('chief1'),
+    );
     clock.advance(60_000);
     const token = (await server.gql(LOGIN, { u: 'e005', p: 'hazardloop' })).data!.login.token;
     const after = await server.gql(`{ enterprises { edges { node { code lastLoginAt } } } }`, {}, token);

@@ -4,7 +4,8 @@ import { Role, SUPERVISOR_ROLES } from './role.js';
 
 /** Analysts read everything and change nothing (R6). */
 export function assertMayWrite(viewer: Viewer): void {
-  if (viewer.user.role === Role.ANALYST) throw forbidden('Analysts have read-only access; ask a supervisor to make this change.');
+  if (viewer.user.role === Role.ANALYST)
+    throw forbidden('Analysts have read-only access; ask a supervisor to make this change.');
 }
 
 export function isSupervisor(viewer: Viewer): boolean {
@@ -14,6 +15,8 @@ export function isSupervisor(viewer: Viewer): boolean {
 /** Taking a snapshot or issuing a dispatch or bulletin on demand: the director and admins only. */
 export function assertMayIssueReminders(viewer: Viewer): void {
   if (viewer.user.role !== Role.DIRECTOR && viewer.user.role !== Role.ADMIN) {
-    throw forbidden('Only the director or an admin may take snapshots or issue dispatches and bulletins on demand; they are also issued on schedule.');
+    throw forbidden(
+      'Only the director or an admin may take snapshots or issue dispatches and bulletins on demand; they are also issued on schedule.',
+    );
   }
 }

@@ -29,7 +29,11 @@ describe.each(dialects)('what each role may see and do, on %s', (dialect) => {
     server = await startTestServer({ dialect });
     const director = await server.login('director');
     for (const code of ['e001', 'e021']) {
-      const found = await server.gql(`query($s: String!) { enterprises(filter: { search: $s }) { edges { node { id code hazards(first: 1) { edges { node { id } } } } } } }`, { s: code }, director);
+      const found = await server.gql(
+        `query($s: String!) { enterprises(filter: { search: $s }) { edges { node { id code hazards(first: 1) { edges { node { id } } } } } } }`,
+        { s: code },
+        director,
+      );
       const node = found.data!.enterprises.edges.find((e: any) => e.node.code === code).node;
       ids[code] = node.id;
       hazardOf[code] = node.hazards.edges[0].node.id;
@@ -49,7 +53,11 @@ describe.each(dialects)('what each role may see and do, on %s', (dialect) => {
     const token = await server.login(user);
     for (const code of ['e001', 'e021'] as const) {
       const visible = (sees as readonly string[]).includes(code);
-      const result = await server.gql(`query($e: ID!, $h: ID!) { enterprise(id: $e) { code } hazard(id: $h) { id } }`, { e: ids[code], h: hazardOf[code] }, token);
+      const result = await server.gql(
+        `query($e: ID!, $h: ID!) { enterprise(id: $e) { code } hazard(id: $h) { id } }`,
+        { e: ids[code], h: hazardOf[code] },
+        token,
+      );
       expect(result.errors).toBeUndefined();
       expect(result.data!.enterprise?.code ?? null).toBe(visible ? code : null);
       expect(result.data!.hazard?.id ?? null).toBe(visible ? hazardOf[code] : null);

@@ -11,5 +11,7 @@ const LEDGER_LOCK_KEY = 7_340_021;
  */
 export async function takeLedgerLock(em: EntityManager): Promise<void> {
   if (!isPostgres(em)) return;
-  await em.getConnection().execute(`select pg_advisory_xact_lock(${LEDGER_LOCK_KEY})`, [], 'all', em.getTransactionContext());
+  await em
+    .getConnection()
+    .execute(`select pg_advisory_xact_lock(${LEDGER_LOCK_KEY})`, [], 'all', em.getTransactionContext());
 }

@@ -60,10 +60,16 @@ function afterCursor<T>(cursor: string, sort: SortKey<T>): FilterQuery<T> {
   try {
     [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
   } catch {
-    throw badInput('after', 'This cursor is not one the server gave out; use pageInfo.endCursor from the previous page.');
+    throw badInput(
+      'after',
+      'This cursor is not one the server gave out; use pageInfo.endCursor from the previous page.',
+    );
   }
   if (typeof key !== 'string' || typeof id !== 'string') {
-    throw badInput('after', 'This cursor is not one the server gave out; use pageInfo.endCursor from the previous page.');
+    throw badInput(
+      'after',
+      'This cursor is not one the server gave out; use pageInfo.endCursor from the previous page.',
+    );
   }
   const value = sort.type === 'date' ? new Date(key) : key;
   const op = sort.direction === 'asc' ? '$gt' : '$lt';

@@ -20,7 +20,10 @@ export enum DeliveryStatus {
   FAILED = 'FAILED',
 }
 
-registerEnumType(DeliverySubject, { name: 'DeliverySubject', description: 'Which reminder a webhook message carried.' });
+registerEnumType(DeliverySubject, {
+  name: 'DeliverySubject',
+  description: 'Which reminder a webhook message carried.',
+});
 registerEnumType(DeliveryFormat, {
   name: 'DeliveryFormat',
   description: 'The body posted.',

@@ -9,14 +9,23 @@ export const DeliveryConnection = connectionOf(Delivery, 'Delivery');
 
 @Resolver(() => Delivery)
 export class DeliveryResolver {
-  @Query(() => DeliveryConnection, { description: 'The webhook delivery log, newest first (targets redacted). Director, analysts and admins.' })
+  @Query(() => DeliveryConnection, {
+    description: 'The webhook delivery log, newest first (targets redacted). Director, analysts and admins.',
+  })
   deliveries(
     @Ctx() ctx: Context,
     @Arg('subject', () => DeliverySubject, { nullable: true }) subject?: DeliverySubject,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Page<Delivery>> {
-    if (requireViewer(ctx).scope.kind !== 'all') throw forbidden('The delivery log is for the director, analysts and admins.');
-    return paginate(ctx.em, Delivery, subject ? { subject } : {}, { first, after }, { field: 'createdAt', direction: 'desc', type: 'date' });
+    if (requireViewer(ctx).scope.kind !== 'all')
+      throw forbidden('The delivery log is for the director, analysts and admins.');
+    return paginate(
+      ctx.em,
+      Delivery,
+      subject ? { subject } : {},
+      { first, after },
+      { field: 'createdAt', direction: 'desc', type: 'date' },
+    );
   }
 }

@@ -17,7 +17,9 @@ export interface OutboundMessage {
   image?: Buffer | null;
 }
 
-type Settings = Pick<Env, 'webhookUrls'> & { reminders: Pick<Env['reminders'], 'webhookAttempts' | 'webhookBackoffMs'> };
+type Settings = Pick<Env, 'webhookUrls'> & {
+  reminders: Pick<Env['reminders'], 'webhookAttempts' | 'webhookBackoffMs'>;
+};
 
 const ATTEMPT_TIMEOUT_MS = 10_000;
 /** Slack on a lease beyond the attempt and the wait that follows it. */
@@ -70,7 +72,8 @@ export class WebhookDelivery {
         continue;
       }
       record.status = DeliveryStatus.FAILED;
-      record.lastError = `${record.lastError ?? ''} (not resumed: ${url ? 'its body was not kept' : 'the URL is no longer in WEBHOOK_URLS'})`.trim();
+      record.lastError =
+        `${record.lastError ?? ''} (not resumed: ${url ? 'its body was not kept' : 'the URL is no longer in WEBHOOK_URLS'})`.trim();
       record.finishedAt = now;
       record.body = null;
     }
@@ -78,7 +81,9 @@ export class WebhookDelivery {
     for (const { id, url } of resumable) {
       const own = this.orm.em.fork();
       const record = await own.findOneOrFail(Delivery, id, { populate: ['body'] });
-      log.info(`webhook ${record.target} (${record.format}, ${record.subject} ${record.subjectKey}): resuming after ${record.attempts} attempts`);
+      log.info(
+        `webhook ${record.target} (${record.format}, ${record.subject} ${record.subjectKey}): resuming after ${record.attempts} attempts`,
+      );
       this.track(this.attempt(own, record, url), url);
     }
     return resumable.length;
@@ -148,7 +153,9 @@ export class WebhookDelivery {
           return;
         }
         record.attempts = attempt;
-        record.leaseUntil = new Date(this.clock.now().getTime() + ATTEMPT_TIMEOUT_MS + backoff(attempt + 1) + LEASE_MARGIN_MS);
+        record.leaseUntil = new Date(
+          this.clock.now().getTime() + ATTEMPT_TIMEOUT_MS + backoff(attempt + 1) + LEASE_MARGIN_MS,
+        );
         await em.flush();
         const outcome = await attemptPost(url, payload);
         record.httpStatus = outcome.status;
@@ -158,12 +165,16 @@ export class WebhookDelivery {
           return;
         }
         record.lastError = outcome.error.split(url).join(target);
-        log.warn(`webhook ${target} (${record.format}, ${record.subject} ${record.subjectKey}): attempt ${attempt} of ${webhookAttempts} failed: ${record.lastError}`);
+        log.warn(
+          `webhook ${target} (${record.format}, ${record.subject} ${record.subjectKey}): attempt ${attempt} of ${webhookAttempts} failed: ${record.lastError}`,
+        );
         await em.flush();
       }
       this.settle(record, DeliveryStatus.FAILED, record.lastError ?? null);
       await em.flush();
-      log.error(`webhook ${target} (${record.format}, ${record.subject} ${record.subjectKey}): gave up after ${record.attempts} attempts: ${record.lastError}`);
+      log.error(
+        `webhook ${target} (${record.format}, ${record.subject} ${record.subjectKey}): gave up after ${record.attempts} attempts: ${record.lastError}`,
+      );
     } finally {
       this.working.delete(record.id);
     }
@@ -204,13 +215,23 @@ async function attemptPost(url: string, payload: string): Promise<Outcome> {
       signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
     });
     const text = await response.text().catch(() => '');
-    if (!response.ok) return { ok: false, status: response.status, error: `HTTP ${response.status} ${text.slice(0, 200)}`.trim() };
+    if (!response.ok)
+      return { ok: false, status: response.status, error: `HTTP ${response.status} ${text.slice(0, 200)}`.trim() };
     const errcode = wecomErrcode(text);
-    if (errcode !== null && errcode !== 0) return { ok: false, status: response.status, error: `the robot answered errcode ${errcode}: ${text.slice(0, 200)}` };
+    if (errcode !== null && errcode !== 0)
+      return {
+        ok: false,
+        status: response.status,
+        error: `the robot answered errcode ${errcode}: ${text.slice(0, 200)}`,
+      };
     return { ok: true, status: response.status };
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return { ok: false, status: null, error: [(error as Error).message, cause?.code ?? cause?.message].filter(Boolean).join(': ') };
+    return {
+      ok: false,
+      status: null,
+      error: [(error as Error).message, cause?.code ?? cause?.message].filter(Boolean).join(': '),
+    };
   }
 }
 

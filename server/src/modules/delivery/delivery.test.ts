@@ -22,18 +22,20 @@ interface Received {
 async function startSink(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
   const received: Received[] = [];
   let flaky = 0;
-  const read = (req: IncomingMessage) => new Promise<string>((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-  });
+  const read = (req: IncomingMessage) =>
+    new Promise<string>((resolve) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
   const server: Server = createServer(async (req, res) => {
     const body = JSON.parse(await read(req));
     const path = req.url ?? '';
     received.push({ path, at: Date.now(), body });
     if (path.startsWith('/flaky') && ++flaky <= 2) return void res.writeHead(503).end('busy');
     if (path.startsWith('/down')) return void res.writeHead(500).end('down');
-    if (path.startsWith('/cgi-bin/webhook/send')) return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}');
+    if (path.startsWith('/cgi-bin/webhook/send'))
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}');
     res.writeHead(204).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -43,7 +45,9 @@ async function startSink(): Promise<{ url: string; received: Received[]; close()
 
 describe('webhook helpers', () => {
   it('hides the robot key and recognises the WeCom robot path', () => {
-    expect(redactUrl(`https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${ROBOT_KEY}`)).toBe('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***');
+    expect(redactUrl(`https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${ROBOT_KEY}`)).toBe(
+      'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***',
+    );
     expect(redactUrl('https://user:pw@hooks.example.org/x')).toBe('https://hooks.example.org/x');
     expect(isWeComRobot('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1')).toBe(true);
     expect(isWeComRobot('https://hooks.example.org/snapshots')).toBe(false);
@@ -69,7 +73,11 @@ describe.each(dialects)('delivering the snapshot to webhooks, on %s', (dialect) 
       clock: new ManualClock('2026-11-29T08:00:00+08:00'),
       renderer: new FakeRenderer(),
       env: {
-        WEBHOOK_URLS: [`${sink.url}/flaky`, `${sink.url}/cgi-bin/webhook/send?key=${ROBOT_KEY}`, `${sink.url}/down`].join(','),
+        WEBHOOK_URLS: [
+          `${sink.url}/flaky`,
+          `${sink.url}/cgi-bin/webhook/send?key=${ROBOT_KEY}`,
+          `${sink.url}/down`,
+        ].join(','),
         WEBHOOK_BACKOFF: '0.05s',
         WEBHOOK_ATTEMPTS: '3',
         PUBLIC_URL: 'https://hazards.example.gov.cn',
@@ -83,15 +91,25 @@ describe.each(dialects)('delivering the snapshot to webhooks, on %s', (dialect) 
 
   it('posts JSON, the WeCom markdown and image within ten seconds, retrying a flaky hook, never blocking the snapshot', async () => {
     const started = Date.now();
-    const taken = await server.gql(`mutation { takeSnapshot { date imageStatus imageUrl } }`, {}, await server.login('director'));
+    const taken = await server.gql(
+      `mutation { takeSnapshot { date imageStatus imageUrl } }`,
+      {},
+      await server.login('director'),
+    );
     expect(taken.errors).toBeUndefined();
-    expect(taken.data!.takeSnapshot.imageUrl).toMatch(/^https:\/\/hazards\.example\.gov\.cn\/snapshots\/2026-11-29\.png\?token=/);
+    expect(taken.data!.takeSnapshot.imageUrl).toMatch(
+      /^https:\/\/hazards\.example\.gov\.cn\/snapshots\/2026-11-29\.png\?token=/,
+    );
     await server.app.deps.reminders.delivery.settled();
 
     const flaky = sink.received.filter((r) => r.path === '/flaky');
     expect(flaky).toHaveLength(3);
     expect(flaky[2]!.at - started).toBeLessThan(10_000);
-    expect(flaky[2]!.body).toMatchObject({ type: 'hazardloop.snapshot', date: '2026-11-29', wallboard: { enterpriseCount: 100 } });
+    expect(flaky[2]!.body).toMatchObject({
+      type: 'hazardloop.snapshot',
+      date: '2026-11-29',
+      wallboard: { enterpriseCount: 100 },
+    });
     expect(flaky[2]!.body.displays.noLogin.map((e: any) => e.code)).toEqual(expect.arrayContaining(['e007', 'e033']));
 
     const robot = sink.received.filter((r) => r.path.startsWith('/cgi-bin/webhook/send'));
@@ -107,12 +125,23 @@ describe.each(dialects)('delivering the snapshot to webhooks, on %s', (dialect) 
   });
 
   it('logs every message with its fate and the URL redacted, and never writes the robot key to the log', async () => {
-    const result = await server.gql(`{ deliveries(first: 20) { totalCount edges { node { subject subjectKey target format status attempts httpStatus lastError } } } }`, {}, await server.login('analyst'));
+    const result = await server.gql(
+      `{ deliveries(first: 20) { totalCount edges { node { subject subjectKey target format status attempts httpStatus lastError } } } }`,
+      {},
+      await server.login('analyst'),
+    );
     expect(result.errors).toBeUndefined();
     const rows = result.data!.deliveries.edges.map((e: any) => e.node);
     expect(JSON.stringify(rows)).not.toContain(ROBOT_KEY);
-    const by = (suffix: string, format: string) => rows.find((r: any) => r.target.endsWith(suffix) && r.format === format);
-    expect(by('/flaky', 'JSON')).toMatchObject({ subject: 'SNAPSHOT', subjectKey: '2026-11-29', status: 'DELIVERED', attempts: 3, httpStatus: 204 });
+    const by = (suffix: string, format: string) =>
+      rows.find((r: any) => r.target.endsWith(suffix) && r.format === format);
+    expect(by('/flaky', 'JSON')).toMatchObject({
+      subject: 'SNAPSHOT',
+      subjectKey: '2026-11-29',
+      status: 'DELIVERED',
+      attempts: 3,
+      httpStatus: 204,
+    });
     expect(by('/cgi-bin/webhook/send?key=***', 'WECOM_MARKDOWN')).toMatchObject({ status: 'DELIVERED', attempts: 1 });
     expect(by('/cgi-bin/webhook/send?key=***', 'WECOM_IMAGE')).toMatchObject({ status: 'DELIVERED' });
     expect(by('/down', 'JSON')).toMatchObject({ status: 'FAILED', attempts: 3, httpStatus: 500 });

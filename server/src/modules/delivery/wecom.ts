@@ -30,5 +30,8 @@ export function wecomMarkdownBody(markdown: string): { msgtype: 'markdown'; mark
 /** The image message: base64 of the raw bytes and their md5; null when the image is over the robot's 2 MB. */
 export function wecomImageBody(png: Buffer): { msgtype: 'image'; image: { base64: string; md5: string } } | null {
   if (png.length > MAX_IMAGE_BYTES) return null;
-  return { msgtype: 'image', image: { base64: png.toString('base64'), md5: createHash('md5').update(png).digest('hex') } };
+  return {
+    msgtype: 'image',
+    image: { base64: png.toString('base64'), md5: createHash('md5').update(png).digest('hex') },
+  };
 }

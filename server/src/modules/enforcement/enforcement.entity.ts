@@ -1,4 +1,14 @@
-import { BigIntType, Collection, Entity, Enum, Index, ManyToMany, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import {
+  BigIntType,
+  Collection,
+  Entity,
+  Enum,
+  Index,
+  ManyToMany,
+  ManyToOne,
+  Property,
+  type Ref,
+} from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { User } from '../auth/user.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
@@ -23,7 +33,9 @@ registerEnumType(EnforcementKind, {
   },
 });
 
-@ObjectType({ description: 'An enforcement action (R9): a traceable record tied to an enterprise and optionally to hazards.' })
+@ObjectType({
+  description: 'An enforcement action (R9): a traceable record tied to an enterprise and optionally to hazards.',
+})
 @Entity({ tableName: 'enforcement_action' })
 @Index({ properties: ['enterprise', 'kind', 'recordedAt'] })
 @Index({ properties: ['kind', 'recordedAt'] })

@@ -9,8 +9,14 @@ import { CLOSURE_PENALTIES, majorPenaltiesWithinWindow, recordEnforcement } from
 
 @Resolver(() => EnforcementAction)
 export class EnforcementResolver {
-  @Mutation(() => EnforcementAction, { description: 'Records a summons, case filed, penalty (amount, yuan) or suspension (days) against an enterprise in scope, optionally tied to its hazards (R9).' })
-  recordEnforcement(@Arg('input', () => EnforcementInput) input: EnforcementInput, @Ctx() ctx: Context): Promise<EnforcementAction> {
+  @Mutation(() => EnforcementAction, {
+    description:
+      'Records a summons, case filed, penalty (amount, yuan) or suspension (days) against an enterprise in scope, optionally tied to its hazards (R9).',
+  })
+  recordEnforcement(
+    @Arg('input', () => EnforcementInput) input: EnforcementInput,
+    @Ctx() ctx: Context,
+  ): Promise<EnforcementAction> {
     return recordEnforcement(ctx, input);
   }
 
@@ -37,12 +43,20 @@ export class EnforcementResolver {
 
 @Resolver(() => Enterprise)
 export class EnterpriseEnforcementResolver {
-  @FieldResolver(() => [EnforcementAction], { description: 'Enforcement actions against this enterprise, latest first.' })
+  @FieldResolver(() => [EnforcementAction], {
+    description: 'Enforcement actions against this enterprise, latest first.',
+  })
   enforcementActions(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<EnforcementAction[]> {
-    return ctx.em.find(EnforcementAction, { enterprise: enterprise.id }, { orderBy: { recordedAt: 'desc', id: 'asc' } });
+    return ctx.em.find(
+      EnforcementAction,
+      { enterprise: enterprise.id },
+      { orderBy: { recordedAt: 'desc', id: 'asc' } },
+    );
   }
 
-  @FieldResolver(() => Boolean, { description: `Collected ${CLOSURE_PENALTIES} or more penalties for major hazards within 180 days: closure may be proposed (Work Safety Law).` })
+  @FieldResolver(() => Boolean, {
+    description: `Collected ${CLOSURE_PENALTIES} or more penalties for major hazards within 180 days: closure may be proposed (Work Safety Law).`,
+  })
   async closureProposed(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<boolean> {
     return (await majorPenaltiesWithinWindow(ctx.em, enterprise.id, ctx.deps.clock.now())) >= CLOSURE_PENALTIES;
   }

@@ -33,7 +33,8 @@ export async function recordEnforcement(ctx: Context, input: EnforcementInput): 
   const enterpriseId = requireId('enterpriseId', input.enterpriseId);
   const enterprise = await findEnterpriseInScope(em, viewer.scope, enterpriseId);
   if (!enterprise) {
-    if ((await em.count(Enterprise, { id: enterpriseId })) > 0) throw forbidden('This enterprise is outside your supervision.');
+    if ((await em.count(Enterprise, { id: enterpriseId })) > 0)
+      throw forbidden('This enterprise is outside your supervision.');
     throw notFound('No enterprise has this id.');
   }
   const basis = text('basis', input.basis, 2000, 'State the legal basis of the action (basis).')!;
@@ -44,8 +45,16 @@ export async function recordEnforcement(ctx: Context, input: EnforcementInput): 
     const amount = input.amount;
     if (amount == null) throw badInput('amount', 'A penalty needs its amount in yuan.');
     amountFen = Math.round(amount * 100);
-    if (!Number.isFinite(amount) || amount <= 0 || amount > MAX_AMOUNT_YUAN || Math.abs(amountFen - amount * 100) > 1e-6) {
-      throw badInput('amount', `The amount must be a positive sum in yuan of at most ${MAX_AMOUNT_YUAN}, with at most two decimals.`);
+    if (
+      !Number.isFinite(amount) ||
+      amount <= 0 ||
+      amount > MAX_AMOUNT_YUAN ||
+      Math.abs(amountFen - amount * 100) > 1e-6
+    ) {
+      throw badInput(
+        'amount',
+        `The amount must be a positive sum in yuan of at most ${MAX_AMOUNT_YUAN}, with at most two decimals.`,
+      );
     }
   } else if (input.amount != null) {
     throw badInput('amount', 'Only a PENALTY has an amount.');
@@ -53,8 +62,16 @@ export async function recordEnforcement(ctx: Context, input: EnforcementInput): 
   let suspensionDays: number | undefined;
   if (input.kind === EnforcementKind.SUSPENSION) {
     suspensionDays = input.suspensionDays ?? undefined;
-    if (suspensionDays == null || !Number.isInteger(suspensionDays) || suspensionDays < 1 || suspensionDays > MAX_SUSPENSION_DAYS) {
-      throw badInput('suspensionDays', `A suspension needs its period: a whole number of days from 1 to ${MAX_SUSPENSION_DAYS}.`);
+    if (
+      suspensionDays == null ||
+      !Number.isInteger(suspensionDays) ||
+      suspensionDays < 1 ||
+      suspensionDays > MAX_SUSPENSION_DAYS
+    ) {
+      throw badInput(
+        'suspensionDays',
+        `A suspension needs its period: a whole number of days from 1 to ${MAX_SUSPENSION_DAYS}.`,
+      );
     }
   } else if (input.suspensionDays != null) {
     throw badInput('suspensionDays', 'Only a SUSPENSION has a period.');
@@ -62,20 +79,43 @@ export async function recordEnforcement(ctx: Context, input: EnforcementInput): 
 
   const hazardIds = [...new Set(input.hazardIds ?? [])];
   if (!hazardIds.every(isUuid)) throw badInput('hazardIds', 'hazardIds holds something that is not a hazard id.');
-  const hazards = hazardIds.length ? await em.find(Hazard, { id: { $in: hazardIds.map((id) => id.toLowerCase()) }, enterprise: enterprise.id }) : [];
-  if (hazards.length !== hazardIds.length) throw badInput('hazardIds', 'Every hazard must be one of this enterprise’s hazards.');
+  const hazards = hazardIds.length
+    ? await em.find(Hazard, { id: { $in: hazardIds.map((id) => id.toLowerCase()) }, enterprise: enterprise.id })
+    : [];
+  if (hazards.length !== hazardIds.length)
+    throw badInput('hazardIds', 'Every hazard must be one of this enterprise’s hazards.');
   const forMajorHazard = hazards.some((h) => h.grade === HazardGrade.MAJOR);
 
   return commitWithEvents(em, deps.publisher, async (tx, emit) => {
     const action = tx.create(EnforcementAction, {
-      enterprise: enterprise.id, kind: input.kind, basis, amountFen, suspensionDays, note: note ?? undefined,
-      recordedAt: now, recordedBy: viewer.user.id, forMajorHazard,
+      enterprise: enterprise.id,
+      kind: input.kind,
+      basis,
+      amountFen,
+      suspensionDays,
+      note: note ?? undefined,
+      recordedAt: now,
+      recordedBy: viewer.user.id,
+      forMajorHazard,
     });
     for (const hazard of hazards) action.hazards.add(tx.getReference(Hazard, hazard.id));
     await tx.flush();
     await appendAudit(tx, {
-      at: now, actorId: viewer.user.id, action: 'enforcement.recorded', subjectType: 'enforcement', subjectId: action.id,
-      data: { enterpriseId: enterprise.id, kind: input.kind, basis, amountFen: amountFen ?? null, suspensionDays: suspensionDays ?? null, hazardIds: hazards.map((h) => h.id), note, forMajorHazard },
+      at: now,
+      actorId: viewer.user.id,
+      action: 'enforcement.recorded',
+      subjectType: 'enforcement',
+      subjectId: action.id,
+      data: {
+        enterpriseId: enterprise.id,
+        kind: input.kind,
+        basis,
+        amountFen: amountFen ?? null,
+        suspensionDays: suspensionDays ?? null,
+        hazardIds: hazards.map((h) => h.id),
+        note,
+        forMajorHazard,
+      },
     });
     await emit({
       kind: EventKind.ENFORCEMENT_RECORDED,
@@ -83,7 +123,12 @@ export async function recordEnforcement(ctx: Context, input: EnforcementInput): 
       enterpriseId: enterprise.id,
       departmentId: enterprise.department.id,
       hazardId: hazards[0]?.id ?? null,
-      payload: { kind: input.kind, enforcementId: action.id, hazardIds: hazards.map((h) => h.id), ...(hazards[0] ? { grade: hazards[0].grade, title: hazards[0].title } : {}) },
+      payload: {
+        kind: input.kind,
+        enforcementId: action.id,
+        hazardIds: hazards.map((h) => h.id),
+        ...(hazards[0] ? { grade: hazards[0].grade, title: hazards[0].title } : {}),
+      },
     });
     return action;
   });

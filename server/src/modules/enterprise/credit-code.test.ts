@@ -5,7 +5,8 @@ import { creditCodeCheckChar, creditCodeProblem } from './credit-code.js';
 
 describe('unified social credit codes (GB 32100)', () => {
   it('accepts published valid codes', () => {
-    for (const code of ['91350100M000100Y43', '91110000802100433B', '91440300708461136T']) expect(creditCodeProblem(code)).toBeNull();
+    for (const code of ['91350100M000100Y43', '91110000802100433B', '91440300708461136T'])
+      expect(creditCodeProblem(code)).toBeNull();
   });
 
   it('names the expected check character when the last one is wrong', () => {

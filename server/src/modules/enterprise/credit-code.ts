@@ -20,6 +20,7 @@ export function creditCodeProblem(code: string): string | null {
     return 'A unified social credit code has 18 characters: digits and capital letters other than I, O, S, V and Z.';
   }
   const expected = creditCodeCheckChar(code.slice(0, 17));
-  if (expected !== code[17]) return `The check character of this credit code should be ${expected}; please re-check the code.`;
+  if (expected !== code[17])
+    return `The check character of this credit code should be ${expected}; please re-check the code.`;
   return null;
 }

@@ -17,7 +17,9 @@ export class Enterprise extends BaseEntity {
   @Property({ index: true })
   name!: string;
 
-  @Field({ description: 'Unified social credit code (统一社会信用代码), 18 characters, GB 32100 check character verified.' })
+  @Field({
+    description: 'Unified social credit code (统一社会信用代码), 18 characters, GB 32100 check character verified.',
+  })
   @Property({ unique: true, length: 18 })
   creditCode!: string;
 

@@ -23,7 +23,11 @@ export function enterpriseWhere(scope: Scope, filter: EnterpriseFilter | undefin
 }
 
 export function listEnterprises(em: EntityManager, scope: Scope, filter: EnterpriseFilter | undefined, page: PageArgs) {
-  return paginate(em, Enterprise, enterpriseWhere(scope, filter), page, { field: 'code', direction: 'asc', type: 'string' });
+  return paginate(em, Enterprise, enterpriseWhere(scope, filter), page, {
+    field: 'code',
+    direction: 'asc',
+    type: 'string',
+  });
 }
 
 /** One enterprise if it exists and the scope may see it; otherwise null, so that ids outside scope reveal nothing. */

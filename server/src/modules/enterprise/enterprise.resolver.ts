@@ -14,7 +14,9 @@ import { findEnterpriseInScope, listEnterprises } from './enterprise.repository.
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
-  @Query(() => EnterpriseConnection, { description: 'The enterprises you may see (R6), by code. `first` is at most 200.' })
+  @Query(() => EnterpriseConnection, {
+    description: 'The enterprises you may see (R6), by code. `first` is at most 200.',
+  })
   enterprises(
     @Ctx() ctx: Context,
     @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter?: EnterpriseFilter,
@@ -24,7 +26,10 @@ export class EnterpriseResolver {
     return listEnterprises(ctx.em, requireViewer(ctx).scope, filter, { first, after });
   }
 
-  @Query(() => Enterprise, { nullable: true, description: 'One enterprise, or null if it does not exist or is outside your scope.' })
+  @Query(() => Enterprise, {
+    nullable: true,
+    description: 'One enterprise, or null if it does not exist or is outside your scope.',
+  })
   enterprise(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Enterprise | null> {
     return findEnterpriseInScope(ctx.em, requireViewer(ctx).scope, id);
   }

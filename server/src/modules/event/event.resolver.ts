@@ -1,5 +1,15 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  Int,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
 import { eventStream } from '../../realtime/event-stream.js';
@@ -18,13 +28,17 @@ import { EventMessage } from './event.type.js';
 function subscribeEvents({ args, context }: SubscribeResolverData<unknown, { since?: number | null }, Context>) {
   const viewer = requireViewer(context);
   const since = args.since ?? null;
-  if (since !== null && since < 0) throw badInput('since', 'since is a seq from an earlier event: 0 or more (0 replays everything you may see).');
+  if (since !== null && since < 0)
+    throw badInput('since', 'since is a seq from an earlier event: 0 or more (0 replays everything you may see).');
   return eventStream(context.deps.orm, requireRealtime(context).bus, viewer.scope, since);
 }
 
 @Resolver(() => EventMessage)
 export class EventResolver {
-  @Query(() => Int, { description: 'The seq of the newest event you may see (0 when none): subscribe to `events(since:)` with it to miss nothing from here on.' })
+  @Query(() => Int, {
+    description:
+      'The seq of the newest event you may see (0 when none): subscribe to `events(since:)` with it to miss nothing from here on.',
+  })
   async latestEventSeq(@Ctx() ctx: Context): Promise<number> {
     const rows = await ctx.em
       .createQueryBuilder(EventRecord)
@@ -44,7 +58,11 @@ export class EventResolver {
   events(
     @Root() event: LiveEvent,
     @Ctx() ctx: Context,
-    @Arg('since', () => Int, { nullable: true, description: 'Replay stored events with a greater seq first (0: all of them).' }) _since?: number,
+    @Arg('since', () => Int, {
+      nullable: true,
+      description: 'Replay stored events with a greater seq first (0: all of them).',
+    })
+    _since?: number,
   ): EventMessage {
     // A long-lived operation reads each event with a fresh identity map, never one cached since it started.
     ctx.em = ctx.deps.orm.em.fork();
@@ -61,14 +79,22 @@ export class EventResolver {
     return event.hazardId ? findHazardInScope(ctx.em, requireViewer(ctx).scope, event.hazardId) : null;
   }
 
-  @FieldResolver(() => Alert, { nullable: true, description: 'The display raised or cleared (ALERT_RAISED, ALERT_CLEARED).' })
+  @FieldResolver(() => Alert, {
+    nullable: true,
+    description: 'The display raised or cleared (ALERT_RAISED, ALERT_CLEARED).',
+  })
   alert(@Root() event: EventMessage, @Ctx() ctx: Context): Promise<Alert | null> | null {
     const alertId = event.payload?.alertId;
     if (typeof alertId !== 'string' || !isUuid(alertId)) return null;
-    return ctx.em.findOne(Alert, { $and: [{ id: alertId }, { enterprise: enterpriseScopeWhere(requireViewer(ctx).scope) }] } as FilterQuery<Alert>);
+    return ctx.em.findOne(Alert, {
+      $and: [{ id: alertId }, { enterprise: enterpriseScopeWhere(requireViewer(ctx).scope) }],
+    } as FilterQuery<Alert>);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Kind-specific facts as JSON (grade, title, deadline, alert kind…).' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Kind-specific facts as JSON (grade, title, deadline, alert kind…).',
+  })
   data(@Root() event: EventMessage): string | null {
     return event.payload ? JSON.stringify(event.payload) : null;
   }

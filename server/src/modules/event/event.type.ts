@@ -4,7 +4,10 @@ import { EventKind } from './event-kind.js';
 /** A committed event as a subscriber receives it; the enterprise, hazard and alert are resolved on demand, within scope. */
 @ObjectType('Event', { description: 'Something a wallboard is told about, in commit order (seq).' })
 export class EventMessage {
-  @Field(() => Int, { description: 'Position in the event log: increasing in commit order, no gaps. Pass the last one seen as `since` to resume.' })
+  @Field(() => Int, {
+    description:
+      'Position in the event log: increasing in commit order, no gaps. Pass the last one seen as `since` to resume.',
+  })
   seq!: number;
 
   @Field(() => EventKind)

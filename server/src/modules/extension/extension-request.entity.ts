@@ -10,7 +10,10 @@ export enum ExtensionStatus {
   REFUSED = 'REFUSED',
 }
 
-registerEnumType(ExtensionStatus, { name: 'ExtensionStatus', description: 'Where a deadline-extension request stands (R8).' });
+registerEnumType(ExtensionStatus, {
+  name: 'ExtensionStatus',
+  description: 'Where a deadline-extension request stands (R8).',
+});
 
 /** A request to move a hazard's deadline and its decision (R8); both stay on record. */
 @ObjectType({ description: 'A deadline-extension request (R8) and, once made, its decision.' })

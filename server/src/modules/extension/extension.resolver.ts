@@ -7,7 +7,9 @@ import { decideExtension, requestExtension } from './extension.service.js';
 
 @Resolver(() => ExtensionRequest)
 export class ExtensionResolver {
-  @Mutation(() => Hazard, { description: 'The enterprise asks for a later deadline, before the current one passes (R8).' })
+  @Mutation(() => Hazard, {
+    description: 'The enterprise asks for a later deadline, before the current one passes (R8).',
+  })
   requestExtension(
     @Arg('hazardId', () => ID) hazardId: string,
     @Arg('until') until: Date,
@@ -17,7 +19,10 @@ export class ExtensionResolver {
     return requestExtension(ctx, hazardId, until, reason);
   }
 
-  @Mutation(() => Hazard, { description: 'The confirming level for the grade approves (the deadline moves) or refuses the open extension request, with a reason, before the deadline passes (R8).' })
+  @Mutation(() => Hazard, {
+    description:
+      'The confirming level for the grade approves (the deadline moves) or refuses the open extension request, with a reason, before the deadline passes (R8).',
+  })
   decideExtension(
     @Arg('hazardId', () => ID) hazardId: string,
     @Arg('approved') approved: boolean,
@@ -40,7 +45,9 @@ export class ExtensionResolver {
 
 @Resolver(() => Hazard)
 export class HazardExtensionsResolver {
-  @FieldResolver(() => [ExtensionRequest], { description: 'Deadline-extension requests and their decisions, oldest first (R8).' })
+  @FieldResolver(() => [ExtensionRequest], {
+    description: 'Deadline-extension requests and their decisions, oldest first (R8).',
+  })
   extensions(@Root() hazard: Hazard, @Ctx() ctx: Context): Promise<ExtensionRequest[]> {
     return ctx.em.find(ExtensionRequest, { hazard: hazard.id }, { orderBy: { requestedAt: 'asc' } });
   }

@@ -20,7 +20,8 @@ const MAX_EXTENSION_MS = 365 * DAY_MS;
 export async function requestExtension(ctx: Context, hazardId: string, until: Date, reason: string): Promise<Hazard> {
   const viewer = requireViewer(ctx);
   assertMayWrite(viewer);
-  if (viewer.user.role !== Role.ENTERPRISE) throw forbidden('Only the enterprise itself may request a deadline extension.');
+  if (viewer.user.role !== Role.ENTERPRISE)
+    throw forbidden('Only the enterprise itself may request a deadline extension.');
   const now = ctx.deps.clock.now();
   return commitWithEvents(ctx.em, ctx.deps.publisher, async (tx) => {
     const { hazard } = await hazardForChange(tx, viewer, hazardId);
@@ -28,17 +29,29 @@ export async function requestExtension(ctx: Context, hazardId: string, until: Da
     const deadline = hazard.deadline!;
     if (deadline <= now) throw conflict('The deadline has passed; an extension must be requested before it.');
     const checkedReason = text('reason', reason, 2000, 'Say why more time is needed (reason).')!;
-    if (until <= deadline) throw badInput('until', `The new deadline must be after the current one (${deadline.toISOString()}).`);
-    if (until.getTime() > deadline.getTime() + MAX_EXTENSION_MS) throw badInput('until', 'An extension may be at most a year; file a new plan instead.');
+    if (until <= deadline)
+      throw badInput('until', `The new deadline must be after the current one (${deadline.toISOString()}).`);
+    if (until.getTime() > deadline.getTime() + MAX_EXTENSION_MS)
+      throw badInput('until', 'An extension may be at most a year; file a new plan instead.');
     if ((await tx.count(ExtensionRequest, { hazard: hazard.id, status: ExtensionStatus.PENDING })) > 0) {
       throw conflict('An extension request for this hazard is already awaiting a decision.');
     }
     const request = tx.create(ExtensionRequest, {
-      hazard: hazard.id, requestedBy: viewer.user.id, requestedAt: now, previousDeadline: deadline, until, reason: checkedReason, status: ExtensionStatus.PENDING,
+      hazard: hazard.id,
+      requestedBy: viewer.user.id,
+      requestedAt: now,
+      previousDeadline: deadline,
+      until,
+      reason: checkedReason,
+      status: ExtensionStatus.PENDING,
     });
     await tx.flush();
     await appendAudit(tx, {
-      at: now, actorId: viewer.user.id, action: 'hazard.extension_requested', subjectType: 'hazard', subjectId: hazard.id,
+      at: now,
+      actorId: viewer.user.id,
+      action: 'hazard.extension_requested',
+      subjectType: 'hazard',
+      subjectId: hazard.id,
       data: { requestId: request.id, from: deadline, until, reason: checkedReason },
     });
     return hazard;
@@ -46,7 +59,12 @@ export async function requestExtension(ctx: Context, hazardId: string, until: Da
 }
 
 /** R8: the confirming level for the grade approves (the deadline moves) or refuses, with a reason, before the deadline passes. */
-export async function decideExtension(ctx: Context, hazardId: string, approved: boolean, reason: string): Promise<Hazard> {
+export async function decideExtension(
+  ctx: Context,
+  hazardId: string,
+  approved: boolean,
+  reason: string,
+): Promise<Hazard> {
   const viewer = requireViewer(ctx);
   assertMayWrite(viewer);
   const now = ctx.deps.clock.now();
@@ -56,17 +74,31 @@ export async function decideExtension(ctx: Context, hazardId: string, approved: 
     requireTransition(hazard.status, 'decideExtension');
     const request = await tx.findOne(ExtensionRequest, { hazard: hazard.id, status: ExtensionStatus.PENDING });
     if (!request) throw conflict('No extension request for this hazard is awaiting a decision.');
-    if (hazard.deadline && hazard.deadline <= now) throw conflict('The deadline has passed; the extension can no longer be decided.');
+    if (hazard.deadline && hazard.deadline <= now)
+      throw conflict('The deadline has passed; the extension can no longer be decided.');
     const checkedReason = text('reason', reason, 2000, 'Give the reason for the decision.')!;
     const previous = hazard.deadline ?? null;
-    tx.assign(request, { status: approved ? ExtensionStatus.APPROVED : ExtensionStatus.REFUSED, decidedBy: viewer.user.id, decidedAt: now, decisionReason: checkedReason });
+    tx.assign(request, {
+      status: approved ? ExtensionStatus.APPROVED : ExtensionStatus.REFUSED,
+      decidedBy: viewer.user.id,
+      decidedAt: now,
+      decisionReason: checkedReason,
+    });
     if (approved) tx.assign(hazard, { deadline: request.until });
     await tx.flush();
     await appendAudit(tx, {
-      at: now, actorId: viewer.user.id, action: approved ? 'hazard.extension_approved' : 'hazard.extension_refused', subjectType: 'hazard', subjectId: hazard.id,
+      at: now,
+      actorId: viewer.user.id,
+      action: approved ? 'hazard.extension_approved' : 'hazard.extension_refused',
+      subjectType: 'hazard',
+      subjectId: hazard.id,
       data: { requestId: request.id, from: previous, until: request.until, reason: checkedReason },
     });
-    if (approved) await emitHazardEvent(emit, EventKind.DEADLINE_EXTENDED, hazard, enterprise, now, { previousDeadline: previous, deadline: request.until });
+    if (approved)
+      await emitHazardEvent(emit, EventKind.DEADLINE_EXTENDED, hazard, enterprise, now, {
+        previousDeadline: previous,
+        deadline: request.until,
+      });
     return hazard;
   });
 }

@@ -14,7 +14,10 @@ export class AgendaItem {
   @Field(() => Hazard)
   hazard!: Hazard;
 
-  @Field(() => Int, { nullable: true, description: 'Calendar days (bureau time) from today to the deadline; 0 is today, negative is past.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Calendar days (bureau time) from today to the deadline; 0 is today, negative is past.',
+  })
   daysToDeadline!: number | null;
 
   @Field()
@@ -28,8 +31,15 @@ export function daysBetween(now: Date, deadline: Date, timeZone: string): number
 }
 
 /** Open hazards of the grade the director confirms (R5), nearest deadline first, within the viewer's scope. */
-export async function majorHazardAgenda(em: EntityManager, scope: Scope, now: Date, timeZone: string): Promise<AgendaItem[]> {
-  const directorsGrades = (Object.keys(CONFIRMING_ROLE) as HazardGrade[]).filter((g) => CONFIRMING_ROLE[g] === CONFIRMING_ROLE[HazardGrade.MAJOR]);
+export async function majorHazardAgenda(
+  em: EntityManager,
+  scope: Scope,
+  now: Date,
+  timeZone: string,
+): Promise<AgendaItem[]> {
+  const directorsGrades = (Object.keys(CONFIRMING_ROLE) as HazardGrade[]).filter(
+    (g) => CONFIRMING_ROLE[g] === CONFIRMING_ROLE[HazardGrade.MAJOR],
+  );
   const hazards = await em.find(
     Hazard,
     { $and: [hazardScopeWhere(scope), { grade: { $in: directorsGrades }, status: { $in: OPEN_STATUSES } }] },

@@ -19,13 +19,22 @@ const WHO: Record<HazardGrade, string> = {
 };
 
 /** Whether `user` is the confirming level for a hazard of `grade` in the department `departmentId`. */
-export async function mayConfirm(em: EntityManager, user: User, grade: HazardGrade, departmentId: string): Promise<boolean> {
+export async function mayConfirm(
+  em: EntityManager,
+  user: User,
+  grade: HazardGrade,
+  departmentId: string,
+): Promise<boolean> {
   switch (grade) {
     case HazardGrade.MAJOR:
       return user.role === Role.DIRECTOR;
     case HazardGrade.SECOND: {
       if (user.role !== Role.DEPUTY_LEADER) return false;
-      const rows = await em.createQueryBuilder(Department).select('id').where({ id: departmentId, leader: user.id }).execute('all');
+      const rows = await em
+        .createQueryBuilder(Department)
+        .select('id')
+        .where({ id: departmentId, leader: user.id })
+        .execute('all');
       return rows.length > 0;
     }
     case HazardGrade.THIRD:
@@ -34,7 +43,13 @@ export async function mayConfirm(em: EntityManager, user: User, grade: HazardGra
 }
 
 /** FORBIDDEN unless `user` confirms this grade here; `what` says what was refused ("verify", "decide the extension of"). */
-export async function assertMayConfirm(em: EntityManager, user: User, grade: HazardGrade, departmentId: string, what: string): Promise<void> {
+export async function assertMayConfirm(
+  em: EntityManager,
+  user: User,
+  grade: HazardGrade,
+  departmentId: string,
+  what: string,
+): Promise<void> {
   if (!(await mayConfirm(em, user, grade, departmentId))) {
     throw forbidden(`Only ${WHO[grade]} may ${what} a ${grade} hazard (graded supervision, R5).`);
   }

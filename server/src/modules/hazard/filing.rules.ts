@@ -22,7 +22,12 @@ export interface FilingFacts {
   plan: { objectives: string; funding: string; emergencyMeasures: string } | null;
 }
 
-export function text(field: string, value: string | null | undefined, max: number, required: string | null): string | null {
+export function text(
+  field: string,
+  value: string | null | undefined,
+  max: number,
+  required: string | null,
+): string | null {
   const trimmed = value?.trim() ?? '';
   if (!trimmed) {
     if (required) throw badInput(field, required);
@@ -50,43 +55,95 @@ export function checkFiling(input: FileHazardInput, now: Date, backfillWindowMs:
 
   if (rectifiedOnSpot) {
     if (input.grade === HazardGrade.MAJOR) {
-      throw badInput('rectifiedOnSpot', 'A major hazard cannot be closed on the spot; file it with a governance plan and deadline.');
+      throw badInput(
+        'rectifiedOnSpot',
+        'A major hazard cannot be closed on the spot; file it with a governance plan and deadline.',
+      );
     }
-    if (input.deadline) throw badInput('deadline', 'A hazard rectified on the spot has no deadline; leave deadline empty.');
+    if (input.deadline)
+      throw badInput('deadline', 'A hazard rectified on the spot has no deadline; leave deadline empty.');
     return {
-      title, description, location, grade: input.grade, source: input.source ?? HazardSource.SELF_INSPECTION,
-      status: HazardStatus.CLOSED, rectifiedOnSpot, backfilled, discoveredAt, deadline: null, closedAt: now,
+      title,
+      description,
+      location,
+      grade: input.grade,
+      source: input.source ?? HazardSource.SELF_INSPECTION,
+      status: HazardStatus.CLOSED,
+      rectifiedOnSpot,
+      backfilled,
+      discoveredAt,
+      deadline: null,
+      closedAt: now,
       measures: text('measures', input.measures, 5000, null),
       responsiblePerson: text('responsiblePerson', input.responsiblePerson, 100, null),
       plan: null,
     };
   }
 
-  const measures = text('measures', input.measures, 5000, 'Say what will be done to rectify it (measures), or mark it rectified on the spot.');
-  const responsiblePerson = text('responsiblePerson', input.responsiblePerson, 100, 'Name the person responsible for the rectification.');
+  const measures = text(
+    'measures',
+    input.measures,
+    5000,
+    'Say what will be done to rectify it (measures), or mark it rectified on the spot.',
+  );
+  const responsiblePerson = text(
+    'responsiblePerson',
+    input.responsiblePerson,
+    100,
+    'Name the person responsible for the rectification.',
+  );
   if (!input.deadline) throw badInput('deadline', 'Set a rectification deadline.');
   if (input.deadline.getTime() <= now.getTime()) throw badInput('deadline', 'The deadline must be in the future.');
 
   let plan: FilingFacts['plan'] = null;
   if (input.grade === HazardGrade.MAJOR) {
     if (!input.governancePlan) {
-      throw badInput('governancePlan', 'A major hazard needs a governance plan: objectives, funding and materials, and safety and emergency measures.');
+      throw badInput(
+        'governancePlan',
+        'A major hazard needs a governance plan: objectives, funding and materials, and safety and emergency measures.',
+      );
     }
     plan = checkGovernancePlan(input.governancePlan);
   }
 
   return {
-    title, description, location, grade: input.grade, source: input.source ?? HazardSource.SELF_INSPECTION,
-    status: HazardStatus.RECTIFYING, rectifiedOnSpot, backfilled, discoveredAt, deadline: input.deadline, closedAt: null,
-    measures, responsiblePerson, plan,
+    title,
+    description,
+    location,
+    grade: input.grade,
+    source: input.source ?? HazardSource.SELF_INSPECTION,
+    status: HazardStatus.RECTIFYING,
+    rectifiedOnSpot,
+    backfilled,
+    discoveredAt,
+    deadline: input.deadline,
+    closedAt: null,
+    measures,
+    responsiblePerson,
+    plan,
   };
 }
 
 /** The three plan elements beyond measures, person and deadline, each required (R5); shared by filing and regrading. */
 export function checkGovernancePlan(input: GovernancePlanInput): NonNullable<FilingFacts['plan']> {
   return {
-    objectives: text('governancePlan.objectives', input.objectives, 5000, 'State the objectives and tasks of the governance plan.')!,
-    funding: text('governancePlan.funding', input.funding, 5000, 'State the funding and materials for the governance plan.')!,
-    emergencyMeasures: text('governancePlan.emergencyMeasures', input.emergencyMeasures, 5000, 'State the safety and emergency measures while the hazard is governed.')!,
+    objectives: text(
+      'governancePlan.objectives',
+      input.objectives,
+      5000,
+      'State the objectives and tasks of the governance plan.',
+    )!,
+    funding: text(
+      'governancePlan.funding',
+      input.funding,
+      5000,
+      'State the funding and materials for the governance plan.',
+    )!,
+    emergencyMeasures: text(
+      'governancePlan.emergencyMeasures',
+      input.emergencyMeasures,
+      5000,
+      'State the safety and emergency measures while the hazard is governed.',
+    )!,
   };
 }

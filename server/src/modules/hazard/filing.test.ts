@@ -42,22 +42,49 @@ describe.each(dialects)('filing a hazard, on %s', (dialect) => {
 
   it('stamps filedAt with the server clock and shows the hazard to e001 and chief1 only', async () => {
     clock.advance(1000);
-    const result = await server.gql(FILE, { input: plan({ title: '可燃气体报警器未检定', discoveredAt: new Date(clock.now().getTime() - HOUR).toISOString() }) }, e001);
+    const result = await server.gql(
+      FILE,
+      {
+        input: plan({
+          title: '可燃气体报警器未检定',
+          discoveredAt: new Date(clock.now().getTime() - HOUR).toISOString(),
+        }),
+      },
+      e001,
+    );
     expect(result.errors).toBeUndefined();
     const hazard = result.data!.fileHazard;
-    expect(hazard).toMatchObject({ status: 'RECTIFYING', backfilled: false, overdue: false, enterprise: { code: 'e001' }, filedAt: clock.now().toISOString() });
+    expect(hazard).toMatchObject({
+      status: 'RECTIFYING',
+      backfilled: false,
+      overdue: false,
+      enterprise: { code: 'e001' },
+      filedAt: clock.now().toISOString(),
+    });
 
     const query = `query($id: ID!) { hazard(id: $id) { id } hazards(filter: { filedFrom: "${clock.now().toISOString()}" }) { edges { node { id } } } }`;
-    for (const [user, sees] of [['e001', true], ['chief1', true], ['e021', false], ['chief2', false]] as const) {
+    for (const [user, sees] of [
+      ['e001', true],
+      ['chief1', true],
+      ['e021', false],
+      ['chief2', false],
+    ] as const) {
       const seen = await server.gql(query, { id: hazard.id }, await server.login(user));
       expect(seen.data!.hazard?.id ?? null, user).toBe(sees ? hazard.id : null);
-      expect(seen.data!.hazards.edges.map((e: any) => e.node.id), user).toEqual(sees ? [hazard.id] : []);
+      expect(
+        seen.data!.hazards.edges.map((e: any) => e.node.id),
+        user,
+      ).toEqual(sees ? [hazard.id] : []);
     }
   });
 
   it('refuses a discovery time an hour ahead, naming discoveredAt, and writes nothing', async () => {
     const before = await counts();
-    const result = await server.gql(FILE, { input: plan({ discoveredAt: new Date(clock.now().getTime() + HOUR).toISOString() }) }, e001);
+    const result = await server.gql(
+      FILE,
+      { input: plan({ discoveredAt: new Date(clock.now().getTime() + HOUR).toISOString() }) },
+      e001,
+    );
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
     expect(fieldOf(result)).toBe('discoveredAt');
     expect(result.errors![0]!.message).toMatch(/future/);
@@ -65,7 +92,11 @@ describe.each(dialects)('filing a hazard, on %s', (dialect) => {
   });
 
   it('accepts a discovery time within five minutes ahead (clock skew)', async () => {
-    const result = await server.gql(FILE, { input: plan({ discoveredAt: new Date(clock.now().getTime() + 4 * 60_000).toISOString() }) }, e001);
+    const result = await server.gql(
+      FILE,
+      { input: plan({ discoveredAt: new Date(clock.now().getTime() + 4 * 60_000).toISOString() }) },
+      e001,
+    );
     expect(result.errors).toBeUndefined();
   });
 
@@ -74,12 +105,23 @@ describe.each(dialects)('filing a hazard, on %s', (dialect) => {
     const result = await server.gql(FILE, { input: plan({ discoveredAt: eightDaysAgo }) }, e001);
     expect(result.data!.fileHazard).toMatchObject({ backfilled: true, discoveredAt: eightDaysAgo });
     const sixDaysAgo = new Date(clock.now().getTime() - 6 * 24 * HOUR).toISOString();
-    expect((await server.gql(FILE, { input: plan({ discoveredAt: sixDaysAgo }) }, e001)).data!.fileHazard.backfilled).toBe(false);
+    expect(
+      (await server.gql(FILE, { input: plan({ discoveredAt: sixDaysAgo }) }, e001)).data!.fileHazard.backfilled,
+    ).toBe(false);
   });
 
   it('closes a hazard rectified on the spot at once, with no deadline', async () => {
-    const result = await server.gql(FILE, { input: { title: '灭火器压力不足', grade: 'THIRD', rectifiedOnSpot: true } }, e001);
-    expect(result.data!.fileHazard).toMatchObject({ status: 'CLOSED', rectifiedOnSpot: true, deadline: null, closedAt: clock.now().toISOString() });
+    const result = await server.gql(
+      FILE,
+      { input: { title: '灭火器压力不足', grade: 'THIRD', rectifiedOnSpot: true } },
+      e001,
+    );
+    expect(result.data!.fileHazard).toMatchObject({
+      status: 'CLOSED',
+      rectifiedOnSpot: true,
+      deadline: null,
+      closedAt: clock.now().toISOString(),
+    });
   });
 
   it.each([
@@ -89,7 +131,10 @@ describe.each(dialects)('filing a hazard, on %s', (dialect) => {
     ['deadline', { deadline: new Date(Date.parse(NOW) - HOUR).toISOString() }],
     ['title', { title: '' }],
     ['governancePlan', { grade: 'MAJOR' }],
-    ['governancePlan.funding', { grade: 'MAJOR', governancePlan: { objectives: '消除隐患', funding: '', emergencyMeasures: '警戒' } }],
+    [
+      'governancePlan.funding',
+      { grade: 'MAJOR', governancePlan: { objectives: '消除隐患', funding: '', emergencyMeasures: '警戒' } },
+    ],
     ['rectifiedOnSpot', { grade: 'MAJOR', rectifiedOnSpot: true, deadline: null }],
   ])('refuses a filing without a valid %s and writes nothing', async (field, overrides) => {
     const before = await counts();
@@ -100,8 +145,16 @@ describe.each(dialects)('filing a hazard, on %s', (dialect) => {
   });
 
   it('files a MAJOR hazard with its six-element plan', async () => {
-    const governancePlan = { objectives: '彻底消除隐患', funding: '专项资金 20 万元', emergencyMeasures: '设置警戒区，专人值守' };
-    const result = await server.gql(`mutation($input: FileHazardInput!) { fileHazard(input: $input) { grade measures responsiblePerson deadline governancePlan { objectives funding emergencyMeasures } } }`, { input: plan({ grade: 'MAJOR', governancePlan }) }, e001);
+    const governancePlan = {
+      objectives: '彻底消除隐患',
+      funding: '专项资金 20 万元',
+      emergencyMeasures: '设置警戒区，专人值守',
+    };
+    const result = await server.gql(
+      `mutation($input: FileHazardInput!) { fileHazard(input: $input) { grade measures responsiblePerson deadline governancePlan { objectives funding emergencyMeasures } } }`,
+      { input: plan({ grade: 'MAJOR', governancePlan }) },
+      e001,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.fileHazard.governancePlan).toEqual(governancePlan);
   });
@@ -120,7 +173,11 @@ describe.each(dialects)('filing a hazard, on %s', (dialect) => {
   it('refuses the same idempotency key with a different filing', async () => {
     await server.gql(FILE, { input: plan({ idempotencyKey: 'phone-7f3a-0002' }) }, e001);
     const before = await counts();
-    const other = await server.gql(FILE, { input: plan({ title: '另一处隐患', idempotencyKey: 'phone-7f3a-0002' }) }, e001);
+    const other = await server.gql(
+      FILE,
+      { input: plan({ title: '另一处隐患', idempotencyKey: 'phone-7f3a-0002' }) },
+      e001,
+    );
     expect(codeOf(other)).toBe('BAD_USER_INPUT');
     expect(fieldOf(other)).toBe('idempotencyKey');
     expect(await counts()).toEqual(before);
@@ -137,9 +194,19 @@ describe.each(dialects)('filing a hazard, on %s', (dialect) => {
   it('records the filing in the audit chain and the event log', async () => {
     const result = await server.gql(FILE, { input: plan({ title: '审计链检查' }) }, e001);
     const id = result.data!.fileHazard.id;
-    const history = await server.gql(`query($id: ID!) { hazard(id: $id) { history { action actor { username } at } } }`, { id }, e001);
-    expect(history.data!.hazard.history).toEqual([{ action: 'hazard.filed', actor: { username: 'e001' }, at: clock.now().toISOString() }]);
-    const chain = await server.gql('{ auditChain { valid length firstBrokenSeq } }', {}, await server.login('director'));
+    const history = await server.gql(
+      `query($id: ID!) { hazard(id: $id) { history { action actor { username } at } } }`,
+      { id },
+      e001,
+    );
+    expect(history.data!.hazard.history).toEqual([
+      { action: 'hazard.filed', actor: { username: 'e001' }, at: clock.now().toISOString() },
+    ]);
+    const chain = await server.gql(
+      '{ auditChain { valid length firstBrokenSeq } }',
+      {},
+      await server.login('director'),
+    );
     expect(chain.data!.auditChain).toMatchObject({ valid: true, firstBrokenSeq: null });
   });
 

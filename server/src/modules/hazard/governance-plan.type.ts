@@ -1,6 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'The parts of a major hazard’s governance plan beyond measures, responsible person and deadline.' })
+@ObjectType({
+  description: 'The parts of a major hazard’s governance plan beyond measures, responsible person and deadline.',
+})
 export class GovernancePlan {
   @Field()
   objectives!: string;

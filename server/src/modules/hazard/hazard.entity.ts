@@ -71,7 +71,10 @@ export class Hazard extends BaseEntity {
   @Property()
   submittedLate: boolean = false;
 
-  @Field({ nullable: true, description: 'Why the last reported rectification was sent back, kept until the next one is accepted.' })
+  @Field({
+    nullable: true,
+    description: 'Why the last reported rectification was sent back, kept until the next one is accepted.',
+  })
   @Property({ type: 'text', nullable: true })
   rejectionReason?: string;
 

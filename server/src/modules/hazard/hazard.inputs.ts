@@ -2,7 +2,10 @@ import { Field, ID, InputType } from 'type-graphql';
 import { Industry } from '../enterprise/industry.js';
 import { HazardGrade, HazardSource, HazardStatus } from './hazard.enums.js';
 
-@InputType({ description: 'The rest of a major hazard’s governance plan (重大隐患治理方案); with measures, responsible person and deadline these are its six elements.' })
+@InputType({
+  description:
+    'The rest of a major hazard’s governance plan (重大隐患治理方案); with measures, responsible person and deadline these are its six elements.',
+})
 export class GovernancePlanInput {
   @Field({ description: 'Objectives and tasks of the governance (治理的目标和任务).' })
   objectives!: string;
@@ -14,9 +17,15 @@ export class GovernancePlanInput {
   emergencyMeasures!: string;
 }
 
-@InputType({ description: 'A hazard being filed. Measures, responsible person and deadline are required unless rectified on the spot; a MAJOR hazard also needs a governance plan.' })
+@InputType({
+  description:
+    'A hazard being filed. Measures, responsible person and deadline are required unless rectified on the spot; a MAJOR hazard also needs a governance plan.',
+})
 export class FileHazardInput {
-  @Field(() => ID, { nullable: true, description: 'The enterprise; supervisors must give it, an enterprise account files for itself.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The enterprise; supervisors must give it, an enterprise account files for itself.',
+  })
   enterpriseId?: string;
 
   @Field()
@@ -34,7 +43,11 @@ export class FileHazardInput {
   @Field(() => HazardSource, { nullable: true, description: 'Defaults to SELF_INSPECTION.' })
   source?: HazardSource;
 
-  @Field({ nullable: true, description: 'When it was found; defaults to now. More than 5 minutes ahead is refused; older than the backfill window is flagged.' })
+  @Field({
+    nullable: true,
+    description:
+      'When it was found; defaults to now. More than 5 minutes ahead is refused; older than the backfill window is flagged.',
+  })
   discoveredAt?: Date;
 
   @Field({ nullable: true, description: 'Rectified on the spot: the hazard is closed at once.' })
@@ -52,10 +65,17 @@ export class FileHazardInput {
   @Field(() => GovernancePlanInput, { nullable: true, description: 'Required for MAJOR hazards.' })
   governancePlan?: GovernancePlanInput;
 
-  @Field(() => [ID], { nullable: true, description: 'Before-photos: ids from POST /uploads, your own and not yet attached.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Before-photos: ids from POST /uploads, your own and not yet attached.',
+  })
   photoIds?: string[];
 
-  @Field({ nullable: true, description: 'Any string unique to this filing: a retry with the same key and input returns the first result instead of filing twice.' })
+  @Field({
+    nullable: true,
+    description:
+      'Any string unique to this filing: a retry with the same key and input returns the first result instead of filing twice.',
+  })
   idempotencyKey?: string;
 }
 

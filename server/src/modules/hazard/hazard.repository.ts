@@ -18,7 +18,8 @@ export function hazardWhere(scope: Scope, filter: HazardFilter | undefined | nul
   const conditions: Array<FilterQuery<Hazard> | null> = [hazardScopeWhere(scope)];
   if (filter) {
     if (filter.enterpriseId) conditions.push({ enterprise: requireId('enterpriseId', filter.enterpriseId) });
-    if (filter.departmentId) conditions.push({ enterprise: { department: requireId('departmentId', filter.departmentId) } });
+    if (filter.departmentId)
+      conditions.push({ enterprise: { department: requireId('departmentId', filter.departmentId) } });
     if (filter.townshipId) conditions.push({ enterprise: { township: requireId('townshipId', filter.townshipId) } });
     if (filter.industry) conditions.push({ enterprise: { industry: filter.industry } });
     if (filter.grade?.length) conditions.push({ grade: { $in: filter.grade } });
@@ -37,8 +38,18 @@ export function hazardWhere(scope: Scope, filter: HazardFilter | undefined | nul
 }
 
 /** Newest filing first. */
-export function listHazards(em: EntityManager, scope: Scope, filter: HazardFilter | undefined | null, page: PageArgs, now: Date) {
-  return paginate(em, Hazard, hazardWhere(scope, filter, now), page, { field: 'filedAt', direction: 'desc', type: 'date' });
+export function listHazards(
+  em: EntityManager,
+  scope: Scope,
+  filter: HazardFilter | undefined | null,
+  page: PageArgs,
+  now: Date,
+) {
+  return paginate(em, Hazard, hazardWhere(scope, filter, now), page, {
+    field: 'filedAt',
+    direction: 'desc',
+    type: 'date',
+  });
 }
 
 export async function findHazardInScope(em: EntityManager, scope: Scope, id: string): Promise<Hazard | null> {

@@ -14,7 +14,9 @@ import { isOverdue } from './overdue.js';
 
 @Resolver(() => Hazard)
 export class HazardResolver {
-  @Query(() => HazardConnection, { description: 'Hazards you may see (R6), newest filing first. `first` is at most 200.' })
+  @Query(() => HazardConnection, {
+    description: 'Hazards you may see (R6), newest filing first. `first` is at most 200.',
+  })
   hazards(
     @Ctx() ctx: Context,
     @Arg('filter', () => HazardFilter, { nullable: true }) filter?: HazardFilter,
@@ -24,12 +26,17 @@ export class HazardResolver {
     return listHazards(ctx.em, requireViewer(ctx).scope, filter, { first, after }, ctx.deps.clock.now());
   }
 
-  @Query(() => Hazard, { nullable: true, description: 'One hazard, or null if it does not exist or is outside your scope.' })
+  @Query(() => Hazard, {
+    nullable: true,
+    description: 'One hazard, or null if it does not exist or is outside your scope.',
+  })
   hazard(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Hazard | null> {
     return findHazardInScope(ctx.em, requireViewer(ctx).scope, id);
   }
 
-  @Mutation(() => Hazard, { description: 'Files a hazard. The server stamps filedAt; a discoveredAt more than 5 minutes ahead is refused (R1).' })
+  @Mutation(() => Hazard, {
+    description: 'Files a hazard. The server stamps filedAt; a discoveredAt more than 5 minutes ahead is refused (R1).',
+  })
   fileHazard(@Arg('input', () => FileHazardInput) input: FileHazardInput, @Ctx() ctx: Context): Promise<Hazard> {
     return fileHazard(ctx, input);
   }
@@ -39,7 +46,9 @@ export class HazardResolver {
     return hazard.enterprise.loadOrFail();
   }
 
-  @FieldResolver(() => Boolean, { description: 'Past its deadline and not closed (a late submission stays overdue until closed).' })
+  @FieldResolver(() => Boolean, {
+    description: 'Past its deadline and not closed (a late submission stays overdue until closed).',
+  })
   overdue(@Root() hazard: Hazard, @Ctx() ctx: Context): boolean {
     return isOverdue(hazard, ctx.deps.clock.now());
   }
@@ -47,7 +56,11 @@ export class HazardResolver {
   @FieldResolver(() => GovernancePlan, { nullable: true, description: 'The governance plan of a MAJOR hazard.' })
   governancePlan(@Root() hazard: Hazard): GovernancePlan | null {
     if (!hazard.planObjectives) return null;
-    return { objectives: hazard.planObjectives, funding: hazard.planFunding ?? '', emergencyMeasures: hazard.planEmergencyMeasures ?? '' };
+    return {
+      objectives: hazard.planObjectives,
+      funding: hazard.planFunding ?? '',
+      emergencyMeasures: hazard.planEmergencyMeasures ?? '',
+    };
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who filed it.' })

@@ -19,10 +19,15 @@ import { Hazard } from './hazard.entity.js';
 import type { FileHazardInput } from './hazard.inputs.js';
 
 /** The enterprise a filing is for: an enterprise account's own, or one in the supervisor's scope. */
-export async function filingEnterprise(ctx: Context, viewer: Viewer, enterpriseId: string | undefined): Promise<Enterprise> {
+export async function filingEnterprise(
+  ctx: Context,
+  viewer: Viewer,
+  enterpriseId: string | undefined,
+): Promise<Enterprise> {
   if (viewer.user.role === Role.ENTERPRISE) {
     const own = viewer.scope.kind === 'enterprise' ? viewer.scope.enterpriseId : '';
-    if (enterpriseId && enterpriseId !== own) throw forbidden('An enterprise account can only file hazards for its own enterprise.');
+    if (enterpriseId && enterpriseId !== own)
+      throw forbidden('An enterprise account can only file hazards for its own enterprise.');
     const enterprise = await ctx.em.findOne(Enterprise, { id: own });
     if (!enterprise) throw forbidden('This account is not linked to an enterprise; ask the bureau to link it.');
     return enterprise;
@@ -37,7 +42,9 @@ export async function filingEnterprise(ctx: Context, viewer: Viewer, enterpriseI
 
 function filingHash(input: FileHazardInput, enterpriseId: string): string {
   const { idempotencyKey: _key, ...rest } = input;
-  return createHash('sha256').update(canonicalJson({ ...rest, enterpriseId })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ ...rest, enterpriseId }))
+    .digest('hex');
 }
 
 /** Files a hazard (R1, R4): server timestamps, validated plan, one audit entry and one event, all or nothing. */
@@ -59,7 +66,15 @@ export async function fileHazard(ctx: Context, input: FileHazardInput): Promise<
 
   try {
     return await commitWithEvents(em, deps.publisher, (tx, emit) =>
-      createHazard(tx, emit, { viewer, enterprise, facts, now, photoIds: input.photoIds, idempotencyKey: key, inputHash }),
+      createHazard(tx, emit, {
+        viewer,
+        enterprise,
+        facts,
+        now,
+        photoIds: input.photoIds,
+        idempotencyKey: key,
+        inputHash,
+      }),
     );
   } catch (error) {
     // Two retries raced past the check above: the loser answers with the winner's hazard.
@@ -141,7 +156,10 @@ async function replayFiling(ctx: Context, viewer: Viewer, key: string, inputHash
   const earlier = await ctx.em.fork().findOne(Hazard, { filedBy: viewer.user.id, idempotencyKey: key });
   if (!earlier) return null;
   if (earlier.inputHash !== inputHash) {
-    throw badInput('idempotencyKey', 'This idempotency key was already used for a different filing; use a new key for a new hazard.');
+    throw badInput(
+      'idempotencyKey',
+      'This idempotency key was already used for a different filing; use a new key for a new hazard.',
+    );
   }
   return ctx.em.findOneOrFail(Hazard, earlier.id);
 }

@@ -11,7 +11,10 @@ import { regradeHazard, submitRectification, verifyRectification } from './lifec
 /** The closed loop after filing (R4, R5): thin translations to lifecycle.service. */
 @Resolver(() => Hazard)
 export class HazardLifecycleResolver {
-  @Mutation(() => Hazard, { description: 'The enterprise (or a supervisor in scope) reports the rectification done: RECTIFYING → PENDING_VERIFICATION. photoIds are after-photos from POST /uploads.' })
+  @Mutation(() => Hazard, {
+    description:
+      'The enterprise (or a supervisor in scope) reports the rectification done: RECTIFYING → PENDING_VERIFICATION. photoIds are after-photos from POST /uploads.',
+  })
   submitRectification(
     @Arg('hazardId', () => ID) hazardId: string,
     @Ctx() ctx: Context,
@@ -21,7 +24,10 @@ export class HazardLifecycleResolver {
     return submitRectification(ctx, hazardId, note, photoIds);
   }
 
-  @Mutation(() => Hazard, { description: 'The confirming level for the grade (R5) accepts (→ CLOSED) or rejects (→ RECTIFYING; comment required) a reported rectification.' })
+  @Mutation(() => Hazard, {
+    description:
+      'The confirming level for the grade (R5) accepts (→ CLOSED) or rejects (→ RECTIFYING; comment required) a reported rectification.',
+  })
   verifyRectification(
     @Arg('hazardId', () => ID) hazardId: string,
     @Arg('accepted') accepted: boolean,
@@ -31,7 +37,10 @@ export class HazardLifecycleResolver {
     return verifyRectification(ctx, hazardId, accepted, comment);
   }
 
-  @Mutation(() => Hazard, { description: 'A supervisor in scope changes the grade, with a reason; the confirming level follows. Grading to MAJOR needs a governance plan (give governancePlan if the hazard has none).' })
+  @Mutation(() => Hazard, {
+    description:
+      'A supervisor in scope changes the grade, with a reason; the confirming level follows. Grading to MAJOR needs a governance plan (give governancePlan if the hazard has none).',
+  })
   regradeHazard(
     @Arg('hazardId', () => ID) hazardId: string,
     @Arg('grade', () => HazardGrade) grade: HazardGrade,
@@ -42,7 +51,10 @@ export class HazardLifecycleResolver {
     return regradeHazard(ctx, hazardId, grade, reason, governancePlan);
   }
 
-  @Query(() => [AgendaItem], { description: 'The director’s office-meeting agenda: open MAJOR hazards you may see, nearest deadline first, with days to deadline.' })
+  @Query(() => [AgendaItem], {
+    description:
+      'The director’s office-meeting agenda: open MAJOR hazards you may see, nearest deadline first, with days to deadline.',
+  })
   majorHazardAgenda(@Ctx() ctx: Context): Promise<AgendaItem[]> {
     const viewer = requireViewer(ctx);
     return majorHazardAgenda(ctx.em, viewer.scope, ctx.deps.clock.now(), ctx.deps.env.bureauTz);

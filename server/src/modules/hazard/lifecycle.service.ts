@@ -20,21 +20,33 @@ import { findHazardInScope } from './hazard.repository.js';
 import { requireTransition } from './lifecycle.js';
 
 /** Severity order: a regrade towards a milder grade moves the hazard away from its confirming level. */
-const SEVERITY: Record<HazardGrade, number> = { [HazardGrade.MAJOR]: 3, [HazardGrade.SECOND]: 2, [HazardGrade.THIRD]: 1 };
+const SEVERITY: Record<HazardGrade, number> = {
+  [HazardGrade.MAJOR]: 3,
+  [HazardGrade.SECOND]: 2,
+  [HazardGrade.THIRD]: 1,
+};
 
 /**
  * The hazard a write is about, read inside the write's transaction (row-locked on PostgreSQL, so that two
  * confirmers cannot both act on the same state). Outside the viewer's scope it is FORBIDDEN if it exists,
  * as for filing.
  */
-export async function hazardForChange(tx: EntityManager, viewer: Viewer, hazardId: string, field = 'hazardId'): Promise<{ hazard: Hazard; enterprise: Enterprise }> {
+export async function hazardForChange(
+  tx: EntityManager,
+  viewer: Viewer,
+  hazardId: string,
+  field = 'hazardId',
+): Promise<{ hazard: Hazard; enterprise: Enterprise }> {
   const id = requireId(field, hazardId);
   if (isPostgres(tx)) {
-    await tx.getConnection().execute('select id from hazard where id = ? for update', [id], 'all', tx.getTransactionContext());
+    await tx
+      .getConnection()
+      .execute('select id from hazard where id = ? for update', [id], 'all', tx.getTransactionContext());
   }
   const hazard = await findHazardInScope(tx, viewer.scope, id);
   if (!hazard) {
-    if ((await tx.count(Hazard, { id })) > 0) throw forbidden('This hazard belongs to an enterprise outside your supervision.');
+    if ((await tx.count(Hazard, { id })) > 0)
+      throw forbidden('This hazard belongs to an enterprise outside your supervision.');
     throw notFound('No hazard has this id.');
   }
   await tx.refresh(hazard);
@@ -44,7 +56,14 @@ export async function hazardForChange(tx: EntityManager, viewer: Viewer, hazardI
 }
 
 /** Emits an event about a hazard with the ids and payload every subscriber filters on. */
-export function emitHazardEvent(emit: Emit, kind: EventKind, hazard: Hazard, enterprise: Enterprise, at: Date, extra: Record<string, unknown> = {}): Promise<void> {
+export function emitHazardEvent(
+  emit: Emit,
+  kind: EventKind,
+  hazard: Hazard,
+  enterprise: Enterprise,
+  at: Date,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   return emit({
     kind,
     at,
@@ -56,7 +75,12 @@ export function emitHazardEvent(emit: Emit, kind: EventKind, hazard: Hazard, ent
 }
 
 /** R4: the enterprise (or a supervisor in scope) reports the rectification done, with after-photos. */
-export async function submitRectification(ctx: Context, hazardId: string, note: string | null | undefined, photoIds: readonly string[] | null | undefined): Promise<Hazard> {
+export async function submitRectification(
+  ctx: Context,
+  hazardId: string,
+  note: string | null | undefined,
+  photoIds: readonly string[] | null | undefined,
+): Promise<Hazard> {
   const viewer = requireViewer(ctx);
   assertMayWrite(viewer);
   const now = ctx.deps.clock.now();
@@ -69,7 +93,11 @@ export async function submitRectification(ctx: Context, hazardId: string, note: 
     await tx.flush();
     const photos = await attachPhotos(tx, viewer, photoIds, hazard.id, PhotoPhase.AFTER, now);
     await appendAudit(tx, {
-      at: now, actorId: viewer.user.id, action: 'hazard.submitted', subjectType: 'hazard', subjectId: hazard.id,
+      at: now,
+      actorId: viewer.user.id,
+      action: 'hazard.submitted',
+      subjectType: 'hazard',
+      subjectId: hazard.id,
       data: { note: checkedNote, late, ...(photos.length ? { photos } : {}) },
     });
     await emitHazardEvent(emit, EventKind.RECTIFICATION_SUBMITTED, hazard, enterprise, now, { late });
@@ -78,7 +106,12 @@ export async function submitRectification(ctx: Context, hazardId: string, note: 
 }
 
 /** R4/R5: the confirming level accepts (CLOSED) or sends back (RECTIFYING, reason kept) a reported rectification. */
-export async function verifyRectification(ctx: Context, hazardId: string, accepted: boolean, comment: string | null | undefined): Promise<Hazard> {
+export async function verifyRectification(
+  ctx: Context,
+  hazardId: string,
+  accepted: boolean,
+  comment: string | null | undefined,
+): Promise<Hazard> {
   const viewer = requireViewer(ctx);
   assertMayWrite(viewer);
   const now = ctx.deps.clock.now();
@@ -90,13 +123,32 @@ export async function verifyRectification(ctx: Context, hazardId: string, accept
       const checked = text('comment', comment, 5000, null);
       tx.assign(hazard, { status, closedAt: now });
       await tx.flush();
-      await appendAudit(tx, { at: now, actorId: viewer.user.id, action: 'hazard.closed', subjectType: 'hazard', subjectId: hazard.id, data: { accepted: true, comment: checked } });
+      await appendAudit(tx, {
+        at: now,
+        actorId: viewer.user.id,
+        action: 'hazard.closed',
+        subjectType: 'hazard',
+        subjectId: hazard.id,
+        data: { accepted: true, comment: checked },
+      });
       await emitHazardEvent(emit, EventKind.HAZARD_CLOSED, hazard, enterprise, now);
     } else {
-      const reason = text('comment', comment, 5000, 'Say why the rectification is not accepted (comment), so that the enterprise knows what to do.')!;
+      const reason = text(
+        'comment',
+        comment,
+        5000,
+        'Say why the rectification is not accepted (comment), so that the enterprise knows what to do.',
+      )!;
       tx.assign(hazard, { status, rejectionReason: reason });
       await tx.flush();
-      await appendAudit(tx, { at: now, actorId: viewer.user.id, action: 'hazard.rejected', subjectType: 'hazard', subjectId: hazard.id, data: { reason } });
+      await appendAudit(tx, {
+        at: now,
+        actorId: viewer.user.id,
+        action: 'hazard.rejected',
+        subjectType: 'hazard',
+        subjectId: hazard.id,
+        data: { reason },
+      });
       await emitHazardEvent(emit, EventKind.RECTIFICATION_REJECTED, hazard, enterprise, now, { reason });
     }
     return hazard;
@@ -108,7 +160,13 @@ export async function verifyRectification(ctx: Context, hazardId: string, accept
  * to a milder grade takes its current confirming level (or the director), so that nobody regrades a hazard
  * down into their own hands. A MAJOR hazard needs a governance plan.
  */
-export async function regradeHazard(ctx: Context, hazardId: string, grade: HazardGrade, reason: string, governancePlan?: GovernancePlanInput | null): Promise<Hazard> {
+export async function regradeHazard(
+  ctx: Context,
+  hazardId: string,
+  grade: HazardGrade,
+  reason: string,
+  governancePlan?: GovernancePlanInput | null,
+): Promise<Hazard> {
   const viewer = requireViewer(ctx);
   assertMayWrite(viewer);
   if (!isSupervisor(viewer)) throw forbidden('Only bureau staff may regrade a hazard.');
@@ -127,15 +185,24 @@ export async function regradeHazard(ctx: Context, hazardId: string, grade: Hazar
     let plan = null;
     if (governancePlan) plan = checkGovernancePlan(governancePlan);
     if (grade === HazardGrade.MAJOR && !plan && !hazard.planObjectives) {
-      throw badInput('governancePlan', 'A major hazard needs a governance plan: give objectives, funding and materials, and safety and emergency measures.');
+      throw badInput(
+        'governancePlan',
+        'A major hazard needs a governance plan: give objectives, funding and materials, and safety and emergency measures.',
+      );
     }
     tx.assign(hazard, {
       grade,
-      ...(plan ? { planObjectives: plan.objectives, planFunding: plan.funding, planEmergencyMeasures: plan.emergencyMeasures } : {}),
+      ...(plan
+        ? { planObjectives: plan.objectives, planFunding: plan.funding, planEmergencyMeasures: plan.emergencyMeasures }
+        : {}),
     });
     await tx.flush();
     await appendAudit(tx, {
-      at: now, actorId: viewer.user.id, action: 'hazard.regraded', subjectType: 'hazard', subjectId: hazard.id,
+      at: now,
+      actorId: viewer.user.id,
+      action: 'hazard.regraded',
+      subjectType: 'hazard',
+      subjectId: hazard.id,
       data: { from: previous, to: grade, reason: checkedReason, ...(plan ? { governancePlan: plan } : {}) },
     });
     await emitHazardEvent(emit, EventKind.HAZARD_REGRADED, hazard, enterprise, now, { previousGrade: previous });

@@ -11,13 +11,27 @@ const { RECTIFYING: R, PENDING_VERIFICATION: P, CLOSED: C } = HazardStatus;
 
 /** The R4 table written out by hand: [action, from, expected next state or null when refused]. */
 const EXPECTED: Array<[HazardAction, HazardStatus, HazardStatus | null]> = [
-  ['submit', R, P], ['submit', P, null], ['submit', C, null],
-  ['accept', R, null], ['accept', P, C], ['accept', C, null],
-  ['reject', R, null], ['reject', P, R], ['reject', C, null],
-  ['regrade', R, R], ['regrade', P, P], ['regrade', C, null],
-  ['requestExtension', R, R], ['requestExtension', P, null], ['requestExtension', C, null],
-  ['decideExtension', R, R], ['decideExtension', P, P], ['decideExtension', C, null],
-  ['reopen', R, null], ['reopen', P, null], ['reopen', C, R],
+  ['submit', R, P],
+  ['submit', P, null],
+  ['submit', C, null],
+  ['accept', R, null],
+  ['accept', P, C],
+  ['accept', C, null],
+  ['reject', R, null],
+  ['reject', P, R],
+  ['reject', C, null],
+  ['regrade', R, R],
+  ['regrade', P, P],
+  ['regrade', C, null],
+  ['requestExtension', R, R],
+  ['requestExtension', P, null],
+  ['requestExtension', C, null],
+  ['decideExtension', R, R],
+  ['decideExtension', P, P],
+  ['decideExtension', C, null],
+  ['reopen', R, null],
+  ['reopen', P, null],
+  ['reopen', C, R],
 ];
 
 describe('the hazard state table (R4)', () => {
@@ -39,9 +53,24 @@ const GET = `query($id: ID!) { hazard(id: $id) { ${HAZARD_FIELDS} } }`;
 
 /** Per grade, for a hazard of e001 (department 1): who confirms, and who is refused. */
 const GRADES = [
-  { grade: 'THIRD', role: 'SECTION_CHIEF', right: ['chief1', 'inspector1'], wrong: ['chief2', 'inspector2', 'leader1', 'director', 'admin', 'e001'] },
-  { grade: 'SECOND', role: 'DEPUTY_LEADER', right: ['leader1'], wrong: ['leader2', 'chief1', 'inspector1', 'director', 'admin', 'e001'] },
-  { grade: 'MAJOR', role: 'DIRECTOR', right: ['director'], wrong: ['leader1', 'chief1', 'inspector1', 'admin', 'e001'] },
+  {
+    grade: 'THIRD',
+    role: 'SECTION_CHIEF',
+    right: ['chief1', 'inspector1'],
+    wrong: ['chief2', 'inspector2', 'leader1', 'director', 'admin', 'e001'],
+  },
+  {
+    grade: 'SECOND',
+    role: 'DEPUTY_LEADER',
+    right: ['leader1'],
+    wrong: ['leader2', 'chief1', 'inspector1', 'director', 'admin', 'e001'],
+  },
+  {
+    grade: 'MAJOR',
+    role: 'DIRECTOR',
+    right: ['director'],
+    wrong: ['leader1', 'chief1', 'inspector1', 'admin', 'e001'],
+  },
 ] as const;
 
 describe.each(dialects)('the closed loop by grade, on %s', (dialect) => {
@@ -53,11 +82,15 @@ describe.each(dialects)('the closed loop by grade, on %s', (dialect) => {
   });
   afterAll(() => server?.close());
 
-  const as = async (user: string, query: string, vars: Record<string, unknown>) => server.gql(query, vars, await server.login(user));
+  const as = async (user: string, query: string, vars: Record<string, unknown>) =>
+    server.gql(query, vars, await server.login(user));
 
   describe.each(GRADES)('a $grade hazard', ({ grade, role, right, wrong }) => {
     it(`walks file → submit → reject → submit → close, confirmed only by ${right.join(' or ')}`, async () => {
-      const hazard = await fileWithPlan(server, 'e001', { grade, ...(grade === 'MAJOR' ? { governancePlan: PLAN } : {}) });
+      const hazard = await fileWithPlan(server, 'e001', {
+        grade,
+        ...(grade === 'MAJOR' ? { governancePlan: PLAN } : {}),
+      });
       expect(hazard).toMatchObject({ status: 'RECTIFYING', confirmingRole: role });
       const confirmer = right[right.length - 1]!;
 
@@ -90,17 +123,36 @@ describe.each(dialects)('the closed loop by grade, on %s', (dialect) => {
       expect(closed.data!.verifyRectification.status).toBe('CLOSED');
       expect(closed.data!.verifyRectification.closedAt).toBe(clock.now().toISOString());
 
-      for (const [query, vars] of [[SUBMIT, {}], [VERIFY, { ok: true }], [VERIFY, { ok: false, c: 'x' }], [REGRADE, { g: 'SECOND', r: 'x', p: PLAN }]] as const) {
+      for (const [query, vars] of [
+        [SUBMIT, {}],
+        [VERIFY, { ok: true }],
+        [VERIFY, { ok: false, c: 'x' }],
+        [REGRADE, { g: 'SECOND', r: 'x', p: PLAN }],
+      ] as const) {
         const user = query === SUBMIT ? 'e001' : query === REGRADE ? 'director' : confirmer;
         const result = await as(user, query, { id: hazard.id, ...vars });
         expect(codeOf(result)).toBe('CONFLICT');
       }
       const after = (await as('director', GET, { id: hazard.id })).data!.hazard;
       expect(after.status).toBe('CLOSED');
-      expect(after.history.map((h: any) => h.action)).toEqual(['hazard.filed', 'hazard.submitted', 'hazard.rejected', 'hazard.submitted', 'hazard.closed']);
+      expect(after.history.map((h: any) => h.action)).toEqual([
+        'hazard.filed',
+        'hazard.submitted',
+        'hazard.rejected',
+        'hazard.submitted',
+        'hazard.closed',
+      ]);
 
-      const events = await server.app.orm.em.fork().find(EventRecord, { hazardId: hazard.id }, { orderBy: { seq: 'asc' } });
-      expect(events.map((e) => e.kind)).toEqual(['HAZARD_FILED', 'RECTIFICATION_SUBMITTED', 'RECTIFICATION_REJECTED', 'RECTIFICATION_SUBMITTED', 'HAZARD_CLOSED']);
+      const events = await server.app.orm.em
+        .fork()
+        .find(EventRecord, { hazardId: hazard.id }, { orderBy: { seq: 'asc' } });
+      expect(events.map((e) => e.kind)).toEqual([
+        'HAZARD_FILED',
+        'RECTIFICATION_SUBMITTED',
+        'RECTIFICATION_REJECTED',
+        'RECTIFICATION_SUBMITTED',
+        'HAZARD_CLOSED',
+      ]);
       expect(JSON.parse(events[4]!.payload!)).toMatchObject({ grade, title: '储罐区静电接地不良' });
       expect(events[4]!.departmentId).toBeTruthy();
     });
@@ -109,7 +161,11 @@ describe.each(dialects)('the closed loop by grade, on %s', (dialect) => {
   it('marks a submission after the deadline late, so the hazard stays overdue until closed', async () => {
     const hazard = await fileWithPlan(server, 'e002', { grade: 'THIRD' });
     clock.advance(11 * 86_400_000);
-    const result = await server.gql(`mutation($id: ID!) { submitRectification(hazardId: $id) { status overdue } }`, { id: hazard.id }, await server.login('e002'));
+    const result = await server.gql(
+      `mutation($id: ID!) { submitRectification(hazardId: $id) { status overdue } }`,
+      { id: hazard.id },
+      await server.login('e002'),
+    );
     expect(result.data!.submitRectification).toEqual({ status: 'PENDING_VERIFICATION', overdue: true });
   });
 
@@ -130,8 +186,12 @@ describe.each(dialects)('the closed loop by grade, on %s', (dialect) => {
       expect(up.data!.regradeHazard.history.map((h: any) => h.action)).toContain('hazard.regraded');
       await as('e001', SUBMIT, { id: hazard.id });
       expect(codeOf(await as('chief1', VERIFY, { id: hazard.id, ok: true }))).toBe('FORBIDDEN');
-      expect((await as('leader1', VERIFY, { id: hazard.id, ok: true })).data!.verifyRectification.status).toBe('CLOSED');
-      const events = await server.app.orm.em.fork().find(EventRecord, { hazardId: hazard.id, kind: 'HAZARD_REGRADED' as never });
+      expect((await as('leader1', VERIFY, { id: hazard.id, ok: true })).data!.verifyRectification.status).toBe(
+        'CLOSED',
+      );
+      const events = await server.app.orm.em
+        .fork()
+        .find(EventRecord, { hazardId: hazard.id, kind: 'HAZARD_REGRADED' as never });
       expect(JSON.parse(events[0]!.payload!)).toMatchObject({ grade: 'SECOND', previousGrade: 'THIRD' });
     });
 
@@ -143,7 +203,11 @@ describe.each(dialects)('the closed loop by grade, on %s', (dialect) => {
       const major = await as('leader1', REGRADE, { id: hazard.id, g: 'MAJOR', r: '可能导致群死群伤', p: PLAN });
       expect(major.data!.regradeHazard).toMatchObject({ grade: 'MAJOR', confirmingRole: 'DIRECTOR' });
 
-      const agenda = await as('director', `{ majorHazardAgenda { daysToDeadline overdue hazard { id grade status } } }`, {});
+      const agenda = await as(
+        'director',
+        `{ majorHazardAgenda { daysToDeadline overdue hazard { id grade status } } }`,
+        {},
+      );
       const item = agenda.data!.majorHazardAgenda.find((i: any) => i.hazard.id === hazard.id);
       expect(item).toMatchObject({ overdue: false, hazard: { grade: 'MAJOR' } });
       expect(item.daysToDeadline).toBeGreaterThanOrEqual(9);
@@ -158,7 +222,9 @@ describe.each(dialects)('the closed loop by grade, on %s', (dialect) => {
       expect(codeOf(await as('e001', REGRADE, { id: hazard.id, g: 'MAJOR', r: 'x', p: PLAN }))).toBe('FORBIDDEN');
       expect(codeOf(await as('analyst', REGRADE, { id: hazard.id, g: 'MAJOR', r: 'x', p: PLAN }))).toBe('FORBIDDEN');
       expect(codeOf(await as('chief2', REGRADE, { id: hazard.id, g: 'MAJOR', r: 'x', p: PLAN }))).toBe('FORBIDDEN');
-      expect((await as('leader1', REGRADE, { id: hazard.id, g: 'THIRD', r: '影响较小' })).data!.regradeHazard.grade).toBe('THIRD');
+      expect(
+        (await as('leader1', REGRADE, { id: hazard.id, g: 'THIRD', r: '影响较小' })).data!.regradeHazard.grade,
+      ).toBe('THIRD');
     });
   });
 });

@@ -2,7 +2,8 @@ import { conflict } from '../../graphql/errors.js';
 import { HazardStatus } from './hazard.enums.js';
 
 /** Everything that can happen to a hazard after it is filed (R4, R5, R8 and the cross-check). */
-export type HazardAction = 'submit' | 'accept' | 'reject' | 'regrade' | 'requestExtension' | 'decideExtension' | 'reopen';
+export type HazardAction =
+  'submit' | 'accept' | 'reject' | 'regrade' | 'requestExtension' | 'decideExtension' | 'reopen';
 
 const { RECTIFYING, PENDING_VERIFICATION, CLOSED } = HazardStatus;
 
@@ -10,15 +11,16 @@ const { RECTIFYING, PENDING_VERIFICATION, CLOSED } = HazardStatus;
  * R4, the one state table: for each action, the states it may start from and the state it leads to.
  * Filing is not here: it creates the hazard, RECTIFYING or (rectified on the spot) CLOSED.
  */
-export const TRANSITIONS: Readonly<Record<HazardAction, { from: readonly HazardStatus[]; to: HazardStatus | 'same' }>> = {
-  submit: { from: [RECTIFYING], to: PENDING_VERIFICATION },
-  accept: { from: [PENDING_VERIFICATION], to: CLOSED },
-  reject: { from: [PENDING_VERIFICATION], to: RECTIFYING },
-  regrade: { from: [RECTIFYING, PENDING_VERIFICATION], to: 'same' },
-  requestExtension: { from: [RECTIFYING], to: 'same' },
-  decideExtension: { from: [RECTIFYING, PENDING_VERIFICATION], to: 'same' },
-  reopen: { from: [CLOSED], to: RECTIFYING },
-};
+export const TRANSITIONS: Readonly<Record<HazardAction, { from: readonly HazardStatus[]; to: HazardStatus | 'same' }>> =
+  {
+    submit: { from: [RECTIFYING], to: PENDING_VERIFICATION },
+    accept: { from: [PENDING_VERIFICATION], to: CLOSED },
+    reject: { from: [PENDING_VERIFICATION], to: RECTIFYING },
+    regrade: { from: [RECTIFYING, PENDING_VERIFICATION], to: 'same' },
+    requestExtension: { from: [RECTIFYING], to: 'same' },
+    decideExtension: { from: [RECTIFYING, PENDING_VERIFICATION], to: 'same' },
+    reopen: { from: [CLOSED], to: RECTIFYING },
+  };
 
 const REASON: Record<HazardAction, string> = {
   submit: 'Only a hazard being rectified can be reported rectified',

@@ -12,7 +12,10 @@ describe.each(dialects)('what a page of hazards costs in SQL, on %s', (dialect) 
 
   beforeAll(async () => {
     server = await startTestServer({ dialect });
-    server.app.orm.em.getConnection().getKnex().on('query', () => void statements++);
+    server.app.orm.em
+      .getConnection()
+      .getKnex()
+      .on('query', () => void statements++);
   });
   afterAll(() => server?.close());
 
@@ -38,7 +41,11 @@ describe.each(dialects)('what a page of hazards costs in SQL, on %s', (dialect) 
     const token = await server.login('director');
     const count = async (first: number) => {
       statements = 0;
-      const result = await server.gql(`query($first: Int!) { enterprises(first: $first) { edges { node { code alerts { kind since } } } } }`, { first }, token);
+      const result = await server.gql(
+        `query($first: Int!) { enterprises(first: $first) { edges { node { code alerts { kind since } } } } }`,
+        { first },
+        token,
+      );
       expect(result.errors).toBeUndefined();
       expect(result.data!.enterprises.edges).toHaveLength(first);
       return statements;
@@ -47,4 +54,3 @@ describe.each(dialects)('what a page of hazards costs in SQL, on %s', (dialect) 
     expect(await count(100)).toBe(ten);
   });
 });
-

@@ -16,7 +16,9 @@ registerEnumType(InspectionKind, {
   description: 'Who inspected.',
   valuesConfig: {
     SELF_INSPECTION: { description: 'The enterprise’s own inspection (自查); its findings are filed as hazards.' },
-    REGULATOR_INSPECTION: { description: 'The bureau’s on-site inspection, cross-checked against what the enterprise filed (比对).' },
+    REGULATOR_INSPECTION: {
+      description: 'The bureau’s on-site inspection, cross-checked against what the enterprise filed (比对).',
+    },
   },
 });
 
@@ -25,7 +27,13 @@ registerEnumType(FindingOutcome, {
   description: 'What one finding of an inspection turned out to be.',
   valuesConfig: {
     MATCHED: { description: 'A hazard the enterprise had already filed (regulator inspections).' },
-    NEW_HAZARD: { description: 'Filed now as a new hazard; in a regulator inspection it counts as a discrepancy (the enterprise had not filed it).' },
-    NOT_RECTIFIED: { description: 'A hazard marked closed was not really rectified: it reopens with a new deadline and counts as a false rectification.' },
+    NEW_HAZARD: {
+      description:
+        'Filed now as a new hazard; in a regulator inspection it counts as a discrepancy (the enterprise had not filed it).',
+    },
+    NOT_RECTIFIED: {
+      description:
+        'A hazard marked closed was not really rectified: it reopens with a new deadline and counts as a false rectification.',
+    },
   },
 });

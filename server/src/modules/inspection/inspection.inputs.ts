@@ -36,7 +36,10 @@ export class FindingHazardInput {
   photoIds?: string[];
 }
 
-@InputType({ description: 'One finding: a hazard already filed (MATCHED), a new one (NEW_HAZARD, with hazard), or a closed one not really rectified (NOT_RECTIFIED, with a new deadline).' })
+@InputType({
+  description:
+    'One finding: a hazard already filed (MATCHED), a new one (NEW_HAZARD, with hazard), or a closed one not really rectified (NOT_RECTIFIED, with a new deadline).',
+})
 export class FindingInput {
   @Field(() => FindingOutcome)
   outcome!: FindingOutcome;
@@ -54,15 +57,24 @@ export class FindingInput {
   note?: string;
 }
 
-@InputType({ description: 'An inspection: an enterprise account records its own (SELF_INSPECTION); bureau staff record theirs on site (REGULATOR_INSPECTION) for an enterprise in scope.' })
+@InputType({
+  description:
+    'An inspection: an enterprise account records its own (SELF_INSPECTION); bureau staff record theirs on site (REGULATOR_INSPECTION) for an enterprise in scope.',
+})
 export class InspectionInput {
-  @Field(() => ID, { nullable: true, description: 'The enterprise; bureau staff must give it, an enterprise account records for itself.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The enterprise; bureau staff must give it, an enterprise account records for itself.',
+  })
   enterpriseId?: string;
 
   @Field(() => InspectionKind)
   kind!: InspectionKind;
 
-  @Field({ nullable: true, description: 'When it took place; defaults to now. More than 5 minutes ahead is refused (R1).' })
+  @Field({
+    nullable: true,
+    description: 'When it took place; defaults to now. More than 5 minutes ahead is refused (R1).',
+  })
   inspectedAt?: Date;
 
   @Field({ nullable: true })

@@ -22,9 +22,16 @@ export interface CrossCheckCounts {
 }
 
 /** Cross-check (比对) figures over the inspections that took place in [from, to], within scope; SQL counts only. */
-export async function crossCheckCounts(em: EntityManager, scope: Scope, from: Date, to: Date, enterpriseId?: string): Promise<CrossCheckCounts> {
+export async function crossCheckCounts(
+  em: EntityManager,
+  scope: Scope,
+  from: Date,
+  to: Date,
+  enterpriseId?: string,
+): Promise<CrossCheckCounts> {
   const inspections = inspectionWhere(scope, { from, to, kind: InspectionKind.REGULATOR_INSPECTION, enterpriseId });
-  const findings = (flag: 'discrepancy' | 'falseRectification'): FilterQuery<InspectionFinding> => ({ [flag]: true, inspection: inspections } as FilterQuery<InspectionFinding>);
+  const findings = (flag: 'discrepancy' | 'falseRectification'): FilterQuery<InspectionFinding> =>
+    ({ [flag]: true, inspection: inspections }) as FilterQuery<InspectionFinding>;
   const [regulatorInspections, discrepancies, falseRectifications] = await Promise.all([
     em.count(Inspection, inspections),
     em.count(InspectionFinding, findings('discrepancy')),

@@ -15,7 +15,10 @@ import { recordInspection } from './inspection.service.js';
 const EPOCH = new Date(0);
 const FOREVER = new Date('9999-12-31T23:59:59Z');
 
-@ObjectType({ description: 'Cross-check (比对) figures: what the bureau’s on-site inspections found against what enterprises filed.' })
+@ObjectType({
+  description:
+    'Cross-check (比对) figures: what the bureau’s on-site inspections found against what enterprises filed.',
+})
 export class CrossCheckSummary {
   @Field(() => Int)
   regulatorInspections!: number;
@@ -29,8 +32,14 @@ export class CrossCheckSummary {
 
 @Resolver(() => Inspection)
 export class InspectionResolver {
-  @Mutation(() => Inspection, { description: 'Records an inspection with its findings: an enterprise’s self-inspection, or the bureau’s on-site inspection with its cross-check.' })
-  recordInspection(@Arg('input', () => InspectionInput) input: InspectionInput, @Ctx() ctx: Context): Promise<Inspection> {
+  @Mutation(() => Inspection, {
+    description:
+      'Records an inspection with its findings: an enterprise’s self-inspection, or the bureau’s on-site inspection with its cross-check.',
+  })
+  recordInspection(
+    @Arg('input', () => InspectionInput) input: InspectionInput,
+    @Ctx() ctx: Context,
+  ): Promise<Inspection> {
     return recordInspection(ctx, input);
   }
 
@@ -41,11 +50,17 @@ export class InspectionResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
   ): Promise<Inspection[]> {
     const limit = first ?? 50;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw badInput('first', `first must be a whole number from 1 to ${MAX_PAGE}.`);
-    return ctx.em.find(Inspection, inspectionWhere(requireViewer(ctx).scope, filter), { orderBy: { inspectedAt: 'desc', id: 'asc' }, limit });
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
+      throw badInput('first', `first must be a whole number from 1 to ${MAX_PAGE}.`);
+    return ctx.em.find(Inspection, inspectionWhere(requireViewer(ctx).scope, filter), {
+      orderBy: { inspectedAt: 'desc', id: 'asc' },
+      limit,
+    });
   }
 
-  @Query(() => CrossCheckSummary, { description: 'Discrepancies and false rectifications found by on-site inspections in [from, to], in your scope.' })
+  @Query(() => CrossCheckSummary, {
+    description: 'Discrepancies and false rectifications found by on-site inspections in [from, to], in your scope.',
+  })
   crossCheck(@Arg('from') from: Date, @Arg('to') to: Date, @Ctx() ctx: Context): Promise<CrossCheckSummary> {
     if (from > to) throw badInput('to', '`to` must not be before `from`.');
     return crossCheckCounts(ctx.em, requireViewer(ctx).scope, from, to);
@@ -77,19 +92,28 @@ export class InspectionFindingResolver {
 
 @Resolver(() => Enterprise)
 export class EnterpriseCrossCheckResolver {
-  @FieldResolver(() => Int, { description: 'Hazards the bureau found on site that this enterprise had not filed (all time).' })
+  @FieldResolver(() => Int, {
+    description: 'Hazards the bureau found on site that this enterprise had not filed (all time).',
+  })
   async discrepancies(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<number> {
     return (await crossCheckCounts(ctx.em, requireViewer(ctx).scope, EPOCH, FOREVER, enterprise.id)).discrepancies;
   }
 
-  @FieldResolver(() => Int, { description: 'Hazards this enterprise reported closed that were found not really rectified (all time).' })
+  @FieldResolver(() => Int, {
+    description: 'Hazards this enterprise reported closed that were found not really rectified (all time).',
+  })
   async falseRectifications(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<number> {
-    return (await crossCheckCounts(ctx.em, requireViewer(ctx).scope, EPOCH, FOREVER, enterprise.id)).falseRectifications;
+    return (await crossCheckCounts(ctx.em, requireViewer(ctx).scope, EPOCH, FOREVER, enterprise.id))
+      .falseRectifications;
   }
 
   @FieldResolver(() => Date, { nullable: true, description: 'When this enterprise last recorded a self-inspection.' })
   async lastSelfInspectionAt(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<Date | null> {
-    const latest = await ctx.em.findOne(Inspection, { enterprise: enterprise.id, kind: InspectionKind.SELF_INSPECTION }, { orderBy: { inspectedAt: 'desc' } });
+    const latest = await ctx.em.findOne(
+      Inspection,
+      { enterprise: enterprise.id, kind: InspectionKind.SELF_INSPECTION },
+      { orderBy: { inspectedAt: 'desc' } },
+    );
     return latest?.inspectedAt ?? null;
   }
 }

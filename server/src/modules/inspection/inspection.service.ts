@@ -33,9 +33,16 @@ async function within<T>(prefix: string, check: () => T | Promise<T>): Promise<T
   }
 }
 
-async function hazardOfEnterprise(tx: EntityManager, enterprise: Enterprise, hazardId: string | undefined, field: string): Promise<Hazard> {
+async function hazardOfEnterprise(
+  tx: EntityManager,
+  enterprise: Enterprise,
+  hazardId: string | undefined,
+  field: string,
+): Promise<Hazard> {
   if (!hazardId) throw badInput(field, 'Name the hazard already filed (hazardId).');
-  const hazard = isUuid(hazardId) ? await tx.findOne(Hazard, { id: hazardId.toLowerCase(), enterprise: enterprise.id }) : null;
+  const hazard = isUuid(hazardId)
+    ? await tx.findOne(Hazard, { id: hazardId.toLowerCase(), enterprise: enterprise.id })
+    : null;
   if (!hazard) throw badInput(field, 'This is not a hazard of the inspected enterprise.');
   return hazard;
 }
@@ -49,15 +56,22 @@ export async function recordInspection(ctx: Context, input: InspectionInput): Pr
   const viewer = requireViewer(ctx);
   assertMayWrite(viewer);
   const isEnterprise = viewer.user.role === Role.ENTERPRISE;
-  if (isEnterprise && input.kind !== InspectionKind.SELF_INSPECTION) throw forbidden('An enterprise account records its own self-inspections only.');
-  if (!isEnterprise && input.kind !== InspectionKind.REGULATOR_INSPECTION) throw forbidden('A self-inspection is recorded by the enterprise itself; bureau staff record REGULATOR_INSPECTION.');
+  if (isEnterprise && input.kind !== InspectionKind.SELF_INSPECTION)
+    throw forbidden('An enterprise account records its own self-inspections only.');
+  if (!isEnterprise && input.kind !== InspectionKind.REGULATOR_INSPECTION)
+    throw forbidden(
+      'A self-inspection is recorded by the enterprise itself; bureau staff record REGULATOR_INSPECTION.',
+    );
   const { em, deps } = ctx;
   const now = deps.clock.now();
   const enterprise = await filingEnterprise(ctx, viewer, input.enterpriseId);
 
   const inspectedAt = input.inspectedAt ?? now;
   if (inspectedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw badInput('inspectedAt', `inspectedAt (${inspectedAt.toISOString()}) is in the future; record an inspection after it took place.`);
+    throw badInput(
+      'inspectedAt',
+      `inspectedAt (${inspectedAt.toISOString()}) is in the future; record an inspection after it took place.`,
+    );
   }
   const note = text('note', input.note, 5000, null);
   const findings = input.findings ?? [];
@@ -66,7 +80,12 @@ export async function recordInspection(ctx: Context, input: InspectionInput): Pr
 
   return commitWithEvents(em, deps.publisher, async (tx, emit) => {
     const inspection = tx.create(Inspection, {
-      enterprise: enterprise.id, kind: input.kind, inspectedAt, recordedAt: now, recordedBy: viewer.user.id, note: note ?? undefined,
+      enterprise: enterprise.id,
+      kind: input.kind,
+      inspectedAt,
+      recordedAt: now,
+      recordedBy: viewer.user.id,
+      note: note ?? undefined,
     });
     await tx.flush();
     const recorded: Array<{ outcome: FindingOutcome; hazardId: string }> = [];
@@ -88,7 +107,11 @@ export async function recordInspection(ctx: Context, input: InspectionInput): Pr
     }
     await tx.flush();
     await appendAudit(tx, {
-      at: now, actorId: viewer.user.id, action: 'inspection.recorded', subjectType: 'inspection', subjectId: inspection.id,
+      at: now,
+      actorId: viewer.user.id,
+      action: 'inspection.recorded',
+      subjectType: 'inspection',
+      subjectId: inspection.id,
       data: { enterpriseId: enterprise.id, kind: input.kind, inspectedAt, note, findings: recorded },
     });
     return inspection;
@@ -97,31 +120,67 @@ export async function recordInspection(ctx: Context, input: InspectionInput): Pr
       switch (finding.outcome) {
         case FindingOutcome.NEW_HAZARD: {
           if (!finding.hazard) throw badInput(`${prefix}.hazard`, 'Describe the new hazard (hazard).');
-          const filing = { ...finding.hazard, source: regulator ? HazardSource.REGULATOR_INSPECTION : HazardSource.SELF_INSPECTION, discoveredAt: inspectedAt } as FileHazardInput;
+          const filing = {
+            ...finding.hazard,
+            source: regulator ? HazardSource.REGULATOR_INSPECTION : HazardSource.SELF_INSPECTION,
+            discoveredAt: inspectedAt,
+          } as FileHazardInput;
           const facts = await within(`${prefix}.hazard`, () => checkFiling(filing, now, deps.env.backfillWindowMs));
-          return within(`${prefix}.hazard`, () => createHazard(tx, emit, {
-            viewer, enterprise, facts, now, photoIds: finding.hazard!.photoIds, auditExtra: { inspectionId: inspection.id },
-          }));
+          return within(`${prefix}.hazard`, () =>
+            createHazard(tx, emit, {
+              viewer,
+              enterprise,
+              facts,
+              now,
+              photoIds: finding.hazard!.photoIds,
+              auditExtra: { inspectionId: inspection.id },
+            }),
+          );
         }
         case FindingOutcome.MATCHED:
-          if (!regulator) throw badInput(`${prefix}.outcome`, 'A self-inspection files new hazards; MATCHED is for the bureau’s cross-check.');
+          if (!regulator)
+            throw badInput(
+              `${prefix}.outcome`,
+              'A self-inspection files new hazards; MATCHED is for the bureau’s cross-check.',
+            );
           return hazardOfEnterprise(tx, enterprise, finding.hazardId, `${prefix}.hazardId`);
         case FindingOutcome.NOT_RECTIFIED: {
-          if (!regulator) throw badInput(`${prefix}.outcome`, 'Only the bureau’s on-site inspection can find a rectification false.');
+          if (!regulator)
+            throw badInput(`${prefix}.outcome`, 'Only the bureau’s on-site inspection can find a rectification false.');
           const hazard = await hazardOfEnterprise(tx, enterprise, finding.hazardId, `${prefix}.hazardId`);
           const status = requireTransition(hazard.status, 'reopen');
-          if (!finding.deadline) throw badInput(`${prefix}.deadline`, 'Set a new rectification deadline for the reopened hazard.');
+          if (!finding.deadline)
+            throw badInput(`${prefix}.deadline`, 'Set a new rectification deadline for the reopened hazard.');
           if (finding.deadline <= now) throw badInput(`${prefix}.deadline`, 'The new deadline must be in the future.');
-          const reason = (await within(prefix, () => text('note', finding.note, 2000, null))) ?? 'Not really rectified, found on site.';
-          await tx.nativeUpdate(Hazard, { id: hazard.id }, {
-            status, deadline: finding.deadline, closedAt: null, submittedAt: null, submittedLate: false, rectifiedOnSpot: false, rejectionReason: reason,
-          });
+          const reason =
+            (await within(prefix, () => text('note', finding.note, 2000, null))) ??
+            'Not really rectified, found on site.';
+          await tx.nativeUpdate(
+            Hazard,
+            { id: hazard.id },
+            {
+              status,
+              deadline: finding.deadline,
+              closedAt: null,
+              submittedAt: null,
+              submittedLate: false,
+              rectifiedOnSpot: false,
+              rejectionReason: reason,
+            },
+          );
           await tx.refresh(hazard);
           await appendAudit(tx, {
-            at: now, actorId: viewer.user.id, action: 'hazard.reopened', subjectType: 'hazard', subjectId: hazard.id,
+            at: now,
+            actorId: viewer.user.id,
+            action: 'hazard.reopened',
+            subjectType: 'hazard',
+            subjectId: hazard.id,
             data: { inspectionId: inspection.id, reason, deadline: finding.deadline, from: HazardStatus.CLOSED },
           });
-          await emitHazardEvent(emit, EventKind.RECTIFICATION_REJECTED, hazard, enterprise, now, { reopened: true, reason });
+          await emitHazardEvent(emit, EventKind.RECTIFICATION_REJECTED, hazard, enterprise, now, {
+            reopened: true,
+            reason,
+          });
           return hazard;
         }
       }

@@ -15,14 +15,57 @@ export const KIOSK_FIELDS: Readonly<Record<'query' | 'subscription', ReadonlySet
  * against this list by a test, so the two cannot drift apart.
  */
 export const KIOSK_VIEW_FIELDS: ReadonlySet<string> = new Set([
-  '__typename', 'id', 'name', 'code', 'number', 'displayName', 'title', 'grade', 'deadline', 'kind', 'since', 'seq', 'at',
-  'enterprise', 'hazard', 'alert', 'department', 'leader', 'chief',
-  'asOf', 'bureauWide', 'enterpriseCount', 'keyTargetCount', 'openHazards', 'overdueHazards', 'openMajor', 'openSecond', 'openThird',
-  'noLoginCount', 'noFilingCount', 'loginRate', 'filingRate', 'onTimeRate', 'loginRateDetail', 'filingRateDetail', 'onTimeRateDetail',
-  'numerator', 'denominator', 'value', 'trend', 'date', 'filed', 'closed', 'byDepartment',
+  '__typename',
+  'id',
+  'name',
+  'code',
+  'number',
+  'displayName',
+  'title',
+  'grade',
+  'deadline',
+  'kind',
+  'since',
+  'seq',
+  'at',
+  'enterprise',
+  'hazard',
+  'alert',
+  'department',
+  'leader',
+  'chief',
+  'asOf',
+  'bureauWide',
+  'enterpriseCount',
+  'keyTargetCount',
+  'openHazards',
+  'overdueHazards',
+  'openMajor',
+  'openSecond',
+  'openThird',
+  'noLoginCount',
+  'noFilingCount',
+  'loginRate',
+  'filingRate',
+  'onTimeRate',
+  'loginRateDetail',
+  'filingRateDetail',
+  'onTimeRateDetail',
+  'numerator',
+  'denominator',
+  'value',
+  'trend',
+  'date',
+  'filed',
+  'closed',
+  'byDepartment',
 ]);
 
-function firstForbiddenField(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): string | null {
+function firstForbiddenField(
+  set: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  seen: Set<string>,
+): string | null {
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) {
       if (!KIOSK_VIEW_FIELDS.has(selection.name.value)) return selection.name.value;
@@ -33,7 +76,9 @@ function firstForbiddenField(set: SelectionSetNode, fragments: Map<string, Fragm
       if (inner) return inner;
     } else if (!seen.has(selection.name.value)) {
       const fragment = fragments.get(selection.name.value);
-      const inner = fragment ? firstForbiddenField(fragment.selectionSet, fragments, new Set([...seen, selection.name.value])) : null;
+      const inner = fragment
+        ? firstForbiddenField(fragment.selectionSet, fragments, new Set([...seen, selection.name.value]))
+        : null;
       if (inner) return inner;
     }
   }

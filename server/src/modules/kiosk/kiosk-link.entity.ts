@@ -7,7 +7,9 @@ import { BaseEntity } from '../common/base.entity.js';
  * A read-only wallboard link for a TV: a revocable token that opens the wallboard of a scope without a
  * sign-in. Only the token's hash is stored, as for sessions.
  */
-@ObjectType({ description: 'A kiosk link: opens the wallboard of a scope on a TV without a password, read-only, until revoked.' })
+@ObjectType({
+  description: 'A kiosk link: opens the wallboard of a scope on a TV without a password, read-only, until revoked.',
+})
 @Entity({ tableName: 'kiosk_link' })
 export class KioskLink extends BaseEntity {
   @Property({ unique: true, hidden: true })
@@ -28,7 +30,10 @@ export class KioskLink extends BaseEntity {
   @Property({ type: 'json', nullable: true })
   departmentIds?: string[] | null;
 
-  @Field({ nullable: true, description: 'When it was revoked; a revoked link opens nothing and its open wallboards are disconnected.' })
+  @Field({
+    nullable: true,
+    description: 'When it was revoked; a revoked link opens nothing and its open wallboards are disconnected.',
+  })
   @Property({ nullable: true })
   revokedAt?: Date;
 }

@@ -20,18 +20,25 @@ export class CreatedKioskLink {
 @Resolver(() => KioskLink)
 export class KioskResolver {
   @Mutation(() => CreatedKioskLink, {
-    description: 'Creates a read-only wallboard link for a TV, for your scope or some of your departments (director, admins, deputy leaders, section chiefs). It opens only the wallboard, its displays and events.',
+    description:
+      'Creates a read-only wallboard link for a TV, for your scope or some of your departments (director, admins, deputy leaders, section chiefs). It opens only the wallboard, its displays and events.',
   })
   async createKioskLink(
     @Arg('label') label: string,
     @Ctx() ctx: Context,
-    @Arg('departmentIds', () => [ID], { nullable: true, description: 'Narrow the wallboard to these departments (within your scope); default: your whole scope.' }) departmentIds?: string[],
+    @Arg('departmentIds', () => [ID], {
+      nullable: true,
+      description: 'Narrow the wallboard to these departments (within your scope); default: your whole scope.',
+    })
+    departmentIds?: string[],
   ): Promise<CreatedKioskLink> {
     const { link, token } = await createKioskLink(ctx, label, departmentIds);
     return { link, token, path: `/wallboard?kiosk=${token}` };
   }
 
-  @Mutation(() => KioskLink, { description: 'Revokes a kiosk link: it opens nothing from now on, and wallboards open with it are disconnected.' })
+  @Mutation(() => KioskLink, {
+    description: 'Revokes a kiosk link: it opens nothing from now on, and wallboards open with it are disconnected.',
+  })
   revokeKioskLink(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<KioskLink> {
     return revokeKioskLink(ctx, id);
   }
@@ -48,6 +55,8 @@ export class KioskResolver {
 
   @FieldResolver(() => [Department], { description: 'The departments the wallboard covers; empty: the whole bureau.' })
   departments(@Root() link: KioskLink, @Ctx() ctx: Context): Promise<Department[]> {
-    return link.departmentIds ? ctx.em.find(Department, { id: { $in: link.departmentIds } }, { orderBy: { number: 'asc' } }) : Promise.resolve([]);
+    return link.departmentIds
+      ? ctx.em.find(Department, { id: { $in: link.departmentIds } }, { orderBy: { number: 'asc' } })
+      : Promise.resolve([]);
   }
 }

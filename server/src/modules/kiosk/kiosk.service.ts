@@ -29,7 +29,8 @@ export function kioskScope(link: KioskLink): Scope {
 /** The departments a new link covers: the ones asked for, each within the creator's scope; none asked, the creator's whole scope. */
 function linkDepartments(viewer: Viewer, asked: readonly string[] | null | undefined): string[] | null {
   const scope = viewer.scope;
-  if (!asked || asked.length === 0) return scope.kind === 'all' ? null : scope.kind === 'departments' ? [...scope.departmentIds] : [];
+  if (!asked || asked.length === 0)
+    return scope.kind === 'all' ? null : scope.kind === 'departments' ? [...scope.departmentIds] : [];
   const ids = [...new Set(asked.map((id) => requireId('departmentIds', id)))];
   if (scope.kind === 'departments' && !ids.every((id) => scope.departmentIds.includes(id))) {
     throw forbidden('A kiosk link may cover only the departments you supervise.');
@@ -37,9 +38,14 @@ function linkDepartments(viewer: Viewer, asked: readonly string[] | null | undef
   return ids;
 }
 
-export async function createKioskLink(ctx: Context, label: string, departmentIds?: readonly string[] | null): Promise<{ link: KioskLink; token: string }> {
+export async function createKioskLink(
+  ctx: Context,
+  label: string,
+  departmentIds?: readonly string[] | null,
+): Promise<{ link: KioskLink; token: string }> {
   const viewer = requireViewer(ctx);
-  if (viewer.kiosk || !MAY_CREATE.has(viewer.user.role)) throw forbidden('Only the director, admins, deputy leaders and section chiefs may create kiosk links.');
+  if (viewer.kiosk || !MAY_CREATE.has(viewer.user.role))
+    throw forbidden('Only the director, admins, deputy leaders and section chiefs may create kiosk links.');
   const checkedLabel = text('label', label, 100, 'Name the screen the link is for (label).')!;
   const departments = linkDepartments(viewer, departmentIds);
   if (departments && departments.length === 0) throw badInput('departmentIds', 'You supervise no department to show.');
@@ -50,10 +56,21 @@ export async function createKioskLink(ctx: Context, label: string, departmentIds
   const token = `${KIOSK_PREFIX}${randomBytes(32).toString('base64url')}`;
   const link = await ctx.em.transactional(async (tx) => {
     await takeLedgerLock(tx);
-    const created = tx.create(KioskLink, { tokenHash: hashToken(token), label: checkedLabel, createdBy: viewer.user.id, createdAt: now, departmentIds: departments });
+    const created = tx.create(KioskLink, {
+      tokenHash: hashToken(token),
+      label: checkedLabel,
+      createdBy: viewer.user.id,
+      createdAt: now,
+      departmentIds: departments,
+    });
     await tx.flush();
     await appendAudit(tx, {
-      at: now, actorId: viewer.user.id, action: 'kiosk.created', subjectType: 'kiosk_link', subjectId: created.id, data: { label: checkedLabel, departmentIds: departments },
+      at: now,
+      actorId: viewer.user.id,
+      action: 'kiosk.created',
+      subjectType: 'kiosk_link',
+      subjectId: created.id,
+      data: { label: checkedLabel, departmentIds: departments },
     });
     return created;
   });
@@ -78,11 +95,19 @@ export async function revokeKioskLink(ctx: Context, id: string): Promise<KioskLi
     await takeLedgerLock(tx);
     const found = await tx.findOne(KioskLink, linkId);
     const everyone = viewer.user.role === Role.DIRECTOR || viewer.user.role === Role.ADMIN;
-    if (!found || (!everyone && found.createdBy.id !== viewer.user.id)) throw notFound('No kiosk link with this id that you may manage.');
+    if (!found || (!everyone && found.createdBy.id !== viewer.user.id))
+      throw notFound('No kiosk link with this id that you may manage.');
     if (!found.revokedAt) {
       found.revokedAt = now;
       await tx.flush();
-      await appendAudit(tx, { at: now, actorId: viewer.user.id, action: 'kiosk.revoked', subjectType: 'kiosk_link', subjectId: found.id, data: { label: found.label } });
+      await appendAudit(tx, {
+        at: now,
+        actorId: viewer.user.id,
+        action: 'kiosk.revoked',
+        subjectType: 'kiosk_link',
+        subjectId: found.id,
+        data: { label: found.label },
+      });
     }
     return found;
   });
@@ -94,12 +119,21 @@ export async function revokeKioskLink(ctx: Context, id: string): Promise<KioskLi
 export async function authenticateKiosk(em: EntityManager, token: string): Promise<Viewer | null> {
   const link = await em.findOne(KioskLink, { tokenHash: hashToken(token) }, { populate: ['createdBy'] });
   if (!link || link.revokedAt) return null;
-  return { user: link.createdBy.getEntity(), sessionId: kioskSessionId(link.id), expiresAt: NEVER, scope: kioskScope(link), kiosk: { linkId: link.id } };
+  return {
+    user: link.createdBy.getEntity(),
+    sessionId: kioskSessionId(link.id),
+    expiresAt: NEVER,
+    scope: kioskScope(link),
+    kiosk: { linkId: link.id },
+  };
 }
 
 /** Of these socket session ids, the kiosk ones whose link has been revoked. */
 export async function revokedKioskSessions(em: EntityManager, sessionIds: readonly string[]): Promise<Set<string>> {
-  const ids = sessionIds.filter((s) => s.startsWith('kiosk:')).map((s) => s.slice('kiosk:'.length)).filter(isUuid);
+  const ids = sessionIds
+    .filter((s) => s.startsWith('kiosk:'))
+    .map((s) => s.slice('kiosk:'.length))
+    .filter(isUuid);
   if (ids.length === 0) return new Set();
   const revoked = await em.find(KioskLink, { id: { $in: ids }, revokedAt: { $ne: null } });
   return new Set(revoked.map((l) => kioskSessionId(l.id)));

@@ -20,7 +20,8 @@ describe.each(dialects)('a kiosk link for a wallboard on a TV, on %s', (dialect)
     await server?.close();
   });
 
-  const create = async (user: string, label = '值班室电视', departmentIds?: string[]) => server.gql(CREATE, { label, d: departmentIds }, await server.login(user));
+  const create = async (user: string, label = '值班室电视', departmentIds?: string[]) =>
+    server.gql(CREATE, { label, d: departmentIds }, await server.login(user));
 
   it('opens the section chief’s department wallboard without a sign-in, and nothing else', async () => {
     const created = await create('chief1');
@@ -30,20 +31,35 @@ describe.each(dialects)('a kiosk link for a wallboard on a TV, on %s', (dialect)
     expect(link.departments).toEqual([{ number: 1 }]);
 
     const board = await server.gql(BOARD, {}, token);
-    expect(board.data!.wallboard).toMatchObject({ enterpriseCount: 20, bureauWide: false, byDepartment: [{ department: { number: 1 } }] });
-    expect((await server.gql(`{ alerts(kind: NO_LOGIN) { enterprise { code } } }`, {}, token)).data!.alerts).toEqual([{ enterprise: { code: 'e007' } }]);
+    expect(board.data!.wallboard).toMatchObject({
+      enterpriseCount: 20,
+      bureauWide: false,
+      byDepartment: [{ department: { number: 1 } }],
+    });
+    expect((await server.gql(`{ alerts(kind: NO_LOGIN) { enterprise { code } } }`, {}, token)).data!.alerts).toEqual([
+      { enterprise: { code: 'e007' } },
+    ]);
 
-    for (const refused of [`{ me { username } }`, `{ hazards(first: 1) { totalCount } }`, `mutation { logout }`, `{ kioskLinks { id } }`]) {
+    for (const refused of [
+      `{ me { username } }`,
+      `{ hazards(first: 1) { totalCount } }`,
+      `mutation { logout }`,
+      `{ kioskLinks { id } }`,
+    ]) {
       const result = await server.gql(refused, {}, token);
       expect(result.errors?.[0]?.extensions?.code, refused).toBe('FORBIDDEN');
     }
-    const upload = await fetch(`${server.url}/uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const upload = await fetch(`${server.url}/uploads`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(upload.status, 'photos refuse a kiosk token').toBe(401);
   });
 
   it('is made only for the creator’s own scope, and not by enterprises or analysts', async () => {
     const departments = await server.gql(`{ departments { id number } }`, {}, await server.login('director'));
-    const dept = (n: number) => departments.data!.departments.find((d: { number: number }) => d.number === n).id as string;
+    const dept = (n: number) =>
+      departments.data!.departments.find((d: { number: number }) => d.number === n).id as string;
     expect((await create('chief1', '越权', [dept(2)])).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await create('e001')).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await create('analyst')).errors![0]!.extensions!.code).toBe('FORBIDDEN');
@@ -51,7 +67,10 @@ describe.each(dialects)('a kiosk link for a wallboard on a TV, on %s', (dialect)
     const board = await server.gql(BOARD, {}, director.data!.createKioskLink.token);
     expect(board.data!.wallboard.byDepartment).toEqual([{ department: { number: 3 } }]);
     const all = await create('director', '局长室');
-    expect((await server.gql(BOARD, {}, all.data!.createKioskLink.token)).data!.wallboard).toMatchObject({ enterpriseCount: 100, bureauWide: true });
+    expect((await server.gql(BOARD, {}, all.data!.createKioskLink.token)).data!.wallboard).toMatchObject({
+      enterpriseCount: 100,
+      bureauWide: true,
+    });
   });
 
   it('streams the wallboard over the socket, refuses other operations there, and closes the socket when revoked', async () => {
@@ -59,7 +78,10 @@ describe.each(dialects)('a kiosk link for a wallboard on a TV, on %s', (dialect)
     const { token, link } = created.data!.createKioskLink;
     const socket = openSocket(server.url, token);
     sockets.push(socket);
-    const live = new LiveOperation<{ wallboard: { enterpriseCount: number } }>(socket.client, `subscription { wallboard { enterpriseCount } }`);
+    const live = new LiveOperation<{ wallboard: { enterpriseCount: number } }>(
+      socket.client,
+      `subscription { wallboard { enterpriseCount } }`,
+    );
     await live.waitFor((r) => r.length >= 1, 'the kiosk’s first wallboard');
     expect(live.received[0]!.wallboard.enterpriseCount).toBe(20);
     const events = new LiveOperation(socket.client, `subscription { events(since: 0) { seq } }`);
@@ -69,7 +91,9 @@ describe.each(dialects)('a kiosk link for a wallboard on a TV, on %s', (dialect)
     await expect(hazards.waitFor(() => false, 'a refused query', 5_000)).rejects.toThrow(/FORBIDDEN|kiosk/);
 
     // Only the creator (or the director, an admin) may revoke it.
-    expect((await server.gql(REVOKE, { id: link.id }, await server.login('chief1'))).errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    expect((await server.gql(REVOKE, { id: link.id }, await server.login('chief1'))).errors![0]!.extensions!.code).toBe(
+      'NOT_FOUND',
+    );
     const revoked = await server.gql(REVOKE, { id: link.id }, await server.login('chief2'));
     expect(revoked.data!.revokeKioskLink.revokedAt).toBeTruthy();
     expect(await socket.closed).toBe(4403);

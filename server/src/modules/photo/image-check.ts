@@ -8,7 +8,11 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[], at = 0): boole
 }
 
 function ascii(bytes: Uint8Array, at: number, text: string): boolean {
-  return startsWith(bytes, [...text].map((c) => c.charCodeAt(0)), at);
+  return startsWith(
+    bytes,
+    [...text].map((c) => c.charCodeAt(0)),
+    at,
+  );
 }
 
 export function sniffImage(bytes: Uint8Array): ImageKind | null {

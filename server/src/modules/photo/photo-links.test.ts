@@ -17,6 +17,8 @@ describe('signed photo links', () => {
 
   it('are refused under another key', () => {
     const clock = new ManualClock('2026-11-29T01:00:00Z');
-    expect(new PhotoLinks('y'.repeat(32), clock).verify(ID, new PhotoLinks('x'.repeat(32), clock).sign(ID))).toBe(false);
+    expect(new PhotoLinks('y'.repeat(32), clock).verify(ID, new PhotoLinks('x'.repeat(32), clock).sign(ID))).toBe(
+      false,
+    );
   });
 });

@@ -41,6 +41,8 @@ export class PhotoLinks {
   }
 
   private mac(photoId: string, expires: string): string {
-    return createHmac('sha256', this.key).update(`hazardloop-photo:${photoId.toLowerCase()}:${expires}`).digest('base64url');
+    return createHmac('sha256', this.key)
+      .update(`hazardloop-photo:${photoId.toLowerCase()}:${expires}`)
+      .digest('base64url');
   }
 }

@@ -66,8 +66,10 @@ export function mountUploads(app: Express, deps: AppDeps): void {
   app.post('/uploads', async (req, res) => {
     try {
       const viewer = await viewerOf(deps, req);
-      if (!viewer) return refuse(res, 401, 'UNAUTHENTICATED', 'Please sign in first; send Authorization: Bearer <token>.');
-      if (viewer.user.role === Role.ANALYST) return refuse(res, 403, 'FORBIDDEN', 'Analysts have read-only access and cannot upload photos.');
+      if (!viewer)
+        return refuse(res, 401, 'UNAUTHENTICATED', 'Please sign in first; send Authorization: Bearer <token>.');
+      if (viewer.user.role === Role.ANALYST)
+        return refuse(res, 403, 'FORBIDDEN', 'Analysts have read-only access and cannot upload photos.');
       const bytes = await readFileField(req);
       const photo = await storePhoto(deps.orm.em.fork(), deps.env, viewer, bytes, deps.clock.now());
       res.status(201).json({ id: photo.id });
@@ -89,9 +91,16 @@ export function mountUploads(app: Express, deps: AppDeps): void {
       // A signed link stands for a viewer who could see the photo when the link was made (photo-links.ts).
       const signed = token !== null && isUuid(id) && deps.photoLinks.verify(id, token);
       const viewer = signed ? null : await viewerOf(deps, req);
-      if (!signed && !viewer) return refuse(res, 401, 'UNAUTHENTICATED', 'Please sign in first; send Authorization: Bearer <token>, or use the photo’s signedUrl.');
+      if (!signed && !viewer)
+        return refuse(
+          res,
+          401,
+          'UNAUTHENTICATED',
+          'Please sign in first; send Authorization: Bearer <token>, or use the photo’s signedUrl.',
+        );
       const photo = isUuid(id) ? await deps.orm.em.fork().findOne(Photo, { id: id.toLowerCase() }) : null;
-      if (!photo || (viewer && !(await mayView(deps, viewer, photo)))) return refuse(res, 404, 'NOT_FOUND', 'No photo with this id that you may see.');
+      if (!photo || (viewer && !(await mayView(deps, viewer, photo))))
+        return refuse(res, 404, 'NOT_FOUND', 'No photo with this id that you may see.');
       res.setHeader('Cache-Control', 'private, max-age=3600');
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.type(photo.mimeType);

@@ -19,7 +19,10 @@ export const MAX_PHOTOS_PER_STEP = 10;
 
 /** A refusal of an upload, with the HTTP status that says why. */
 export class UploadError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -32,7 +35,13 @@ export function uploadDir(env: Pick<Env, 'uploadDir'>): string {
  * Checks an upload by its bytes, keeps the original under a server-made name (evidence, never served),
  * writes a re-encoded copy without EXIF or location for display, and records the original's SHA-256 (R7).
  */
-export async function storePhoto(em: EntityManager, env: Pick<Env, 'uploadDir'>, viewer: Viewer, bytes: Buffer, now: Date): Promise<Photo> {
+export async function storePhoto(
+  em: EntityManager,
+  env: Pick<Env, 'uploadDir'>,
+  viewer: Viewer,
+  bytes: Buffer,
+  now: Date,
+): Promise<Photo> {
   if (bytes.length === 0) throw new UploadError(400, 'The file is empty; choose a photo.');
   if (bytes.length > MAX_PHOTO_BYTES) throw new UploadError(413, 'A photo may be at most 10 MiB.');
   const kind = sniffImage(bytes);
@@ -48,14 +57,23 @@ export async function storePhoto(em: EntityManager, env: Pick<Env, 'uploadDir'>,
     throw new UploadError(415, 'The photo could not be read; it may be damaged.');
   }
   if (width * height > MAX_PHOTO_PIXELS) {
-    throw new UploadError(413, `A photo may have at most ${MAX_PHOTO_PIXELS / 1_000_000} megapixels; this one has ${((width * height) / 1_000_000).toFixed(1)}.`);
+    throw new UploadError(
+      413,
+      `A photo may have at most ${MAX_PHOTO_PIXELS / 1_000_000} megapixels; this one has ${((width * height) / 1_000_000).toFixed(1)}.`,
+    );
   }
 
   let display: Buffer;
   try {
     // rotate() applies the EXIF orientation first; sharp writes no metadata unless asked, so EXIF and GPS are gone.
     const pipeline = sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS }).rotate();
-    display = await (kind.ext === 'png' ? pipeline.png() : kind.ext === 'webp' ? pipeline.webp({ quality: 85 }) : pipeline.jpeg({ quality: 85 })).toBuffer();
+    display = await (
+      kind.ext === 'png'
+        ? pipeline.png()
+        : kind.ext === 'webp'
+          ? pipeline.webp({ quality: 85 })
+          : pipeline.jpeg({ quality: 85 })
+    ).toBuffer();
   } catch {
     throw new UploadError(415, 'The photo could not be decoded; it may be damaged.');
   }
@@ -72,7 +90,16 @@ export async function storePhoto(em: EntityManager, env: Pick<Env, 'uploadDir'>,
     return await em.transactional(async (tx) => {
       await takeLedgerLock(tx);
       const photo = tx.create(Photo, {
-        id, uploadedBy: viewer.user.id, uploadedAt: now, sha256, mimeType: kind.mimeType, width, height, bytes: bytes.length, originalFile, displayFile,
+        id,
+        uploadedBy: viewer.user.id,
+        uploadedAt: now,
+        sha256,
+        mimeType: kind.mimeType,
+        width,
+        height,
+        bytes: bytes.length,
+        originalFile,
+        displayFile,
       });
       await tx.flush();
       await appendAudit(tx, {
@@ -106,12 +133,17 @@ export async function attachPhotos(
 ): Promise<Array<{ id: string; sha256: string }>> {
   const ids = [...new Set(photoIds ?? [])];
   if (ids.length === 0) return [];
-  if (ids.length > MAX_PHOTOS_PER_STEP) throw badInput('photoIds', `Attach at most ${MAX_PHOTOS_PER_STEP} photos at a time.`);
-  if (!ids.every(isUuid)) throw badInput('photoIds', 'photoIds holds an id that is not a photo id; use the ids returned by POST /uploads.');
+  if (ids.length > MAX_PHOTOS_PER_STEP)
+    throw badInput('photoIds', `Attach at most ${MAX_PHOTOS_PER_STEP} photos at a time.`);
+  if (!ids.every(isUuid))
+    throw badInput('photoIds', 'photoIds holds an id that is not a photo id; use the ids returned by POST /uploads.');
   const photos = await tx.find(Photo, { id: { $in: ids.map((id) => id.toLowerCase()) } });
   const usable = photos.filter((p) => p.uploadedBy.id === viewer.user.id && !p.hazard);
   if (usable.length !== ids.length) {
-    throw badInput('photoIds', 'Only your own uploads that are not yet attached to a hazard can be attached; upload the photo again.');
+    throw badInput(
+      'photoIds',
+      'Only your own uploads that are not yet attached to a hazard can be attached; upload the photo again.',
+    );
   }
   for (const photo of usable) tx.assign(photo, { hazard: hazardId, phase, attachedAt: now });
   await tx.flush();

@@ -16,10 +16,18 @@ const QUOTED = 3;
  * hazard the enterprise had not filed, or one it reported rectified that was not. One entry per
  * enterprise, its reason quoting the findings with their dates.
  */
-export async function discrepanciesFoundOnSite(em: EntityManager, from: Date, to: Date, timeZone: string): Promise<Discrepancy[]> {
+export async function discrepanciesFoundOnSite(
+  em: EntityManager,
+  from: Date,
+  to: Date,
+  timeZone: string,
+): Promise<Discrepancy[]> {
   const findings = await em.find(
     InspectionFinding,
-    { $or: [{ discrepancy: true }, { falseRectification: true }], inspection: { inspectedAt: { $gte: from, $lt: to } } },
+    {
+      $or: [{ discrepancy: true }, { falseRectification: true }],
+      inspection: { inspectedAt: { $gte: from, $lt: to } },
+    },
     { populate: ['inspection', 'hazard'], orderBy: { inspection: { inspectedAt: 'asc' }, position: 'asc' } },
   );
   const byEnterprise = new Map<string, InspectionFinding[]>();
@@ -28,10 +36,19 @@ export async function discrepanciesFoundOnSite(em: EntityManager, from: Date, to
     const part = (flag: 'discrepancy' | 'falseRectification', label: string) => {
       const mine = list.filter((f) => f[flag]);
       if (mine.length === 0) return null;
-      const quoted = mine.slice(0, QUOTED).map((f) => `「${f.hazard.getEntity().title}」（${bureauDay(f.inspection.getEntity().inspectedAt, timeZone)}）`);
+      const quoted = mine
+        .slice(0, QUOTED)
+        .map(
+          (f) => `「${f.hazard.getEntity().title}」（${bureauDay(f.inspection.getEntity().inspectedAt, timeZone)}）`,
+        );
       return `${label} ${mine.length} 处：${quoted.join('、')}${mine.length > QUOTED ? ' 等' : ''}`;
     };
-    const detail = [part('discrepancy', '现场检查发现企业未上报的隐患'), part('falseRectification', '现场检查发现报称已整改但未整改到位')].filter(Boolean).join('；');
+    const detail = [
+      part('discrepancy', '现场检查发现企业未上报的隐患'),
+      part('falseRectification', '现场检查发现报称已整改但未整改到位'),
+    ]
+      .filter(Boolean)
+      .join('；');
     return { enterpriseId, detail };
   });
 }

@@ -5,7 +5,10 @@ import { BaseEntity } from '../common/base.entity.js';
 import { ReminderTrigger } from '../snapshot/daily-snapshot.entity.js';
 
 /** The semi-monthly bulletin (每半月整理通报): one per half-month period, issued on the 1st and the 16th. */
-@ObjectType({ description: 'A semi-monthly bulletin naming the enterprises that failed in a period; they become key supervision targets.' })
+@ObjectType({
+  description:
+    'A semi-monthly bulletin naming the enterprises that failed in a period; they become key supervision targets.',
+})
 @Entity({ tableName: 'bulletin' })
 export class Bulletin extends BaseEntity {
   @Field(() => DateScalar, { description: 'First day of the period (the 1st or the 16th).' })

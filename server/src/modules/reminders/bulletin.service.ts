@@ -33,7 +33,12 @@ export interface Period {
 export function periodOf(start: string, timeZone: string): Period {
   const day = Number(start.slice(8, 10));
   const next = day === 1 ? `${start.slice(0, 8)}16` : addDays(`${start.slice(0, 8)}01`, 32).slice(0, 8) + '01';
-  return { start, last: addDays(next, -1), startAt: bureauDayStart(start, timeZone), endAt: bureauDayStart(next, timeZone) };
+  return {
+    start,
+    last: addDays(next, -1),
+    startAt: bureauDayStart(start, timeZone),
+    endAt: bureauDayStart(next, timeZone),
+  };
 }
 
 /** The period that ended most recently before the bureau date `today` (the one a bulletin issued today covers). */
@@ -59,15 +64,28 @@ export function criteriaText(env: Pick<Env, 'noLoginWindowMs' | 'noFilingWindowM
  * (login or filing), given its events from `startAt - windowMs` on and when it registered;
  * null when it never did. Returns the instant the window elapsed and the event before it.
  */
-export function silentDuring(events: Date[], registeredAt: Date, startAt: Date, endAt: Date, windowMs: number): { since: Date; lastAt: Date | null } | null {
+export function silentDuring(
+  events: Date[],
+  registeredAt: Date,
+  startAt: Date,
+  endAt: Date,
+  windowMs: number,
+): { since: Date; lastAt: Date | null } | null {
   const lookFrom = startAt.getTime() - windowMs;
   if (registeredAt.getTime() >= endAt.getTime()) return null;
   let prev: number = registeredAt.getTime() >= lookFrom ? registeredAt.getTime() : lookFrom - 1;
   let prevKnown = registeredAt.getTime() >= lookFrom;
-  const points = events.map((d) => d.getTime()).filter((t) => t >= lookFrom && t < endAt.getTime()).sort((a, b) => a - b);
+  const points = events
+    .map((d) => d.getTime())
+    .filter((t) => t >= lookFrom && t < endAt.getTime())
+    .sort((a, b) => a - b);
   for (const next of [...points, endAt.getTime()]) {
     const from = Math.max(startAt.getTime(), prev + windowMs);
-    if (from < Math.min(endAt.getTime(), next)) return { since: new Date(prev + windowMs), lastAt: prevKnown && prev !== registeredAt.getTime() ? new Date(prev) : null };
+    if (from < Math.min(endAt.getTime(), next))
+      return {
+        since: new Date(prev + windowMs),
+        lastAt: prevKnown && prev !== registeredAt.getTime() ? new Date(prev) : null,
+      };
     if (next > prev) {
       prev = next;
       prevKnown = true;
@@ -76,10 +94,15 @@ export function silentDuring(events: Date[], registeredAt: Date, startAt: Date, 
   return null;
 }
 
-const rowDate = (v: unknown): Date => (v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number)));
+const rowDate = (v: unknown): Date =>
+  v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number));
 
 /** The enterprises that failed in `period` and why, under the configured criteria. */
-export async function computeBulletin(em: EntityManager, env: Env, period: Period): Promise<Omit<BulletinData, 'clearedTargets'>> {
+export async function computeBulletin(
+  em: EntityManager,
+  env: Env,
+  period: Period,
+): Promise<Omit<BulletinData, 'clearedTargets'>> {
   const { startAt, endAt } = period;
   const criteria = new Set(env.reminders.bulletinCriteria);
   const departments = await departmentsWithPeople(em);
@@ -96,11 +119,19 @@ export async function computeBulletin(em: EntityManager, env: Env, period: Perio
   };
 
   if (criteria.has('no_login')) {
-    const rows = await em.createQueryBuilder(LoginEvent, 'l').select(['l.enterprise_id', 'l.at']).where({ at: { $gte: new Date(startAt.getTime() - env.noLoginWindowMs), $lt: endAt } }).execute('all', false);
+    const rows = await em
+      .createQueryBuilder(LoginEvent, 'l')
+      .select(['l.enterprise_id', 'l.at'])
+      .where({ at: { $gte: new Date(startAt.getTime() - env.noLoginWindowMs), $lt: endAt } })
+      .execute('all', false);
     const logins = eventsBy(rows as unknown as Array<Record<string, unknown>>, 'enterprise_id', 'at');
     for (const e of enterprises) {
       const silent = silentDuring(logins.get(e.id) ?? [], e.registeredAt, startAt, endAt, env.noLoginWindowMs);
-      if (silent) add(e.id, { kind: 'NO_LOGIN', detail: `自 ${bureauDay(silent.since, tz)} 起连续超过${windowZh(env.noLoginWindowMs)}未登录${silent.lastAt ? `（此前最后登录 ${bureauDay(silent.lastAt, tz)}）` : ''}` });
+      if (silent)
+        add(e.id, {
+          kind: 'NO_LOGIN',
+          detail: `自 ${bureauDay(silent.since, tz)} 起连续超过${windowZh(env.noLoginWindowMs)}未登录${silent.lastAt ? `（此前最后登录 ${bureauDay(silent.lastAt, tz)}）` : ''}`,
+        });
     }
   }
 
@@ -109,35 +140,53 @@ export async function computeBulletin(em: EntityManager, env: Env, period: Perio
       .createQueryBuilder(Hazard, 'h')
       .select(['h.enterprise_id', 'h.filed_at'])
       .join('h.filedBy', 'u')
-      .where({ filedAt: { $gte: new Date(startAt.getTime() - env.noFilingWindowMs), $lt: endAt }, filedBy: { role: Role.ENTERPRISE } })
+      .where({
+        filedAt: { $gte: new Date(startAt.getTime() - env.noFilingWindowMs), $lt: endAt },
+        filedBy: { role: Role.ENTERPRISE },
+      })
       .execute('all', false);
     const filings = eventsBy(rows as unknown as Array<Record<string, unknown>>, 'enterprise_id', 'filed_at');
     for (const e of enterprises) {
       const silent = silentDuring(filings.get(e.id) ?? [], e.registeredAt, startAt, endAt, env.noFilingWindowMs);
-      if (silent) add(e.id, { kind: 'NO_FILING', detail: `自 ${bureauDay(silent.since, tz)} 起连续超过${windowZh(env.noFilingWindowMs)}未上报隐患${silent.lastAt ? `（此前最后上报 ${bureauDay(silent.lastAt, tz)}）` : ''}` });
+      if (silent)
+        add(e.id, {
+          kind: 'NO_FILING',
+          detail: `自 ${bureauDay(silent.since, tz)} 起连续超过${windowZh(env.noFilingWindowMs)}未上报隐患${silent.lastAt ? `（此前最后上报 ${bureauDay(silent.lastAt, tz)}）` : ''}`,
+        });
     }
   }
 
   if (criteria.has('overdue')) {
     // Late inside the period: past the deadline and still not rectified, or reported rectified only after it (R4).
-    const late = await em.find(Hazard, {
-      deadline: { $lt: endAt },
-      $or: [
-        { status: HazardStatus.RECTIFYING },
-        { status: HazardStatus.PENDING_VERIFICATION, submittedLate: true },
-        { status: HazardStatus.CLOSED, submittedLate: true, closedAt: { $gte: startAt } },
-      ],
-    }, { orderBy: { deadline: 'asc', id: 'asc' } });
+    const late = await em.find(
+      Hazard,
+      {
+        deadline: { $lt: endAt },
+        $or: [
+          { status: HazardStatus.RECTIFYING },
+          { status: HazardStatus.PENDING_VERIFICATION, submittedLate: true },
+          { status: HazardStatus.CLOSED, submittedLate: true, closedAt: { $gte: startAt } },
+        ],
+      },
+      { orderBy: { deadline: 'asc', id: 'asc' } },
+    );
     const byEnterprise = new Map<string, Hazard[]>();
     for (const h of late) byEnterprise.set(h.enterprise.id, [...(byEnterprise.get(h.enterprise.id) ?? []), h]);
     for (const [id, hazards] of byEnterprise) {
       if (hazards.length < env.reminders.bulletinMinOverdue) continue;
-      add(id, { kind: 'OVERDUE', detail: `${hazards.length} 条隐患超期未整改：${hazards.slice(0, 3).map((h) => `「${h.title}」（期限 ${bureauDay(h.deadline!, tz)}）`).join('、')}${hazards.length > 3 ? ' 等' : ''}` });
+      add(id, {
+        kind: 'OVERDUE',
+        detail: `${hazards.length} 条隐患超期未整改：${hazards
+          .slice(0, 3)
+          .map((h) => `「${h.title}」（期限 ${bureauDay(h.deadline!, tz)}）`)
+          .join('、')}${hazards.length > 3 ? ' 等' : ''}`,
+      });
     }
   }
 
   if (criteria.has('discrepancy')) {
-    for (const d of await discrepanciesFoundOnSite(em, startAt, endAt, tz)) add(d.enterpriseId, { kind: 'DISCREPANCY', detail: d.detail });
+    for (const d of await discrepanciesFoundOnSite(em, startAt, endAt, tz))
+      add(d.enterpriseId, { kind: 'DISCREPANCY', detail: d.detail });
   }
 
   const named: BulletinEntry[] = enterprises
@@ -162,12 +211,21 @@ export async function computeBulletin(em: EntityManager, env: Env, period: Perio
  * enterprises it names become key supervision targets and last period's targets not named again
  * stop being ones, each change on the audit chain (R7).
  */
-export async function issueBulletin(em: EntityManager, deps: AppDeps, periodStart: string, options: IssueOptions): Promise<Bulletin> {
+export async function issueBulletin(
+  em: EntityManager,
+  deps: AppDeps,
+  periodStart: string,
+  options: IssueOptions,
+): Promise<Bulletin> {
   const existing = await em.findOne(Bulletin, { periodStart });
   if (existing) return existing;
   const now = deps.clock.now();
   const period = periodOf(periodStart, deps.env.bureauTz);
-  if (period.endAt.getTime() > now.getTime()) throw badInput('periodStart', `The period ${period.start} to ${period.last} has not ended yet; a bulletin covers a period that is over.`);
+  if (period.endAt.getTime() > now.getTime())
+    throw badInput(
+      'periodStart',
+      `The period ${period.start} to ${period.last} has not ended yet; a bulletin covers a period that is over.`,
+    );
   const computed = await computeBulletin(em, deps.env, period);
   const namedIds = new Set(computed.named.map((e) => e.enterpriseId));
 
@@ -180,15 +238,36 @@ export async function issueBulletin(em: EntityManager, deps: AppDeps, periodStar
       const cleared = previous.filter((e) => !namedIds.has(e.id));
       const content: BulletinData = { ...computed, clearedTargets: cleared.map((e) => e.code) };
       const json = canonicalJson(content);
-      const row = tx.create(Bulletin, { periodStart: period.start, periodEnd: period.last, issuedAt: now, trigger: options.trigger, data: json, contentHash: sha256(json) });
+      const row = tx.create(Bulletin, {
+        periodStart: period.start,
+        periodEnd: period.last,
+        issuedAt: now,
+        trigger: options.trigger,
+        data: json,
+        contentHash: sha256(json),
+      });
       await tx.flush();
-      await appendAudit(tx, { at: now, actorId: options.actorId, action: 'bulletin.issued', subjectType: 'bulletin', subjectId: row.id, data: { periodStart: period.start, contentHash: row.contentHash, named: computed.named.map((e) => e.code) } });
+      await appendAudit(tx, {
+        at: now,
+        actorId: options.actorId,
+        action: 'bulletin.issued',
+        subjectType: 'bulletin',
+        subjectId: row.id,
+        data: { periodStart: period.start, contentHash: row.contentHash, named: computed.named.map((e) => e.code) },
+      });
       const named = await tx.find(Enterprise, { id: { $in: [...namedIds] } }, { orderBy: { code: 'asc' } });
       for (const e of [...cleared, ...named]) {
         const keyTarget = namedIds.has(e.id);
         if (e.keyTarget === keyTarget) continue;
         e.keyTarget = keyTarget;
-        await appendAudit(tx, { at: now, actorId: options.actorId, action: keyTarget ? 'enterprise.key_target_set' : 'enterprise.key_target_cleared', subjectType: 'enterprise', subjectId: e.id, data: { bulletinId: row.id, periodStart: period.start } });
+        await appendAudit(tx, {
+          at: now,
+          actorId: options.actorId,
+          action: keyTarget ? 'enterprise.key_target_set' : 'enterprise.key_target_cleared',
+          subjectType: 'enterprise',
+          subjectId: e.id,
+          data: { bulletinId: row.id, periodStart: period.start },
+        });
       }
       await tx.flush();
       return [row, content] as const;
@@ -198,18 +277,27 @@ export async function issueBulletin(em: EntityManager, deps: AppDeps, periodStar
     return em.merge(await em.fork().findOneOrFail(Bulletin, { periodStart }));
   }
   deps.realtime?.wallboards.invalidateAll();
-  log.info(`bulletin ${period.start}–${period.last} issued: ${data.named.length} enterprises named, ${data.clearedTargets.length} targets cleared`);
+  log.info(
+    `bulletin ${period.start}–${period.last} issued: ${data.named.length} enterprises named, ${data.clearedTargets.length} targets cleared`,
+  );
   announceBulletin(deps, bulletin, data);
   return bulletin;
 }
 
-export function bulletinMarkdown(bulletin: Bulletin, data: BulletinData, deps: Pick<AppDeps, 'env'>, pageUrl: string): string {
+export function bulletinMarkdown(
+  bulletin: Bulletin,
+  data: BulletinData,
+  deps: Pick<AppDeps, 'env'>,
+  pageUrl: string,
+): string {
   const lines = [
     `### ${deps.env.reminders.bureauName} · 隐患排查治理通报（${bulletin.periodStart} 至 ${bulletin.periodEnd}）`,
     `> 通报标准：${data.criteria.join('；')}。被通报企业列为下一期重点督查对象。`,
     '',
     `**被通报企业（${data.named.length}）**`,
-    ...data.named.map((e) => `- **${e.name}**（${e.code}，${e.departmentName}）：${e.reasons.map((r) => r.detail).join('；')}`),
+    ...data.named.map(
+      (e) => `- **${e.name}**（${e.code}，${e.departmentName}）：${e.reasons.map((r) => r.detail).join('；')}`,
+    ),
   ];
   if (data.clearedTargets.length) lines.push('', `不再列为重点督查对象：${data.clearedTargets.join('、')}`);
   lines.push('', `[查看通报](${pageUrl})`);
@@ -223,6 +311,14 @@ function announceBulletin(deps: AppDeps, bulletin: Bulletin, data: BulletinData)
     subject: DeliverySubject.BULLETIN,
     key: bulletin.periodStart,
     markdown: bulletinMarkdown(bulletin, data, deps, pageUrl),
-    json: { type: 'hazardloop.bulletin', periodStart: bulletin.periodStart, periodEnd: bulletin.periodEnd, issuedAt: bulletin.issuedAt.toISOString(), contentHash: bulletin.contentHash, pageUrl, ...data },
+    json: {
+      type: 'hazardloop.bulletin',
+      periodStart: bulletin.periodStart,
+      periodEnd: bulletin.periodEnd,
+      issuedAt: bulletin.issuedAt.toISOString(),
+      contentHash: bulletin.contentHash,
+      pageUrl,
+      ...data,
+    },
   });
 }

@@ -40,23 +40,46 @@ function toDispatchHazard(h: Hazard): DispatchHazard & { departmentId: string } 
  * the hazards on the overdue display (modules/alert, brought up to `now` when this process runs the
  * watcher), hazards due within seven days, open major hazards.
  */
-export async function computeDispatch(em: EntityManager, deps: Pick<AppDeps, 'env' | 'realtime'>, now: Date): Promise<DispatchData> {
+export async function computeDispatch(
+  em: EntityManager,
+  deps: Pick<AppDeps, 'env' | 'realtime'>,
+  now: Date,
+): Promise<DispatchData> {
   await deps.realtime?.alerts.tick();
   const departments = await departmentsWithPeople(em);
   const [alerts, dueSoon, major] = await Promise.all([
     currentAlertsNamed(em, { kind: 'all' }),
-    em.find(Hazard, { status: HazardStatus.RECTIFYING, deadline: { $gt: now, $lte: new Date(now.getTime() + DUE_SOON_MS) } }, { populate: ['enterprise'], orderBy: { deadline: 'asc', id: 'asc' } }),
-    em.find(Hazard, { grade: HazardGrade.MAJOR, status: { $ne: HazardStatus.CLOSED } }, { populate: ['enterprise'], orderBy: { filedAt: 'asc', id: 'asc' } }),
+    em.find(
+      Hazard,
+      { status: HazardStatus.RECTIFYING, deadline: { $gt: now, $lte: new Date(now.getTime() + DUE_SOON_MS) } },
+      { populate: ['enterprise'], orderBy: { deadline: 'asc', id: 'asc' } },
+    ),
+    em.find(
+      Hazard,
+      { grade: HazardGrade.MAJOR, status: { $ne: HazardStatus.CLOSED } },
+      { populate: ['enterprise'], orderBy: { filedAt: 'asc', id: 'asc' } },
+    ),
   ]);
   const overdue = alerts.filter((a) => a.kind === AlertKind.OVERDUE && a.hazard).map((a) => a.hazard!.getEntity());
   const strip = ({ departmentId: _d, ...rest }: DispatchHazard & { departmentId: string }): DispatchHazard => rest;
-  const inDept = (list: Hazard[], id: string) => list.map(toDispatchHazard).filter((h) => h.departmentId === id).map(strip);
+  const inDept = (list: Hazard[], id: string) =>
+    list
+      .map(toDispatchHazard)
+      .filter((h) => h.departmentId === id)
+      .map(strip);
   const silentIn = (departmentId: string): DispatchEnterprise[] =>
     alerts
       .filter((a) => a.kind !== AlertKind.OVERDUE && a.enterprise.getEntity().department.id === departmentId)
       .map((a) => {
         const e = a.enterprise.getEntity();
-        return { enterpriseId: e.id, code: e.code, name: e.name, reason: a.kind, since: a.since, keyTarget: e.keyTarget };
+        return {
+          enterpriseId: e.id,
+          code: e.code,
+          name: e.name,
+          reason: a.kind,
+          since: a.since,
+          keyTarget: e.keyTarget,
+        };
       });
   const result: DispatchDepartment[] = departments.map((d) => ({
     departmentId: d.id,
@@ -78,7 +101,12 @@ export interface IssueOptions {
 }
 
 /** Issues the dispatch of the week starting `weekOf` (a Monday) once; an existing one is returned as it is. */
-export async function issueWeeklyDispatch(em: EntityManager, deps: AppDeps, weekOf: string, options: IssueOptions): Promise<WeeklyDispatch> {
+export async function issueWeeklyDispatch(
+  em: EntityManager,
+  deps: AppDeps,
+  weekOf: string,
+  options: IssueOptions,
+): Promise<WeeklyDispatch> {
   const existing = await em.findOne(WeeklyDispatch, { weekOf });
   if (existing) return existing;
   const now = deps.clock.now();
@@ -88,9 +116,22 @@ export async function issueWeeklyDispatch(em: EntityManager, deps: AppDeps, week
   try {
     dispatch = await em.transactional(async (tx) => {
       await takeLedgerLock(tx);
-      const row = tx.create(WeeklyDispatch, { weekOf, issuedAt: now, trigger: options.trigger, data: json, contentHash: sha256(json) });
+      const row = tx.create(WeeklyDispatch, {
+        weekOf,
+        issuedAt: now,
+        trigger: options.trigger,
+        data: json,
+        contentHash: sha256(json),
+      });
       await tx.flush();
-      await appendAudit(tx, { at: now, actorId: options.actorId, action: 'dispatch.issued', subjectType: 'weekly_dispatch', subjectId: row.id, data: { weekOf, contentHash: row.contentHash, trigger: row.trigger } });
+      await appendAudit(tx, {
+        at: now,
+        actorId: options.actorId,
+        action: 'dispatch.issued',
+        subjectType: 'weekly_dispatch',
+        subjectId: row.id,
+        data: { weekOf, contentHash: row.contentHash, trigger: row.trigger },
+      });
       return row;
     });
   } catch (error) {
@@ -102,11 +143,23 @@ export async function issueWeeklyDispatch(em: EntityManager, deps: AppDeps, week
   return dispatch;
 }
 
-export function dispatchMarkdown(dispatch: WeeklyDispatch, data: DispatchData, deps: Pick<AppDeps, 'env'>, pageUrl: string): string {
+export function dispatchMarkdown(
+  dispatch: WeeklyDispatch,
+  data: DispatchData,
+  deps: Pick<AppDeps, 'env'>,
+  pageUrl: string,
+): string {
   const { env } = deps;
-  const lines = [`### ${env.reminders.bureauName} · 每周汇总调度（${dispatch.weekOf} 起一周）`, `> 一级抓一级：各分管领导、科室本周督办事项`, ''];
+  const lines = [
+    `### ${env.reminders.bureauName} · 每周汇总调度（${dispatch.weekOf} 起一周）`,
+    `> 一级抓一级：各分管领导、科室本周督办事项`,
+    '',
+  ];
   for (const d of data.departments) {
-    const silentCodes = d.silent.map((e) => `${e.name}（${e.reason === 'NO_LOGIN' ? `${windowZh(env.noLoginWindowMs)}未登录` : `${windowZh(env.noFilingWindowMs)}未填报`}）`);
+    const silentCodes = d.silent.map(
+      (e) =>
+        `${e.name}（${e.reason === 'NO_LOGIN' ? `${windowZh(env.noLoginWindowMs)}未登录` : `${windowZh(env.noFilingWindowMs)}未填报`}）`,
+    );
     lines.push(
       `**${d.name}** · 分管 ${d.leaderName ?? '—'} · 科长 ${d.chiefName ?? '—'}`,
       `- 企业沉默 ${d.silent.length}${silentCodes.length ? `：${silentCodes.join('、')}` : ''}`,
@@ -125,6 +178,13 @@ function announceDispatch(deps: AppDeps, dispatch: WeeklyDispatch, data: Dispatc
     subject: DeliverySubject.WEEKLY_DISPATCH,
     key: dispatch.weekOf,
     markdown: dispatchMarkdown(dispatch, data, deps, pageUrl),
-    json: { type: 'hazardloop.weekly_dispatch', weekOf: dispatch.weekOf, issuedAt: dispatch.issuedAt.toISOString(), contentHash: dispatch.contentHash, pageUrl, departments: data.departments },
+    json: {
+      type: 'hazardloop.weekly_dispatch',
+      weekOf: dispatch.weekOf,
+      issuedAt: dispatch.issuedAt.toISOString(),
+      contentHash: dispatch.contentHash,
+      pageUrl,
+      departments: data.departments,
+    },
   });
 }

@@ -131,7 +131,9 @@ export class ReminderScheduler {
         await job.runDue(due, now, now.getTime() - due.getTime() > LATE_AFTER_MS);
         this.done.set(job.name, due.getTime());
       } catch (error) {
-        log.error(`reminder ${job.name} due ${due.toISOString()} failed; it is tried again on the next tick: ${(error as Error).stack ?? error}`);
+        log.error(
+          `reminder ${job.name} due ${due.toISOString()} failed; it is tried again on the next tick: ${(error as Error).stack ?? error}`,
+        );
       }
     }
   }

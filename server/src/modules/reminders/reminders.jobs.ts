@@ -34,14 +34,20 @@ export function reminderJobs(deps: AppDeps): ReminderJob[] {
       pattern: `${at(env.snapshotAt)} * * 1`,
       runDue: async (due, _now, late) => {
         const date = day(due);
-        await issueWeeklyDispatch(deps.orm.em.fork(), deps, addDays(date, 1 - isoWeekday(date)), { trigger: trigger(late), actorId: null });
+        await issueWeeklyDispatch(deps.orm.em.fork(), deps, addDays(date, 1 - isoWeekday(date)), {
+          trigger: trigger(late),
+          actorId: null,
+        });
       },
     },
     {
       name: 'semi-monthly bulletin',
       pattern: `${at(env.snapshotAt)} 1,16 * *`,
       runDue: async (due, _now, late) => {
-        await issueBulletin(deps.orm.em.fork(), deps, periodEndedBy(day(due), env.bureauTz).start, { trigger: trigger(late), actorId: null });
+        await issueBulletin(deps.orm.em.fork(), deps, periodEndedBy(day(due), env.bureauTz).start, {
+          trigger: trigger(late),
+          actorId: null,
+        });
       },
     },
   ];

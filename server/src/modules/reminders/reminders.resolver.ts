@@ -13,7 +13,14 @@ import { bureauToday } from '../snapshot/snapshot.service.js';
 import { Bulletin } from './bulletin.entity.js';
 import { issueBulletin, periodEndedBy } from './bulletin.service.js';
 import { issueWeeklyDispatch } from './dispatch.service.js';
-import { BulletinEntry, DispatchDepartment, parseReminderJson, type DispatchHazard, type BulletinData, type DispatchData } from './reminders.types.js';
+import {
+  BulletinEntry,
+  DispatchDepartment,
+  parseReminderJson,
+  type DispatchHazard,
+  type BulletinData,
+  type DispatchData,
+} from './reminders.types.js';
 import { WeeklyDispatch } from './weekly-dispatch.entity.js';
 
 export const WeeklyDispatchConnection = connectionOf(WeeklyDispatch, 'WeeklyDispatch');
@@ -21,8 +28,15 @@ export const BulletinConnection = connectionOf(Bulletin, 'Bulletin');
 
 @Resolver(() => WeeklyDispatch)
 export class WeeklyDispatchResolver {
-  @Query(() => WeeklyDispatch, { nullable: true, description: 'The weekly dispatch of the week starting `weekOf` (a Monday), default the latest; null if none was issued. Staff only; it shows the reader’s departments (R6).' })
-  async weeklyDispatch(@Ctx() ctx: Context, @Arg('weekOf', () => DateScalar, { nullable: true }) weekOf?: string): Promise<WeeklyDispatch | null> {
+  @Query(() => WeeklyDispatch, {
+    nullable: true,
+    description:
+      'The weekly dispatch of the week starting `weekOf` (a Monday), default the latest; null if none was issued. Staff only; it shows the reader’s departments (R6).',
+  })
+  async weeklyDispatch(
+    @Ctx() ctx: Context,
+    @Arg('weekOf', () => DateScalar, { nullable: true }) weekOf?: string,
+  ): Promise<WeeklyDispatch | null> {
     assertMayReadReports(ctx);
     if (weekOf) return ctx.em.findOne(WeeklyDispatch, { weekOf });
     return (await ctx.em.find(WeeklyDispatch, {}, { orderBy: { weekOf: 'desc' }, limit: 1 }))[0] ?? null;
@@ -35,35 +49,65 @@ export class WeeklyDispatchResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Page<WeeklyDispatch>> {
     assertMayReadReports(ctx);
-    return paginate(ctx.em, WeeklyDispatch, {}, { first, after }, { field: 'weekOf', direction: 'desc', type: 'string' });
+    return paginate(
+      ctx.em,
+      WeeklyDispatch,
+      {},
+      { first, after },
+      { field: 'weekOf', direction: 'desc', type: 'string' },
+    );
   }
 
-  @Mutation(() => WeeklyDispatch, { description: 'Issues the weekly dispatch of the week starting `weekOf` (a Monday; default this week) now, unless it exists. Director and admin only.' })
-  async issueWeeklyDispatch(@Ctx() ctx: Context, @Arg('weekOf', () => DateScalar, { nullable: true }) weekOf?: string): Promise<WeeklyDispatch> {
+  @Mutation(() => WeeklyDispatch, {
+    description:
+      'Issues the weekly dispatch of the week starting `weekOf` (a Monday; default this week) now, unless it exists. Director and admin only.',
+  })
+  async issueWeeklyDispatch(
+    @Ctx() ctx: Context,
+    @Arg('weekOf', () => DateScalar, { nullable: true }) weekOf?: string,
+  ): Promise<WeeklyDispatch> {
     const viewer = requireViewer(ctx);
     assertMayIssueReminders(viewer);
     const today = bureauToday(ctx.deps);
     const monday = weekOf ?? addDays(today, 1 - isoWeekday(today));
-    if (isoWeekday(monday) !== 1) throw badInput('weekOf', `${monday} is not a Monday; a dispatch covers a week from Monday.`);
+    if (isoWeekday(monday) !== 1)
+      throw badInput('weekOf', `${monday} is not a Monday; a dispatch covers a week from Monday.`);
     if (monday > today) throw badInput('weekOf', `The week of ${monday} has not begun (today is ${today}).`);
-    return issueWeeklyDispatch(ctx.em, ctx.deps, monday, { trigger: ReminderTrigger.ON_DEMAND, actorId: viewer.user.id });
+    return issueWeeklyDispatch(ctx.em, ctx.deps, monday, {
+      trigger: ReminderTrigger.ON_DEMAND,
+      actorId: viewer.user.id,
+    });
   }
 
-  @FieldResolver(() => [DispatchDepartment], { description: 'Each department’s list, limited to the departments the reader sees.' })
+  @FieldResolver(() => [DispatchDepartment], {
+    description: 'Each department’s list, limited to the departments the reader sees.',
+  })
   departments(@Root() dispatch: WeeklyDispatch, @Ctx() ctx: Context): DispatchDepartment[] {
     const data = parseReminderJson<DispatchData>(dispatch.data);
     const only = departmentFilter(requireViewer(ctx).scope);
     const mine = only ? data.departments.filter((d) => only.includes(d.departmentId)) : data.departments;
     // Dispatches issued before hazards carried the key-target flag read as not flagged.
     const flagged = (list: DispatchHazard[]) => list.map((h) => ({ ...h, keyTarget: h.keyTarget ?? false }));
-    return mine.map((d) => ({ ...d, overdue: flagged(d.overdue), dueSoon: flagged(d.dueSoon), majorOpen: flagged(d.majorOpen) }));
+    return mine.map((d) => ({
+      ...d,
+      overdue: flagged(d.overdue),
+      dueSoon: flagged(d.dueSoon),
+      majorOpen: flagged(d.majorOpen),
+    }));
   }
 }
 
 @Resolver(() => Bulletin)
 export class BulletinResolver {
-  @Query(() => Bulletin, { nullable: true, description: 'The bulletin of the period starting `periodStart` (the 1st or 16th), default the latest; null if none. Staff only.' })
-  async bulletin(@Ctx() ctx: Context, @Arg('periodStart', () => DateScalar, { nullable: true }) periodStart?: string): Promise<Bulletin | null> {
+  @Query(() => Bulletin, {
+    nullable: true,
+    description:
+      'The bulletin of the period starting `periodStart` (the 1st or 16th), default the latest; null if none. Staff only.',
+  })
+  async bulletin(
+    @Ctx() ctx: Context,
+    @Arg('periodStart', () => DateScalar, { nullable: true }) periodStart?: string,
+  ): Promise<Bulletin | null> {
     assertMayReadReports(ctx);
     if (periodStart) return ctx.em.findOne(Bulletin, { periodStart });
     return (await ctx.em.find(Bulletin, {}, { orderBy: { periodStart: 'desc' }, limit: 1 }))[0] ?? null;
@@ -76,29 +120,48 @@ export class BulletinResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Page<Bulletin>> {
     assertMayReadReports(ctx);
-    return paginate(ctx.em, Bulletin, {}, { first, after }, { field: 'periodStart', direction: 'desc', type: 'string' });
+    return paginate(
+      ctx.em,
+      Bulletin,
+      {},
+      { first, after },
+      { field: 'periodStart', direction: 'desc', type: 'string' },
+    );
   }
 
-  @Mutation(() => Bulletin, { description: 'Issues the bulletin of the half-month period starting `periodStart` (the 1st or 16th; default the last period that has ended) now, unless it exists; the enterprises it names become key supervision targets. Director and admin only.' })
-  async issueBulletin(@Ctx() ctx: Context, @Arg('periodStart', () => DateScalar, { nullable: true }) periodStart?: string): Promise<Bulletin> {
+  @Mutation(() => Bulletin, {
+    description:
+      'Issues the bulletin of the half-month period starting `periodStart` (the 1st or 16th; default the last period that has ended) now, unless it exists; the enterprises it names become key supervision targets. Director and admin only.',
+  })
+  async issueBulletin(
+    @Ctx() ctx: Context,
+    @Arg('periodStart', () => DateScalar, { nullable: true }) periodStart?: string,
+  ): Promise<Bulletin> {
     const viewer = requireViewer(ctx);
     assertMayIssueReminders(viewer);
     const start = periodStart ?? periodEndedBy(bureauToday(ctx.deps), ctx.deps.env.bureauTz).start;
-    if (!/-(01|16)$/.test(start)) throw badInput('periodStart', `${start} does not start a period; periods start on the 1st and the 16th.`);
+    if (!/-(01|16)$/.test(start))
+      throw badInput('periodStart', `${start} does not start a period; periods start on the 1st and the 16th.`);
     return issueBulletin(ctx.em, ctx.deps, start, { trigger: ReminderTrigger.ON_DEMAND, actorId: viewer.user.id });
   }
 
-  @FieldResolver(() => [String], { description: 'The criteria the bulletin applied, as it states them (BULLETIN_CRITERIA, the alert windows).' })
+  @FieldResolver(() => [String], {
+    description: 'The criteria the bulletin applied, as it states them (BULLETIN_CRITERIA, the alert windows).',
+  })
   criteria(@Root() bulletin: Bulletin): string[] {
     return parseReminderJson<BulletinData>(bulletin.data).criteria;
   }
 
-  @FieldResolver(() => [BulletinEntry], { description: 'The enterprises named, with the reasons; each is a key supervision target for the next period.' })
+  @FieldResolver(() => [BulletinEntry], {
+    description: 'The enterprises named, with the reasons; each is a key supervision target for the next period.',
+  })
   named(@Root() bulletin: Bulletin): BulletinEntry[] {
     return parseReminderJson<BulletinData>(bulletin.data).named;
   }
 
-  @FieldResolver(() => [String], { description: 'Codes of the previous key targets that were not named again and so stopped being key targets.' })
+  @FieldResolver(() => [String], {
+    description: 'Codes of the previous key targets that were not named again and so stopped being key targets.',
+  })
   clearedTargets(@Root() bulletin: Bulletin): string[] {
     return parseReminderJson<BulletinData>(bulletin.data).clearedTargets;
   }

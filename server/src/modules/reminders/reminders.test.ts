@@ -33,7 +33,9 @@ describe('half-month periods and silences', () => {
     const regular = Array.from({ length: 12 }, (_, i) => new Date(start.getTime() - 20 * day + i * 3 * day));
     expect(silentDuring(regular, registered, start, end, 15 * day)).toBeNull();
     const stopped = [new Date(start.getTime() - 5 * day)];
-    expect(silentDuring(stopped, registered, start, end, 15 * day)?.since.toISOString()).toBe('2026-11-11T00:00:00.000Z');
+    expect(silentDuring(stopped, registered, start, end, 15 * day)?.since.toISOString()).toBe(
+      '2026-11-11T00:00:00.000Z',
+    );
   });
 });
 
@@ -42,14 +44,26 @@ describe.each(dialects)('the reminder timers with an injected clock, on %s', (di
     const db = await createTestDatabase(dialect);
     const clock = new ManualClock('2026-11-29T07:50:00+08:00');
     const renderer = new FakeRenderer();
-    let server: TestServer | undefined = await startTestServer({ dialect, clock, renderer, database: db, env: { REMINDERS: 'on' } });
+    let server: TestServer | undefined = await startTestServer({
+      dialect,
+      clock,
+      renderer,
+      database: db,
+      env: { REMINDERS: 'on' },
+    });
     try {
       await timersRan(server);
       const director = await server.login('director');
       let counts = (await server.gql(COUNTS, {}, director)).data!;
-      expect(counts.dailySnapshots.edges.map((e: any) => e.node)).toEqual([{ date: '2026-11-28', trigger: 'CATCH_UP' }]);
-      expect(counts.weeklyDispatches.edges.map((e: any) => e.node)).toEqual([{ weekOf: '2026-11-23', trigger: 'CATCH_UP' }]);
-      expect(counts.bulletins.edges.map((e: any) => e.node)).toEqual([{ periodStart: '2026-11-01', trigger: 'CATCH_UP' }]);
+      expect(counts.dailySnapshots.edges.map((e: any) => e.node)).toEqual([
+        { date: '2026-11-28', trigger: 'CATCH_UP' },
+      ]);
+      expect(counts.weeklyDispatches.edges.map((e: any) => e.node)).toEqual([
+        { weekOf: '2026-11-23', trigger: 'CATCH_UP' },
+      ]);
+      expect(counts.bulletins.edges.map((e: any) => e.node)).toEqual([
+        { periodStart: '2026-11-01', trigger: 'CATCH_UP' },
+      ]);
       expect(server.app.reminders.nextRunAfter(clock.now())?.toISOString()).toBe('2026-11-29T00:00:00.000Z');
 
       clock.set('2026-11-29T07:59:59+08:00');
@@ -91,7 +105,11 @@ describe.each(dialects)('the semi-monthly bulletin and the weekly dispatch, on %
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ dialect, clock: new ManualClock('2026-11-16T09:00:00+08:00'), renderer: new FakeRenderer() });
+    server = await startTestServer({
+      dialect,
+      clock: new ManualClock('2026-11-16T09:00:00+08:00'),
+      renderer: new FakeRenderer(),
+    });
   });
   afterAll(() => server?.close());
 
@@ -102,12 +120,30 @@ describe.each(dialects)('the semi-monthly bulletin and the weekly dispatch, on %
     await em.flush();
 
     const director = await server.login('director');
-    const e010 = (await server.gql(`{ enterprises(first: 200) { edges { node { id code } } } }`, {}, director)).data!.enterprises.edges.find((e: any) => e.node.code === 'e010').node.id;
+    const e010 = (
+      await server.gql(`{ enterprises(first: 200) { edges { node { id code } } } }`, {}, director)
+    ).data!.enterprises.edges.find((e: any) => e.node.code === 'e010').node.id;
     const inspected = await server.gql(
       `mutation($input: InspectionInput!) { recordInspection(input: $input) { id } }`,
-      { input: { enterpriseId: e010, kind: 'REGULATOR_INSPECTION', inspectedAt: '2026-11-10T10:00:00+08:00', findings: [
-        { outcome: 'NEW_HAZARD', hazard: { title: '砂轮机防护罩缺失', grade: 'THIRD', measures: '加装防护罩', responsiblePerson: '李主任', deadline: '2026-11-30T00:00:00+08:00' } },
-      ] } },
+      {
+        input: {
+          enterpriseId: e010,
+          kind: 'REGULATOR_INSPECTION',
+          inspectedAt: '2026-11-10T10:00:00+08:00',
+          findings: [
+            {
+              outcome: 'NEW_HAZARD',
+              hazard: {
+                title: '砂轮机防护罩缺失',
+                grade: 'THIRD',
+                measures: '加装防护罩',
+                responsiblePerson: '李主任',
+                deadline: '2026-11-30T00:00:00+08:00',
+              },
+            },
+          ],
+        },
+      },
       await server.login('inspector1'),
     );
     expect(inspected.errors).toBeUndefined();
@@ -117,7 +153,9 @@ describe.each(dialects)('the semi-monthly bulletin and the weekly dispatch, on %
     const bulletin = result.data!.issueBulletin;
     expect(bulletin).toMatchObject({ periodStart: '2026-11-01', periodEnd: '2026-11-15', clearedTargets: ['e050'] });
     expect(bulletin.criteria.join('\n')).toContain('15天');
-    const named = new Map<string, string[]>(bulletin.named.map((e: any) => [e.code, e.reasons.map((r: any) => r.kind)]));
+    const named = new Map<string, string[]>(
+      bulletin.named.map((e: any) => [e.code, e.reasons.map((r: any) => r.kind)]),
+    );
     for (const code of ['e007', 'e033']) expect(named.get(code), code).toContain('NO_LOGIN');
     for (const code of ['e012', 'e048', 'e091']) expect(named.get(code), code).toContain('NO_FILING');
     for (const code of ['e003', 'e025', 'e066', 'e078']) expect(named.get(code), code).toContain('OVERDUE');
@@ -128,20 +166,33 @@ describe.each(dialects)('the semi-monthly bulletin and the weekly dispatch, on %
     expect(bulletin.criteria.join('\n')).toContain('现场检查');
 
     const targets = (await server.gql(KEY_TARGETS, {}, director)).data!.enterprises.edges.map((e: any) => e.node);
-    const keyTargets = targets.filter((e: any) => e.keyTarget).map((e: any) => e.code).sort();
+    const keyTargets = targets
+      .filter((e: any) => e.keyTarget)
+      .map((e: any) => e.code)
+      .sort();
     expect(keyTargets).toEqual([...named.keys()].sort());
     expect(keyTargets).toEqual(expect.arrayContaining(['e007', 'e033', 'e012', 'e048', 'e091']));
     expect(keyTargets).not.toContain('e050');
 
     // The live wallboard shows them: a count, and the flag on the enterprises of the displays.
-    const live = (await server.gql(`{ wallboard { keyTargetCount byDepartment { keyTargetCount } } alerts(kind: NO_LOGIN) { enterprise { code keyTarget } } }`, {}, director)).data!;
+    const live = (
+      await server.gql(
+        `{ wallboard { keyTargetCount byDepartment { keyTargetCount } } alerts(kind: NO_LOGIN) { enterprise { code keyTarget } } }`,
+        {},
+        director,
+      )
+    ).data!;
     expect(live.wallboard.keyTargetCount).toBe(named.size);
     expect(live.wallboard.byDepartment.reduce((n: number, d: any) => n + d.keyTargetCount, 0)).toBe(named.size);
     expect(live.alerts.find((a: any) => a.enterprise.code === 'e007').enterprise.keyTarget).toBe(true);
 
     const again = await server.gql(BULLETIN, { p: '2026-11-01' }, director);
     expect(again.data!.issueBulletin.named).toHaveLength(bulletin.named.length);
-    const read = await server.gql(`{ bulletin { periodStart named { code } } bulletins { totalCount } }`, {}, await server.login('chief2'));
+    const read = await server.gql(
+      `{ bulletin { periodStart named { code } } bulletins { totalCount } }`,
+      {},
+      await server.login('chief2'),
+    );
     expect(read.data!.bulletin.periodStart).toBe('2026-11-01');
     expect(read.data!.bulletins.totalCount).toBe(1);
     const chain = await server.gql(`{ auditChain { valid } }`, {}, director);
@@ -175,7 +226,11 @@ describe.each(dialects)('the semi-monthly bulletin and the weekly dispatch, on %
     const all = (await server.gql(QUERY, {}, await server.login('director'))).data!.weeklyDispatch;
     expect(all.departments).toHaveLength(5);
     expect(all.departments.flatMap((d: any) => d.majorOpen).every((h: any) => h.grade === 'MAJOR')).toBe(true);
-    const notMonday = await server.gql(`mutation { issueWeeklyDispatch(weekOf: "2026-11-17") { weekOf } }`, {}, await server.login('admin'));
+    const notMonday = await server.gql(
+      `mutation { issueWeeklyDispatch(weekOf: "2026-11-17") { weekOf } }`,
+      {},
+      await server.login('admin'),
+    );
     expect(notMonday.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'weekOf' });
   });
 });
@@ -183,7 +238,12 @@ describe.each(dialects)('the semi-monthly bulletin and the weekly dispatch, on %
 describe.each(dialects)('a bulletin under configured criteria, on %s', (dialect) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ dialect, clock: new ManualClock('2026-11-16T09:00:00+08:00'), renderer: new FakeRenderer(), env: { BULLETIN_CRITERIA: 'no_login' } });
+    server = await startTestServer({
+      dialect,
+      clock: new ManualClock('2026-11-16T09:00:00+08:00'),
+      renderer: new FakeRenderer(),
+      env: { BULLETIN_CRITERIA: 'no_login' },
+    });
   });
   afterAll(() => server?.close());
 

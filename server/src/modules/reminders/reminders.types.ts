@@ -72,7 +72,9 @@ export class DispatchDepartment {
   @Field(() => [DispatchHazard], { description: 'Hazards past their deadline.' })
   overdue!: DispatchHazard[];
 
-  @Field(() => [DispatchHazard], { description: 'Hazards being rectified whose deadline falls within the next seven days.' })
+  @Field(() => [DispatchHazard], {
+    description: 'Hazards being rectified whose deadline falls within the next seven days.',
+  })
   dueSoon!: DispatchHazard[];
 
   @Field(() => [DispatchHazard], { description: 'Major hazards not yet closed (the director supervises them).' })
@@ -125,5 +127,7 @@ export interface BulletinData {
 const DATE_KEYS = new Set(['since', 'deadline']);
 
 export function parseReminderJson<T>(json: string): T {
-  return JSON.parse(json, (key, value) => (DATE_KEYS.has(key) && typeof value === 'string' ? new Date(value) : value)) as T;
+  return JSON.parse(json, (key, value) =>
+    DATE_KEYS.has(key) && typeof value === 'string' ? new Date(value) : value,
+  ) as T;
 }

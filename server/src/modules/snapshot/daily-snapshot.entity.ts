@@ -63,7 +63,10 @@ export class DailySnapshot extends BaseEntity {
   @Property({ type: 'text' })
   data!: string;
 
-  @Field({ description: 'SHA-256 of the frozen data (canonical JSON); printed in the image footer so anyone can check the picture against the system.' })
+  @Field({
+    description:
+      'SHA-256 of the frozen data (canonical JSON); printed in the image footer so anyone can check the picture against the system.',
+  })
   @Property({ length: 64 })
   contentHash!: string;
 
@@ -71,7 +74,10 @@ export class DailySnapshot extends BaseEntity {
   @Enum({ items: () => SnapshotImageStatus, nativeEnumName: 'snapshot_image_status' })
   imageStatus!: SnapshotImageStatus;
 
-  @Field(() => String, { nullable: true, description: 'Why there is no image, and how to get one (e.g. install Chromium).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why there is no image, and how to get one (e.g. install Chromium).',
+  })
   @Property({ type: 'text', nullable: true })
   imageUnavailableReason?: string | null;
 

@@ -8,7 +8,10 @@ import { startTestServer, type TestServer } from '../../testing/test-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const browserHere = existsSync(CHROMIUM) || servicesRequired;
-if (!browserHere) console.warn(`skipping the snapshot image tests: no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk)`);
+if (!browserHere)
+  console.warn(
+    `skipping the snapshot image tests: no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk)`,
+  );
 const dialects = browserHere ? await testDialects() : [];
 
 /** Distinct colours in a sample of pixels: a blank or single-colour page has one or two. */
@@ -27,7 +30,11 @@ describe.skipIf(!browserHere).each(dialects)('the snapshot image, rendered by he
   afterAll(() => server?.close());
 
   it('is a portrait PNG at least 800 px wide, under 2 MB, with real content, served at imageUrl', async () => {
-    const taken = await server.gql(`mutation { takeSnapshot { date imageStatus imageUnavailableReason imageUrl imageWidth imageHeight imageBytes } }`, {}, await server.login('director'));
+    const taken = await server.gql(
+      `mutation { takeSnapshot { date imageStatus imageUnavailableReason imageUrl imageWidth imageHeight imageBytes } }`,
+      {},
+      await server.login('director'),
+    );
     expect(taken.errors).toBeUndefined();
     const s = taken.data!.takeSnapshot;
     expect(s.imageUnavailableReason).toBeNull();

@@ -8,7 +8,8 @@ import { log } from '../../config/log.js';
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 export const SNAPSHOT_VIEWPORT_WIDTH = 1080;
 
-export const INSTALL_HINT = 'Install Chromium and the Chinese fonts with `apt-get install chromium fonts-noto-cjk`, then take the snapshot again (takeSnapshot re-renders a missing image).';
+export const INSTALL_HINT =
+  'Install Chromium and the Chinese fonts with `apt-get install chromium fonts-noto-cjk`, then take the snapshot again (takeSnapshot re-renders a missing image).';
 
 export type RenderResult = { ok: true; png: Buffer } | { ok: false; reason: string };
 
@@ -18,7 +19,15 @@ export interface SnapshotRenderer {
 }
 
 /** stack.md's launch flags for Debian's Chromium; playwright adds --headless and the user-data-dir itself. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * Headless Chromium through playwright-core: a fresh profile each time, a 1080 px wide portrait
@@ -60,19 +69,28 @@ export class ChromiumRenderer implements SnapshotRenderer {
       });
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(pageUrl, { waitUntil: 'load', timeout: this.timeoutMs });
-      const outcome = await page.waitForSelector('[data-snapshot-state="ready"], [data-snapshot-state="error"]', { timeout: this.timeoutMs });
+      const outcome = await page.waitForSelector('[data-snapshot-state="ready"], [data-snapshot-state="error"]', {
+        timeout: this.timeoutMs,
+      });
       if ((await outcome.getAttribute('data-snapshot-state')) === 'error') {
-        return { ok: false, reason: `The snapshot page could not load its data: ${(await outcome.textContent())?.trim() ?? 'unknown error'}` };
+        return {
+          ok: false,
+          reason: `The snapshot page could not load its data: ${(await outcome.textContent())?.trim() ?? 'unknown error'}`,
+        };
       }
       await page.evaluate('document.fonts.ready.then(() => undefined)');
       const png = await page.screenshot({ fullPage: true, type: 'png', animations: 'disabled' });
-      if (png.length > MAX_IMAGE_BYTES) return { ok: false, reason: `The rendered image is ${png.length} bytes, over the 2 MB a chat robot accepts.` };
+      if (png.length > MAX_IMAGE_BYTES)
+        return { ok: false, reason: `The rendered image is ${png.length} bytes, over the 2 MB a chat robot accepts.` };
       return { ok: true, png };
     } catch (error) {
       const message = (error as Error).message?.split('\n')[0] ?? String(error);
       log.warn(`snapshot image: Chromium failed: ${message}`);
       if ((error as Error).name === 'TimeoutError') {
-        return { ok: false, reason: `The snapshot page did not show the frozen data in time (${message}). Check that the dashboard is built (\`pnpm build\`), then take the snapshot again.` };
+        return {
+          ok: false,
+          reason: `The snapshot page did not show the frozen data in time (${message}). Check that the dashboard is built (\`pnpm build\`), then take the snapshot again.`,
+        };
       }
       return { ok: false, reason: `Chromium failed to render the snapshot page (${message}). ${INSTALL_HINT}` };
     } finally {
@@ -92,6 +110,11 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 
 /** Width and height from the IHDR chunk; null when the bytes are not a PNG. */
 export function pngFacts(png: Buffer): PngFacts | null {
-  if (png.length < 24 || !png.subarray(0, 8).equals(PNG_SIGNATURE) || png.toString('ascii', 12, 16) !== 'IHDR') return null;
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20), md5: createHash('md5').update(png).digest('hex') };
+  if (png.length < 24 || !png.subarray(0, 8).equals(PNG_SIGNATURE) || png.toString('ascii', 12, 16) !== 'IHDR')
+    return null;
+  return {
+    width: png.readUInt32BE(16),
+    height: png.readUInt32BE(20),
+    md5: createHash('md5').update(png).digest('hex'),
+  };
 }

@@ -47,6 +47,8 @@ export class SnapshotLinks {
   }
 
   private mac(purpose: LinkPurpose, date: string, expires: string): string {
-    return createHmac('sha256', this.key).update(`hazardloop-snapshot:${purpose}:${date}:${expires}`).digest('base64url');
+    return createHmac('sha256', this.key)
+      .update(`hazardloop-snapshot:${purpose}:${date}:${expires}`)
+      .digest('base64url');
   }
 }

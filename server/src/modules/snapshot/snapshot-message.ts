@@ -8,11 +8,22 @@ const frac = (f: RateDetail) => `${f.numerator}/${f.denominator}`;
 const days = (n: number) => (Number.isInteger(n) ? `${n}` : n.toFixed(1));
 
 export function bureauClock(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('zh-CN', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(instant);
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
 }
 
 /** The chat summary of a snapshot: the six headline numbers and the three displays by name, for a WeCom markdown message. */
-export function snapshotMarkdown(snapshot: DailySnapshot, data: SnapshotData, env: Pick<Env, 'bureauTz' | 'reminders'>, pageUrl: string): string {
+export function snapshotMarkdown(
+  snapshot: DailySnapshot,
+  data: SnapshotData,
+  env: Pick<Env, 'bureauTz' | 'reminders'>,
+  pageUrl: string,
+): string {
   const w = data.wallboard;
   const d = data.displays;
   const win = data.windows;

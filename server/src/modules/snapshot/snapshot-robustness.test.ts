@@ -67,7 +67,11 @@ describe.each(dialects)('the snapshot survives crashes, shutdowns and bad hooks,
     clock.advance(5 * 60_000);
     await server.app.reminders.sweep();
     expect(renderer.urls).toHaveLength(2);
-    const read = await server.gql(`{ dailySnapshot(date: "2026-11-29") { imageStatus imageUrl } }`, {}, await server.login('director'));
+    const read = await server.gql(
+      `{ dailySnapshot(date: "2026-11-29") { imageStatus imageUrl } }`,
+      {},
+      await server.login('director'),
+    );
     expect(read.data!.dailySnapshot.imageStatus).toBe('STORED');
     expect((await fetch(read.data!.dailySnapshot.imageUrl)).status).toBe(200);
     await server.app.deps.reminders.delivery.settled();
@@ -100,7 +104,9 @@ describe.each(dialects)('the snapshot survives crashes, shutdowns and bad hooks,
       await vi.waitFor(() => expect(hook.received).toHaveLength(2), { timeout: 10_000 });
       await second.app.deps.reminders.delivery.settled();
       const settled = (await second.gql(LOG, {}, director)).data!.deliveries.edges.map((e: any) => e.node);
-      expect(settled).toEqual([{ subject: 'SNAPSHOT', subjectKey: '2026-11-29', status: 'DELIVERED', attempts: 2, lastError: null }]);
+      expect(settled).toEqual([
+        { subject: 'SNAPSHOT', subjectKey: '2026-11-29', status: 'DELIVERED', attempts: 2, lastError: null },
+      ]);
       expect(hook.received[1]!.body).toEqual(hook.received[0]!.body);
     } finally {
       await Promise.all(servers.splice(0).map((s) => s.close()));
@@ -112,7 +118,12 @@ describe.each(dialects)('the snapshot survives crashes, shutdowns and bad hooks,
     const hook = await sink();
     hook.mode.answer = 'hang';
     hook.mode.hangMs = 3_000;
-    const server = await startTestServer({ dialect, clock: new ManualClock('2026-11-29T08:00:05+08:00'), renderer: new FakeRenderer(), env: { WEBHOOK_URLS: hook.url } });
+    const server = await startTestServer({
+      dialect,
+      clock: new ManualClock('2026-11-29T08:00:05+08:00'),
+      renderer: new FakeRenderer(),
+      env: { WEBHOOK_URLS: hook.url },
+    });
     servers.push(server);
     const director = await server.login('director');
     const started = Date.now();
@@ -121,11 +132,19 @@ describe.each(dialects)('the snapshot survives crashes, shutdowns and bad hooks,
     expect(Date.now() - started).toBeLessThan(2_000);
     await vi.waitFor(() => expect(hook.received).toHaveLength(1), { timeout: 10_000 });
     expect(hook.received[0]!.at - started).toBeLessThan(10_000);
-    expect(hook.received[0]!.body).toMatchObject({ type: 'hazardloop.snapshot', date: '2026-11-29', wallboard: { enterpriseCount: 100 } });
+    expect(hook.received[0]!.body).toMatchObject({
+      type: 'hazardloop.snapshot',
+      date: '2026-11-29',
+      wallboard: { enterpriseCount: 100 },
+    });
   }, 30_000);
 
   it('tells subscribers of `events` over a real socket that the snapshot was taken', async () => {
-    const server = await startTestServer({ dialect, clock: new ManualClock('2026-11-29T08:00:05+08:00'), renderer: new FakeRenderer() });
+    const server = await startTestServer({
+      dialect,
+      clock: new ManualClock('2026-11-29T08:00:05+08:00'),
+      renderer: new FakeRenderer(),
+    });
     servers.push(server);
     const chief = await server.login('chief1');
     const since = (await server.gql(`{ latestEventSeq }`, {}, chief)).data!.latestEventSeq;

@@ -7,12 +7,21 @@ import type { Scope } from '../auth/scope.js';
 import { DAY_MS } from '../common/duration.js';
 import { departmentsWithPeople, type DepartmentPeople } from '../department/department.repository.js';
 import { computeWallboard, ON_TIME_PERIOD_MS } from '../wallboard/wallboard.service.js';
-import type { SnapshotData, SnapshotDisplays, SnapshotEnterpriseAlert, SnapshotOverdueHazard } from './snapshot.types.js';
+import type {
+  SnapshotData,
+  SnapshotDisplays,
+  SnapshotEnterpriseAlert,
+  SnapshotOverdueHazard,
+} from './snapshot.types.js';
 
 const BUREAU: Scope = { kind: 'all' };
 
 /** The three displays as they stand (modules/alert's stored alerts), with the names a reader needs. */
-export async function namedDisplays(em: EntityManager, now: Date, departments: DepartmentPeople[]): Promise<SnapshotDisplays> {
+export async function namedDisplays(
+  em: EntityManager,
+  now: Date,
+  departments: DepartmentPeople[],
+): Promise<SnapshotDisplays> {
   const alerts = await currentAlertsNamed(em, BUREAU);
   const byId = new Map(departments.map((d) => [d.id, d]));
   const of = (alert: Alert) => {
@@ -64,14 +73,25 @@ export async function namedDisplays(em: EntityManager, now: Date, departments: D
  * alert watcher, it first brings the stored displays up to `now`, so that the lists agree with
  * the counts; otherwise the leader keeps them current.
  */
-export async function readSnapshotSource(em: EntityManager, deps: Pick<AppDeps, 'env' | 'realtime'>, now: Date): Promise<SnapshotData> {
+export async function readSnapshotSource(
+  em: EntityManager,
+  deps: Pick<AppDeps, 'env' | 'realtime'>,
+  now: Date,
+): Promise<SnapshotData> {
   const { env } = deps;
   await deps.realtime?.alerts.tick();
   const departments = await departmentsWithPeople(em);
-  const [wallboard, displays] = await Promise.all([computeWallboard(em, BUREAU, env, now), namedDisplays(em, now, departments)]);
+  const [wallboard, displays] = await Promise.all([
+    computeWallboard(em, BUREAU, env, now),
+    namedDisplays(em, now, departments),
+  ]);
   return {
     wallboard,
-    windows: { noLoginDays: env.noLoginWindowMs / DAY_MS, noFilingDays: env.noFilingWindowMs / DAY_MS, onTimeDays: ON_TIME_PERIOD_MS / DAY_MS },
+    windows: {
+      noLoginDays: env.noLoginWindowMs / DAY_MS,
+      noFilingDays: env.noFilingWindowMs / DAY_MS,
+      onTimeDays: ON_TIME_PERIOD_MS / DAY_MS,
+    },
     displays,
   };
 }

@@ -23,25 +23,33 @@ function dataOf(snapshot: DailySnapshot): SnapshotData {
 
 /** Staff read snapshots (R6: bureau-wide news); enterprise accounts do not. */
 export function assertMayReadReports(ctx: Context): void {
-  if (!mayReadBureauReports(requireViewer(ctx).scope)) throw forbidden('Snapshots, dispatches and bulletins are for bureau staff; enterprise accounts cannot read them.');
+  if (!mayReadBureauReports(requireViewer(ctx).scope))
+    throw forbidden('Snapshots, dispatches and bulletins are for bureau staff; enterprise accounts cannot read them.');
 }
 
 @Resolver(() => DailySnapshot)
 export class SnapshotResolver {
   @Query(() => DailySnapshot, {
     nullable: true,
-    description: 'The daily snapshot of a bureau date, or null if none was taken. Staff only; `token` is the signed page token the snapshot renderer passes instead of a session.',
+    description:
+      'The daily snapshot of a bureau date, or null if none was taken. Staff only; `token` is the signed page token the snapshot renderer passes instead of a session.',
   })
   dailySnapshot(
     @Arg('date', () => DateScalar) date: string,
     @Ctx() ctx: Context,
-    @Arg('token', () => String, { nullable: true, description: 'A signed, short-lived token for this date (the renderer’s); staff need none.' }) token?: string,
+    @Arg('token', () => String, {
+      nullable: true,
+      description: 'A signed, short-lived token for this date (the renderer’s); staff need none.',
+    })
+    token?: string,
   ): Promise<DailySnapshot | null> {
     if (!(token && ctx.deps.reminders.links.verify('page', date, token))) assertMayReadReports(ctx);
     return ctx.em.findOne(DailySnapshot, { date });
   }
 
-  @Query(() => DailySnapshotConnection, { description: 'Past daily snapshots, newest first. Staff only. `first` is at most 200.' })
+  @Query(() => DailySnapshotConnection, {
+    description: 'Past daily snapshots, newest first. Staff only. `first` is at most 200.',
+  })
   dailySnapshots(
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true }) first?: number,
@@ -52,32 +60,53 @@ export class SnapshotResolver {
   }
 
   @Mutation(() => DailySnapshot, {
-    description: 'Takes the daily snapshot of `date` (default: today, bureau time) now, if it has not been taken; returns the day’s one snapshot. A day’s snapshot whose image is missing is rendered again. Director and admin only; a future date is refused.',
+    description:
+      'Takes the daily snapshot of `date` (default: today, bureau time) now, if it has not been taken; returns the day’s one snapshot. A day’s snapshot whose image is missing is rendered again. Director and admin only; a future date is refused.',
   })
-  async takeSnapshot(@Ctx() ctx: Context, @Arg('date', () => DateScalar, { nullable: true }) date?: string): Promise<DailySnapshot> {
+  async takeSnapshot(
+    @Ctx() ctx: Context,
+    @Arg('date', () => DateScalar, { nullable: true }) date?: string,
+  ): Promise<DailySnapshot> {
     const viewer = requireViewer(ctx);
     assertMayIssueReminders(viewer);
     const today = bureauToday(ctx.deps);
     const day = date ?? today;
-    if (day > today) throw badInput('date', `${day} is in the future (today is ${today} bureau time); a snapshot freezes what has happened.`);
-    return takeDailySnapshot(ctx.em, ctx.deps, { date: day, trigger: ReminderTrigger.ON_DEMAND, actorId: viewer.user.id });
+    if (day > today)
+      throw badInput(
+        'date',
+        `${day} is in the future (today is ${today} bureau time); a snapshot freezes what has happened.`,
+      );
+    return takeDailySnapshot(ctx.em, ctx.deps, {
+      date: day,
+      trigger: ReminderTrigger.ON_DEMAND,
+      actorId: viewer.user.id,
+    });
   }
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Absolute URL of the PNG, with a signed short-lived token so that an <img> tag or a chat robot can fetch it (a bearer session also works without the token). Null while there is no image.',
+    description:
+      'Absolute URL of the PNG, with a signed short-lived token so that an <img> tag or a chat robot can fetch it (a bearer session also works without the token). Null while there is no image.',
   })
   imageUrl(@Root() snapshot: DailySnapshot, @Ctx() ctx: Context): string | null {
     if (snapshot.imageStatus !== SnapshotImageStatus.STORED) return null;
     return `${ctx.deps.reminders.publicUrl()}${ctx.deps.reminders.links.imagePath(snapshot.date)}`;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The same link as imageUrl, relative to the server (for the dashboard).' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The same link as imageUrl, relative to the server (for the dashboard).',
+  })
   imagePath(@Root() snapshot: DailySnapshot, @Ctx() ctx: Context): string | null {
-    return snapshot.imageStatus === SnapshotImageStatus.STORED ? ctx.deps.reminders.links.imagePath(snapshot.date) : null;
+    return snapshot.imageStatus === SnapshotImageStatus.STORED
+      ? ctx.deps.reminders.links.imagePath(snapshot.date)
+      : null;
   }
 
-  @FieldResolver(() => Wallboard, { description: 'The bureau-wide wallboard as it stood when the snapshot was taken (the live wallboard’s own computation, frozen); query it exactly like `wallboard`.' })
+  @FieldResolver(() => Wallboard, {
+    description:
+      'The bureau-wide wallboard as it stood when the snapshot was taken (the live wallboard’s own computation, frozen); query it exactly like `wallboard`.',
+  })
   wallboard(@Root() snapshot: DailySnapshot): Wallboard {
     return dataOf(snapshot).wallboard;
   }
@@ -87,7 +116,9 @@ export class SnapshotResolver {
     return dataOf(snapshot).windows;
   }
 
-  @FieldResolver(() => SnapshotDisplays, { description: 'The three displays as frozen, naming enterprises and hazards.' })
+  @FieldResolver(() => SnapshotDisplays, {
+    description: 'The three displays as frozen, naming enterprises and hazards.',
+  })
   displays(@Root() snapshot: DailySnapshot): SnapshotDisplays {
     return dataOf(snapshot).displays;
   }
@@ -97,12 +128,17 @@ export class SnapshotResolver {
     return ctx.deps.env.reminders.bureauName;
   }
 
-  @FieldResolver(() => String, { description: 'The bureau’s time zone (BUREAU_TZ), in which the page shows the times.' })
+  @FieldResolver(() => String, {
+    description: 'The bureau’s time zone (BUREAU_TZ), in which the page shows the times.',
+  })
   timeZone(@Ctx() ctx: Context): string {
     return ctx.deps.env.bureauTz;
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'Who asked for it on demand; null when its timer took it.' })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'Who asked for it on demand; null when its timer took it.',
+  })
   async takenBy(@Root() snapshot: DailySnapshot): Promise<User | null> {
     return (await snapshot.takenBy?.load()) ?? null;
   }

@@ -37,10 +37,15 @@ const renderIsStale = (snapshot: DailySnapshot, now: Date) =>
  * (asked for on demand while its image is missing, the image is rendered again from the frozen
  * data). Two processes racing for the same day meet the unique date: the loser returns the winner's.
  */
-export async function takeDailySnapshot(em: EntityManager, deps: AppDeps, options: TakeSnapshotOptions): Promise<DailySnapshot> {
+export async function takeDailySnapshot(
+  em: EntityManager,
+  deps: AppDeps,
+  options: TakeSnapshotOptions,
+): Promise<DailySnapshot> {
   const existing = await em.findOne(DailySnapshot, { date: options.date });
   if (existing) {
-    const missing = existing.imageStatus === SnapshotImageStatus.UNAVAILABLE || renderIsStale(existing, deps.clock.now());
+    const missing =
+      existing.imageStatus === SnapshotImageStatus.UNAVAILABLE || renderIsStale(existing, deps.clock.now());
     if (options.trigger === ReminderTrigger.ON_DEMAND && missing && !deps.reminders.rendering.has(existing.date)) {
       const wasPending = existing.imageStatus === SnapshotImageStatus.PENDING;
       await renderSnapshotImage(em, deps, existing);
@@ -74,7 +79,11 @@ export async function takeDailySnapshot(em: EntityManager, deps: AppDeps, option
         subjectId: row.id,
         data: { date: row.date, contentHash: row.contentHash, trigger: row.trigger },
       });
-      await emit({ kind: EventKind.SNAPSHOT_TAKEN, at: now, payload: { snapshotId: row.id, date: row.date, contentHash: row.contentHash } });
+      await emit({
+        kind: EventKind.SNAPSHOT_TAKEN,
+        at: now,
+        payload: { snapshotId: row.id, date: row.date, contentHash: row.contentHash },
+      });
       return row;
     });
   } catch (error) {
@@ -136,7 +145,11 @@ export async function renderSnapshotImage(em: EntityManager, deps: AppDeps, snap
 export async function retryInterruptedImages(deps: AppDeps): Promise<number> {
   const em = deps.orm.em.fork();
   const now = deps.clock.now();
-  const pending = await em.find(DailySnapshot, { imageStatus: SnapshotImageStatus.PENDING, takenAt: { $lte: new Date(now.getTime() - STALE_RENDER_MS) } }, { orderBy: { date: 'asc' } });
+  const pending = await em.find(
+    DailySnapshot,
+    { imageStatus: SnapshotImageStatus.PENDING, takenAt: { $lte: new Date(now.getTime() - STALE_RENDER_MS) } },
+    { orderBy: { date: 'asc' } },
+  );
   let retried = 0;
   for (const snapshot of pending) {
     if (deps.reminders.rendering.has(snapshot.date)) continue;
@@ -146,7 +159,9 @@ export async function retryInterruptedImages(deps: AppDeps): Promise<number> {
       await em.flush();
       log.error(`snapshot ${snapshot.date}: ${snapshot.imageUnavailableReason}`);
     } else {
-      log.warn(`snapshot ${snapshot.date}: its image was left pending (attempt ${snapshot.imageAttempts}); rendering it again`);
+      log.warn(
+        `snapshot ${snapshot.date}: its image was left pending (attempt ${snapshot.imageAttempts}); rendering it again`,
+      );
       await renderSnapshotImage(em, deps, snapshot);
     }
     announceSnapshot(deps, snapshot);
@@ -167,7 +182,10 @@ export function announceSnapshot(deps: AppDeps, snapshot: DailySnapshot): void {
 function postSnapshot(deps: AppDeps, snapshot: DailySnapshot): void {
   if (deps.env.webhookUrls.length === 0) return;
   const data = parseSnapshotData(snapshot.data);
-  const imageUrl = snapshot.imageStatus === SnapshotImageStatus.STORED ? `${deps.reminders.publicUrl()}${deps.reminders.links.imagePath(snapshot.date)}` : null;
+  const imageUrl =
+    snapshot.imageStatus === SnapshotImageStatus.STORED
+      ? `${deps.reminders.publicUrl()}${deps.reminders.links.imagePath(snapshot.date)}`
+      : null;
   const pageUrl = `${deps.reminders.publicUrl()}/snapshot/${snapshot.date}`;
   deps.reminders.delivery.send({
     subject: DeliverySubject.SNAPSHOT,

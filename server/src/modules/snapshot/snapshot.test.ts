@@ -58,7 +58,9 @@ describe.each(dialects)('taking the daily snapshot on demand, on %s', (dialect) 
     expect(image.headers.get('content-type')).toBe('image/png');
     const bare = await fetch(s.imageUrl.replace(/\?.*$/, ''));
     expect(bare.status).toBe(401);
-    const withSession = await fetch(s.imageUrl.replace(/\?.*$/, ''), { headers: { authorization: `Bearer ${director}` } });
+    const withSession = await fetch(s.imageUrl.replace(/\?.*$/, ''), {
+      headers: { authorization: `Bearer ${director}` },
+    });
     expect(withSession.status).toBe(200);
   });
 
@@ -90,7 +92,9 @@ describe.each(dialects)('taking the daily snapshot on demand, on %s', (dialect) 
 
   it('emits SNAPSHOT_TAKEN into the event log and an audit entry', async () => {
     const em = server.app.orm.em.fork();
-    const events = await em.getConnection().execute(`select kind, payload from event_log where kind = 'SNAPSHOT_TAKEN'`);
+    const events = await em
+      .getConnection()
+      .execute(`select kind, payload from event_log where kind = 'SNAPSHOT_TAKEN'`);
     expect(events).toHaveLength(1);
     expect(JSON.parse(events[0].payload).date).toBe('2026-11-29');
     const chain = await server.gql(`{ auditChain { valid } }`, {}, await server.login('director'));
@@ -102,7 +106,11 @@ describe.each(dialects)('a snapshot without Chromium, on %s', (dialect) => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ dialect, clock: new ManualClock('2026-11-29T09:30:00+08:00'), env: { CHROMIUM_PATH: '/nowhere/chromium' } });
+    server = await startTestServer({
+      dialect,
+      clock: new ManualClock('2026-11-29T09:30:00+08:00'),
+      env: { CHROMIUM_PATH: '/nowhere/chromium' },
+    });
   });
   afterAll(() => server?.close());
 

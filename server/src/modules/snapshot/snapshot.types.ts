@@ -7,7 +7,9 @@ import type { DepartmentSummary, RateDetail, Wallboard } from '../wallboard/wall
  * modules/wallboard, bureau-wide): the three displays by name, and the windows the figures used.
  */
 
-@ObjectType({ description: 'The windows the frozen figures were computed with, so that the labels (15日登录率…) stay true later.' })
+@ObjectType({
+  description: 'The windows the frozen figures were computed with, so that the labels (15日登录率…) stay true later.',
+})
 export class SnapshotWindows {
   @Field(() => Float, { description: 'The no-login window in days (NO_LOGIN_WINDOW at the time).' })
   noLoginDays!: number;
@@ -15,7 +17,9 @@ export class SnapshotWindows {
   @Field(() => Float, { description: 'The no-filing window in days (NO_FILING_WINDOW at the time).' })
   noFilingDays!: number;
 
-  @Field(() => Float, { description: 'The on-time rate covers hazards due in this many days up to the snapshot, as on the live wallboard.' })
+  @Field(() => Float, {
+    description: 'The on-time rate covers hazards due in this many days up to the snapshot, as on the live wallboard.',
+  })
   onTimeDays!: number;
 }
 
@@ -107,7 +111,11 @@ export interface SnapshotData {
 const DATE_KEYS = new Set(['asOf', 'since', 'lastAt', 'deadline']);
 
 type Fraction = { numerator: number; denominator: number };
-const detail = (f: Fraction | undefined, value: number): RateDetail => ({ numerator: f?.numerator ?? 0, denominator: f?.denominator ?? 0, value });
+const detail = (f: Fraction | undefined, value: number): RateDetail => ({
+  numerator: f?.numerator ?? 0,
+  denominator: f?.denominator ?? 0,
+  value,
+});
 
 /**
  * Snapshots taken by the first cut of the rhythm stored their own figures (`loginFraction`, window
@@ -135,7 +143,12 @@ function upgradeFirstCut(raw: any): SnapshotData {
     noFilingCount: r.noFilingCount,
     keyTargetCount: r.keyTargetCount ?? 0,
   });
-  const byDepartment: DepartmentSummary[] = (w.byDepartment ?? []).map((d: any) => ({ ...counts(d), departmentId: d.departmentId, leaderId: null, chiefId: null }));
+  const byDepartment: DepartmentSummary[] = (w.byDepartment ?? []).map((d: any) => ({
+    ...counts(d),
+    departmentId: d.departmentId,
+    leaderId: null,
+    chiefId: null,
+  }));
   const overdue = (raw.displays?.overdue ?? []).map((h: any) => ({ leaderName: null, keyTarget: false, ...h }));
   return {
     wallboard: { asOf: w.asOf, ...counts(w), byDepartment },
@@ -147,5 +160,7 @@ function upgradeFirstCut(raw: any): SnapshotData {
 
 /** Reads stored JSON back into the GraphQL types, instants as Dates. */
 export function parseSnapshotData(json: string): SnapshotData {
-  return upgradeFirstCut(JSON.parse(json, (key, value) => (DATE_KEYS.has(key) && typeof value === 'string' ? new Date(value) : value)));
+  return upgradeFirstCut(
+    JSON.parse(json, (key, value) => (DATE_KEYS.has(key) && typeof value === 'string' ? new Date(value) : value)),
+  );
 }

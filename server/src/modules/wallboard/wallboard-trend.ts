@@ -12,7 +12,10 @@ export class TrendDay {
   @Field(() => Int, { description: 'Hazards filed that day (server time of filing).' })
   filed!: number;
 
-  @Field(() => Int, { description: 'Hazards closed that day after a verified rectification (on-the-spot closures are counted as filed only).' })
+  @Field(() => Int, {
+    description:
+      'Hazards closed that day after a verified rectification (on-the-spot closures are counted as filed only).',
+  })
   closed!: number;
 }
 
@@ -20,15 +23,29 @@ export class TrendDay {
 export const MAX_TREND_DAYS = 90;
 
 /** Filed and closed per bureau day over the last `days` days up to today, within the scope (R6). */
-export async function wallboardTrend(em: EntityManager, scope: Scope, now: Date, timeZone: string, days: number): Promise<TrendDay[]> {
+export async function wallboardTrend(
+  em: EntityManager,
+  scope: Scope,
+  now: Date,
+  timeZone: string,
+  days: number,
+): Promise<TrendDay[]> {
   const today = bureauDate(now, timeZone);
   const first = addDays(today, -(days - 1));
   const from = bureauDayStart(first, timeZone);
   const where = hazardScopeWhere(scope);
   // Plain rows (QB execute), not entities: only two timestamps per hazard are needed.
   const [filed, closed] = await Promise.all([
-    em.createQueryBuilder(Hazard, 'h').select(['h.filed_at']).where({ $and: [where, { filedAt: { $gte: from } }] } as never).execute<Array<Record<string, unknown>>>('all'),
-    em.createQueryBuilder(Hazard, 'h').select(['h.closed_at']).where({ $and: [where, { closedAt: { $gte: from }, rectifiedOnSpot: false }] } as never).execute<Array<Record<string, unknown>>>('all'),
+    em
+      .createQueryBuilder(Hazard, 'h')
+      .select(['h.filed_at'])
+      .where({ $and: [where, { filedAt: { $gte: from } }] } as never)
+      .execute<Array<Record<string, unknown>>>('all'),
+    em
+      .createQueryBuilder(Hazard, 'h')
+      .select(['h.closed_at'])
+      .where({ $and: [where, { closedAt: { $gte: from }, rectifiedOnSpot: false }] } as never)
+      .execute<Array<Record<string, unknown>>>('all'),
   ]);
   const byDate = new Map<string, TrendDay>();
   for (let i = 0; i < days; i++) {

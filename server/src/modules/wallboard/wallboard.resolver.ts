@@ -1,4 +1,14 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  Int,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from 'type-graphql';
 import { badInput } from '../../graphql/errors.js';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { requireRealtime } from '../../realtime/realtime.js';
@@ -14,7 +24,9 @@ function subscribeWallboard({ context }: SubscribeResolverData<unknown, object, 
 
 @Resolver(() => Wallboard)
 export class WallboardResolver {
-  @Query(() => Wallboard, { description: 'Your wallboard: the headline figures and the 一级抓一级 table within your scope (R6), now.' })
+  @Query(() => Wallboard, {
+    description: 'Your wallboard: the headline figures and the 一级抓一级 table within your scope (R6), now.',
+  })
   wallboard(@Ctx() ctx: Context): Promise<Wallboard> {
     const { env, clock } = ctx.deps;
     return computeWallboard(ctx.em, requireViewer(ctx).scope, env, clock.now());
@@ -23,20 +35,32 @@ export class WallboardResolver {
   @Subscription(() => Wallboard, {
     name: 'wallboard',
     subscribe: subscribeWallboard,
-    description: 'Your wallboard, now and again after every change in your scope (coalesced: at most a few updates a second).',
+    description:
+      'Your wallboard, now and again after every change in your scope (coalesced: at most a few updates a second).',
   })
   wallboardUpdates(@Root() board: Wallboard, @Ctx() ctx: Context): Wallboard {
     ctx.em = ctx.deps.orm.em.fork();
     return board;
   }
 
-  @FieldResolver(() => [TrendDay], { description: 'Hazards filed and closed per bureau day, oldest first, ending today (at most 90 days), within your scope.' })
-  trend(@Root() board: Wallboard, @Ctx() ctx: Context, @Arg('days', () => Int, { defaultValue: 30 }) days: number): Promise<TrendDay[]> {
-    if (!Number.isInteger(days) || days < 1 || days > MAX_TREND_DAYS) throw badInput('days', `days must be between 1 and ${MAX_TREND_DAYS}.`);
+  @FieldResolver(() => [TrendDay], {
+    description:
+      'Hazards filed and closed per bureau day, oldest first, ending today (at most 90 days), within your scope.',
+  })
+  trend(
+    @Root() board: Wallboard,
+    @Ctx() ctx: Context,
+    @Arg('days', () => Int, { defaultValue: 30 }) days: number,
+  ): Promise<TrendDay[]> {
+    if (!Number.isInteger(days) || days < 1 || days > MAX_TREND_DAYS)
+      throw badInput('days', `days must be between 1 and ${MAX_TREND_DAYS}.`);
     return wallboardTrend(ctx.em, requireViewer(ctx).scope, new Date(board.asOf), ctx.deps.env.bureauTz, days);
   }
 
-  @FieldResolver(() => Boolean, { description: 'True when the wallboard covers the whole bureau (director, analysts, admins); otherwise it covers byDepartment’s departments or one enterprise.' })
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when the wallboard covers the whole bureau (director, analysts, admins); otherwise it covers byDepartment’s departments or one enterprise.',
+  })
   bureauWide(@Ctx() ctx: Context): boolean {
     return requireViewer(ctx).scope.kind === 'all';
   }

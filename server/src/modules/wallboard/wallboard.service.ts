@@ -25,10 +25,23 @@ function ratePart(rate: Rate): { rate: number; detail: Rate } {
 async function countsFor(em: EntityManager, scope: Scope, env: Windows, now: Date): Promise<Counts> {
   const enterprises = enterpriseScopeWhere(scope);
   const hazards = hazardScopeWhere(scope);
-  const open = (grade: HazardGrade) => em.count(Hazard, { $and: [hazards, { status: { $ne: HazardStatus.CLOSED }, grade }] });
+  const open = (grade: HazardGrade) =>
+    em.count(Hazard, { $and: [hazards, { status: { $ne: HazardStatus.CLOSED }, grade }] });
   const quiet = (kind: AlertKind.NO_LOGIN | AlertKind.NO_FILING, windowMs: number) =>
     em.count(Enterprise, { $and: [enterprises, quietWhere(QUIET_FIELD[kind], windowMs, now)] });
-  const [enterpriseCount, login, filing, onTime, openMajor, openSecond, openThird, overdueHazards, noLoginCount, noFilingCount, keyTargetCount] = await Promise.all([
+  const [
+    enterpriseCount,
+    login,
+    filing,
+    onTime,
+    openMajor,
+    openSecond,
+    openThird,
+    overdueHazards,
+    noLoginCount,
+    noFilingCount,
+    keyTargetCount,
+  ] = await Promise.all([
     em.count(Enterprise, enterprises),
     loginRate(em, scope, now, env.noLoginWindowMs),
     filingRate(em, scope, now, env.noFilingWindowMs),
@@ -94,14 +107,20 @@ function total(rows: Counts[]): Counts {
 }
 
 /** The departments a scope reaches, each with the part of the scope inside it. */
-async function departmentsOf(em: EntityManager, scope: Scope): Promise<Array<{ department: Department; scope: Scope }>> {
+async function departmentsOf(
+  em: EntityManager,
+  scope: Scope,
+): Promise<Array<{ department: Department; scope: Scope }>> {
   if (scope.kind === 'enterprise') {
     const enterprise = await em.findOne(Enterprise, { id: scope.enterpriseId }, { populate: ['department'] });
     return enterprise ? [{ department: enterprise.department.getEntity(), scope }] : [];
   }
   const where = scope.kind === 'all' ? {} : { id: { $in: [...scope.departmentIds] } };
   const departments = await em.find(Department, where, { orderBy: { number: 'asc' } });
-  return departments.map((department) => ({ department, scope: { kind: 'departments', departmentIds: [department.id] } }));
+  return departments.map((department) => ({
+    department,
+    scope: { kind: 'departments', departmentIds: [department.id] },
+  }));
 }
 
 /**

@@ -24,13 +24,17 @@ export class WallboardCounts {
   @Field(() => RateDetail, { description: 'loginRate with its numerator and denominator.' })
   loginRateDetail!: RateDetail;
 
-  @Field(() => Float, { description: 'Share of enterprises that filed a hazard themselves within the no-filing window (R10).' })
+  @Field(() => Float, {
+    description: 'Share of enterprises that filed a hazard themselves within the no-filing window (R10).',
+  })
   filingRate!: number;
 
   @Field(() => RateDetail, { description: 'filingRate with its numerator and denominator.' })
   filingRateDetail!: RateDetail;
 
-  @Field(() => Float, { description: 'Share of hazards due in the last 30 days that were reported rectified by their deadline (R10).' })
+  @Field(() => Float, {
+    description: 'Share of hazards due in the last 30 days that were reported rectified by their deadline (R10).',
+  })
   onTimeRate!: number;
 
   @Field(() => RateDetail, { description: 'onTimeRate with its numerator and denominator.' })
@@ -57,11 +61,16 @@ export class WallboardCounts {
   @Field(() => Int, { description: 'Enterprises whose no-filing window has elapsed (the NO_FILING display).' })
   noFilingCount!: number;
 
-  @Field(() => Int, { description: 'Enterprises that are key supervision targets (重点督查对象), named by the last semi-monthly bulletin.' })
+  @Field(() => Int, {
+    description:
+      'Enterprises that are key supervision targets (重点督查对象), named by the last semi-monthly bulletin.',
+  })
   keyTargetCount!: number;
 }
 
-@ObjectType({ description: 'One department’s line of the 一级抓一级 table: its leader, its enterprises and how they do.' })
+@ObjectType({
+  description: 'One department’s line of the 一级抓一级 table: its leader, its enterprises and how they do.',
+})
 export class DepartmentSummary extends WallboardCounts {
   /** Resolved per request by DepartmentSummaryResolver: the summary is shared by every viewer of the scope. */
   departmentId!: string;

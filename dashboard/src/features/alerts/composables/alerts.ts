@@ -13,7 +13,10 @@ export function useAlerts() {
   const loaded = ref(false);
 
   async function load(fresh = false) {
-    const { data } = await resolveClient().query({ query: AlertsDocument, fetchPolicy: fresh ? 'network-only' : 'cache-first' });
+    const { data } = await resolveClient().query({
+      query: AlertsDocument,
+      fetchPolicy: fresh ? 'network-only' : 'cache-first',
+    });
     alerts.value = data.alerts;
     loaded.value = true;
   }

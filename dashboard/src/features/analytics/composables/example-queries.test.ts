@@ -6,7 +6,10 @@ import { EXAMPLE_QUERIES } from './example-queries.js';
 const schema = buildSchema(schemaSource);
 
 describe('the analyst page’s example queries', () => {
-  it.each(EXAMPLE_QUERIES.map((example) => [example.query.split('\n')[0], example.query]))('%s is valid against the schema', (_title, query) => {
-    expect(validate(schema, parse(query)).map((error) => error.message)).toEqual([]);
-  });
+  it.each(EXAMPLE_QUERIES.map((example) => [example.query.split('\n')[0], example.query]))(
+    '%s is valid against the schema',
+    (_title, query) => {
+      expect(validate(schema, parse(query)).map((error) => error.message)).toEqual([]);
+    },
+  );
 });

@@ -3,5 +3,10 @@ import { BUREAU_ROLES } from '../../auth/composables/roles.js';
 
 /** GraphiQL (React) is heavy: it lives in its own lazy chunk and only this page loads it. */
 export const analyticsRoutes: RouteRecordRaw[] = [
-  { path: 'analyst', name: 'analyst', component: () => import('../components/AnalystPage.vue'), meta: { roles: BUREAU_ROLES } },
+  {
+    path: 'analyst',
+    name: 'analyst',
+    component: () => import('../components/AnalystPage.vue'),
+    meta: { roles: BUREAU_ROLES },
+  },
 ];

@@ -2,5 +2,10 @@ import type { RouteRecordRaw } from 'vue-router';
 
 export const authRoutes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('../components/LoginPage.vue'), meta: { public: true } },
-  { path: '/forbidden', name: 'forbidden', component: () => import('../components/ForbiddenPage.vue'), meta: { public: true } },
+  {
+    path: '/forbidden',
+    name: 'forbidden',
+    component: () => import('../components/ForbiddenPage.vue'),
+    meta: { public: true },
+  },
 ];

@@ -31,7 +31,12 @@ const hazard = (grade: Hazard['grade'], status: Hazard['status']): Hazard => ({
   extensions: [],
   filedBy: null,
   governancePlan: null,
-  enterprise: { id: 'e001', name: '化工一厂', code: 'e001', department: { id: 'd1', name: '一科', leader: { id: 'leader1', displayName: '王' }, chief: null } },
+  enterprise: {
+    id: 'e001',
+    name: '化工一厂',
+    code: 'e001',
+    department: { id: 'd1', name: '一科', leader: { id: 'leader1', displayName: '王' }, chief: null },
+  },
   history: [],
 });
 const viewer = (role: Viewer['role'], extra: Partial<Viewer> = {}): Viewer => ({
@@ -45,14 +50,21 @@ const viewer = (role: Viewer['role'], extra: Partial<Viewer> = {}): Viewer => ({
 });
 
 function buttons(h: Hazard, v: Viewer): string[] {
-  const wrapper = mount(HazardActions, { props: { hazard: h, viewer: v }, global: { plugins: [createAppI18n('zh-CN')] } });
+  const wrapper = mount(HazardActions, {
+    props: { hazard: h, viewer: v },
+    global: { plugins: [createAppI18n('zh-CN')] },
+  });
   return wrapper.findAll('button').map((b) => b.attributes('data-test') ?? '');
 }
 
 describe('the actions offered on a hazard page', () => {
   it('offers the section chief of the department verification of a THIRD hazard awaiting it', () => {
     const chief = viewer('SECTION_CHIEF', { department: { id: 'd1', name: '一科', number: 1 } });
-    expect(buttons(hazard('THIRD', 'PENDING_VERIFICATION'), chief)).toEqual(['verify-accept', 'verify-reject', 'regrade']);
+    expect(buttons(hazard('THIRD', 'PENDING_VERIFICATION'), chief)).toEqual([
+      'verify-accept',
+      'verify-reject',
+      'regrade',
+    ]);
   });
 
   it('does not offer a section chief verification of a MAJOR hazard', () => {
@@ -65,22 +77,33 @@ describe('the actions offered on a hazard page', () => {
   });
 
   it('offers the enterprise rectification and extension, in Chinese', () => {
-    const enterprise = viewer('ENTERPRISE', { enterprise: { id: 'e001', name: '化工一厂', code: 'e001', department: { id: 'd1', name: '一科' } } });
-    const wrapper = mount(HazardActions, { props: { hazard: hazard('THIRD', 'RECTIFYING'), viewer: enterprise }, global: { plugins: [createAppI18n('zh-CN')] } });
+    const enterprise = viewer('ENTERPRISE', {
+      enterprise: { id: 'e001', name: '化工一厂', code: 'e001', department: { id: 'd1', name: '一科' } },
+    });
+    const wrapper = mount(HazardActions, {
+      props: { hazard: hazard('THIRD', 'RECTIFYING'), viewer: enterprise },
+      global: { plugins: [createAppI18n('zh-CN')] },
+    });
     expect(wrapper.text()).toContain('提交整改');
     expect(wrapper.text()).toContain('申请延期');
   });
 
   it('asks a reason before sending a rectification back', async () => {
     const chief = viewer('SECTION_CHIEF', { department: { id: 'd1', name: '一科', number: 1 } });
-    const wrapper = mount(HazardActions, { props: { hazard: hazard('THIRD', 'PENDING_VERIFICATION'), viewer: chief }, global: { plugins: [createAppI18n('zh-CN')] } });
+    const wrapper = mount(HazardActions, {
+      props: { hazard: hazard('THIRD', 'PENDING_VERIFICATION'), viewer: chief },
+      global: { plugins: [createAppI18n('zh-CN')] },
+    });
     await wrapper.find('[data-test="verify-reject"]').trigger('click');
     await wrapper.find('[data-test="action-form"]').trigger('submit');
     expect(wrapper.find('[data-test="action-error"]').text()).toBe('请填写理由。');
   });
 
   it('shows nothing to an analyst', () => {
-    const wrapper = mount(HazardActions, { props: { hazard: hazard('THIRD', 'PENDING_VERIFICATION'), viewer: viewer('ANALYST') }, global: { plugins: [createAppI18n('zh-CN')] } });
+    const wrapper = mount(HazardActions, {
+      props: { hazard: hazard('THIRD', 'PENDING_VERIFICATION'), viewer: viewer('ANALYST') },
+      global: { plugins: [createAppI18n('zh-CN')] },
+    });
     expect(wrapper.find('[data-test="actions"]').exists()).toBe(false);
   });
 });

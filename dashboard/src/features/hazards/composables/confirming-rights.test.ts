@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { hazardRights, mayConfirm, regradeChoices, type RightsHazard, type RightsViewer } from './confirming-rights.js';
 
 const dept1 = { id: 'd1', leader: { id: 'leader1' } };
-const hazard = (grade: RightsHazard['grade'], status: RightsHazard['status'] = 'PENDING_VERIFICATION'): RightsHazard => ({
+const hazard = (
+  grade: RightsHazard['grade'],
+  status: RightsHazard['status'] = 'PENDING_VERIFICATION',
+): RightsHazard => ({
   grade,
   status,
   deadline: '2099-01-01T00:00:00Z',
@@ -36,7 +39,13 @@ describe('who is offered the confirmation of a hazard (R5)', () => {
 
   it('offers the enterprise its own rectification and extension buttons, and nothing to confirm', () => {
     const rights = hazardRights(e001, hazard('THIRD', 'RECTIFYING'));
-    expect(rights).toEqual({ submitRectification: true, requestExtension: true, verify: false, regrade: false, decideExtension: false });
+    expect(rights).toEqual({
+      submitRectification: true,
+      requestExtension: true,
+      verify: false,
+      regrade: false,
+      decideExtension: false,
+    });
   });
 
   it('offers an analyst no buttons at all', () => {

@@ -35,7 +35,10 @@ export function mayConfirm(viewer: RightsViewer, hazard: RightsHazard): boolean 
     case 'SECOND':
       return viewer.role === 'DEPUTY_LEADER' && hazard.enterprise.department.leader?.id === viewer.id;
     case 'THIRD':
-      return (viewer.role === 'SECTION_CHIEF' || viewer.role === 'INSPECTOR') && viewer.department?.id === hazard.enterprise.department.id;
+      return (
+        (viewer.role === 'SECTION_CHIEF' || viewer.role === 'INSPECTOR') &&
+        viewer.department?.id === hazard.enterprise.department.id
+      );
   }
 }
 
@@ -62,7 +65,8 @@ export function hazardRights(viewer: RightsViewer, hazard: RightsHazard, now: nu
   const open = hazard.status === 'RECTIFYING' || hazard.status === 'PENDING_VERIFICATION';
   return {
     submitRectification: ownEnterprise && hazard.status === 'RECTIFYING',
-    requestExtension: ownEnterprise && hazard.status === 'RECTIFYING' && beforeDeadline(hazard, now) && !hasPendingExtension(hazard),
+    requestExtension:
+      ownEnterprise && hazard.status === 'RECTIFYING' && beforeDeadline(hazard, now) && !hasPendingExtension(hazard),
     verify: confirms && hazard.status === 'PENDING_VERIFICATION',
     regrade: SUPERVISORS.includes(viewer.role) && open && regradeChoices(viewer, hazard).length > 0,
     decideExtension: confirms && open && hasPendingExtension(hazard) && beforeDeadline(hazard, now),

@@ -27,8 +27,14 @@ describe('filing a hazard from the form', () => {
   });
 
   it('asks for measures, a responsible person and a deadline unless rectified on the spot', () => {
-    expect(checkForm(form({ measures: '', responsiblePerson: '', deadlineDay: '' }), now)).toEqual({ measures: true, responsiblePerson: true, deadline: true });
-    expect(checkForm(form({ measures: '', responsiblePerson: '', deadlineDay: '', rectifiedOnSpot: true }), now)).toEqual({});
+    expect(checkForm(form({ measures: '', responsiblePerson: '', deadlineDay: '' }), now)).toEqual({
+      measures: true,
+      responsiblePerson: true,
+      deadline: true,
+    });
+    expect(
+      checkForm(form({ measures: '', responsiblePerson: '', deadlineDay: '', rectifiedOnSpot: true }), now),
+    ).toEqual({});
   });
 
   it('asks for the governance plan of a major hazard and refuses closing it on the spot', () => {

@@ -21,13 +21,19 @@ export interface FilingForm {
 
 export type FilingInput = FileHazardInput;
 
-export type FieldErrors = Partial<Record<'title' | 'measures' | 'responsiblePerson' | 'deadline' | 'discoveredAt' | 'governancePlan' | 'rectifiedOnSpot', true>>;
+export type FieldErrors = Partial<
+  Record<
+    'title' | 'measures' | 'responsiblePerson' | 'deadline' | 'discoveredAt' | 'governancePlan' | 'rectifiedOnSpot',
+    true
+  >
+>;
 
 /** The client-side checks (the server checks again): the same required fields as R4/R5. */
 export function checkForm(form: FilingForm, now: Date): FieldErrors {
   const errors: FieldErrors = {};
   if (!form.title.trim()) errors.title = true;
-  if (form.discoveredAt && fromBureauInputValue(form.discoveredAt).getTime() > now.getTime() + 5 * 60_000) errors.discoveredAt = true;
+  if (form.discoveredAt && fromBureauInputValue(form.discoveredAt).getTime() > now.getTime() + 5 * 60_000)
+    errors.discoveredAt = true;
   if (form.rectifiedOnSpot) {
     if (form.grade === 'MAJOR') errors.rectifiedOnSpot = true;
     return errors;
@@ -35,7 +41,8 @@ export function checkForm(form: FilingForm, now: Date): FieldErrors {
   if (!form.measures.trim()) errors.measures = true;
   if (!form.responsiblePerson.trim()) errors.responsiblePerson = true;
   if (!form.deadlineDay || form.deadlineDay < bureauDate(now)) errors.deadline = true;
-  if (form.grade === 'MAJOR' && (!form.objectives.trim() || !form.funding.trim() || !form.emergencyMeasures.trim())) errors.governancePlan = true;
+  if (form.grade === 'MAJOR' && (!form.objectives.trim() || !form.funding.trim() || !form.emergencyMeasures.trim()))
+    errors.governancePlan = true;
   return errors;
 }
 
@@ -56,7 +63,11 @@ export function toFilingInput(form: FilingForm, idempotencyKey: string, photoIds
   if (!form.rectifiedOnSpot) {
     input.deadline = endOfBureauDay(form.deadlineDay).toISOString();
     if (form.grade === 'MAJOR') {
-      input.governancePlan = { objectives: form.objectives.trim(), funding: form.funding.trim(), emergencyMeasures: form.emergencyMeasures.trim() };
+      input.governancePlan = {
+        objectives: form.objectives.trim(),
+        funding: form.funding.trim(),
+        emergencyMeasures: form.emergencyMeasures.trim(),
+      };
     }
   }
   if (photoIds.length) input.photoIds = photoIds;

@@ -14,11 +14,19 @@ export interface Photo {
 }
 
 /** Posts one photo to `/uploads` (multipart field `file`, the session's bearer token) and answers with its id. */
-export async function uploadPhoto(file: File, token: string | null, fetchImpl: typeof fetch = fetch): Promise<{ state: PhotoState; id?: string; error?: string }> {
+export async function uploadPhoto(
+  file: File,
+  token: string | null,
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ state: PhotoState; id?: string; error?: string }> {
   const body = new FormData();
   body.append('file', file);
   try {
-    const response = await fetchImpl('/uploads', { method: 'POST', body, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const response = await fetchImpl('/uploads', {
+      method: 'POST',
+      body,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     if (!response.ok) {
       const refusal = (await response.json().catch(() => ({}))) as { message?: unknown };
       return { state: 'failed', error: typeof refusal.message === 'string' ? refusal.message : undefined };

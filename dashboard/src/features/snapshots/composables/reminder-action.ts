@@ -7,7 +7,10 @@ import { useViewer } from '../../auth/composables/viewer.js';
  * A "do it now" button of the reminder pages (take the snapshot, issue the dispatch or the
  * bulletin): offered to the director and admin only, as the server allows; refreshes the page after.
  */
-export function useReminderAction<TData, TVariables extends OperationVariables>(document: TypedDocumentNode<TData, TVariables>, refetch: () => Promise<unknown> | undefined) {
+export function useReminderAction<TData, TVariables extends OperationVariables>(
+  document: TypedDocumentNode<TData, TVariables>,
+  refetch: () => Promise<unknown> | undefined,
+) {
   const { viewer } = useViewer();
   const allowed = computed(() => viewer.value?.role === 'DIRECTOR' || viewer.value?.role === 'ADMIN');
   const { mutate, loading } = useMutation(document);

@@ -109,7 +109,8 @@ const en: SnapshotMessages = {
   nav: { snapshots: 'Daily snapshots', dispatch: 'Weekly dispatch', bulletin: 'Bulletin' },
   history: {
     title: 'Daily snapshots',
-    intro: 'Every day at the set time (08:00 bureau time by default) the wallboard is frozen, pictured and posted to the work chats; kept forever, checkable by date and checksum.',
+    intro:
+      'Every day at the set time (08:00 bureau time by default) the wallboard is frozen, pictured and posted to the work chats; kept forever, checkable by date and checksum.',
     takeNow: 'Take today’s snapshot now',
     taking: 'Taking…',
     none: 'No snapshots yet.',

@@ -13,7 +13,22 @@ export const snapshotPageRoutes: RouteRecordRaw[] = [
 
 /** The reminder pages inside the app shell, for bureau staff. */
 export const snapshotRoutes: RouteRecordRaw[] = [
-  { path: 'snapshots', name: 'snapshots', component: () => import('../SnapshotHistoryPage.vue'), meta: { roles: STAFF } },
-  { path: 'reminders/dispatch/:weekOf?', name: 'dispatch', component: () => import('../DispatchPage.vue'), meta: { roles: STAFF } },
-  { path: 'reminders/bulletin/:periodStart?', name: 'bulletin', component: () => import('../BulletinPage.vue'), meta: { roles: STAFF } },
+  {
+    path: 'snapshots',
+    name: 'snapshots',
+    component: () => import('../SnapshotHistoryPage.vue'),
+    meta: { roles: STAFF },
+  },
+  {
+    path: 'reminders/dispatch/:weekOf?',
+    name: 'dispatch',
+    component: () => import('../DispatchPage.vue'),
+    meta: { roles: STAFF },
+  },
+  {
+    path: 'reminders/bulletin/:periodStart?',
+    name: 'bulletin',
+    component: () => import('../BulletinPage.vue'),
+    meta: { roles: STAFF },
+  },
 ];

@@ -1,14 +1,49 @@
 import { useApolloClient } from '@vue/apollo-composable';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { socketState } from '../../../apollo/client.js';
-import { AlertsDocument, EventsDocument, LatestEventSeqDocument, WallboardDocument, WallboardUpdatesDocument, type EventsSubscription } from '../../../gql/generated.js';
+import {
+  AlertsDocument,
+  EventsDocument,
+  LatestEventSeqDocument,
+  WallboardDocument,
+  WallboardUpdatesDocument,
+  type EventsSubscription,
+} from '../../../gql/generated.js';
 import type { AlertView } from '../../alerts/composables/alerts.js';
-import { departmentRows, TICKER_LENGTH, type ConnectionState, type TickerItem, type WallboardFigures, type WallboardSource } from './wallboard-model.js';
+import {
+  departmentRows,
+  TICKER_LENGTH,
+  type ConnectionState,
+  type TickerItem,
+  type WallboardFigures,
+  type WallboardSource,
+} from './wallboard-model.js';
 
 /** Events that can change the three displays; the lists are asked again (once per burst) when one arrives. */
-const ALERT_CHANGES = new Set(['ALERT_RAISED', 'ALERT_CLEARED', 'HAZARD_FILED', 'HAZARD_CLOSED', 'DEADLINE_MISSED', 'DEADLINE_EXTENDED', 'ENTERPRISE_LOGGED_IN', 'RECTIFICATION_SUBMITTED', 'HAZARD_REGRADED']);
+const ALERT_CHANGES = new Set([
+  'ALERT_RAISED',
+  'ALERT_CLEARED',
+  'HAZARD_FILED',
+  'HAZARD_CLOSED',
+  'DEADLINE_MISSED',
+  'DEADLINE_EXTENDED',
+  'ENTERPRISE_LOGGED_IN',
+  'RECTIFICATION_SUBMITTED',
+  'HAZARD_REGRADED',
+]);
 /** Events a ticker shows: what people did and what went wrong, not the bookkeeping around it. */
-const SHOWN = new Set(['HAZARD_FILED', 'HAZARD_CLOSED', 'HAZARD_REGRADED', 'RECTIFICATION_SUBMITTED', 'RECTIFICATION_REJECTED', 'DEADLINE_MISSED', 'DEADLINE_EXTENDED', 'ENTERPRISE_LOGGED_IN', 'ENFORCEMENT_RECORDED', 'ALERT_RAISED']);
+const SHOWN = new Set([
+  'HAZARD_FILED',
+  'HAZARD_CLOSED',
+  'HAZARD_REGRADED',
+  'RECTIFICATION_SUBMITTED',
+  'RECTIFICATION_REJECTED',
+  'DEADLINE_MISSED',
+  'DEADLINE_EXTENDED',
+  'ENTERPRISE_LOGGED_IN',
+  'ENFORCEMENT_RECORDED',
+  'ALERT_RAISED',
+]);
 /** On opening, the ticker is filled from this many past events. */
 const BACKFILL = 60;
 
@@ -82,17 +117,19 @@ export function useLiveWallboardSource(): WallboardSource {
         touched();
       },
     });
-    const events = client.subscribe({ query: EventsDocument, variables: { since: lastSeq ?? 0 }, fetchPolicy: 'no-cache' }).subscribe({
-      next: ({ data }) => {
-        if (!data) return;
-        const event = data.events;
-        if (lastSeq !== null && event.seq <= lastSeq) return;
-        lastSeq = event.seq;
-        ticker.value = mergeTicker(ticker.value, [tickerItem(event)]);
-        touched();
-        if (ALERT_CHANGES.has(event.kind)) alertsSoon();
-      },
-    });
+    const events = client
+      .subscribe({ query: EventsDocument, variables: { since: lastSeq ?? 0 }, fetchPolicy: 'no-cache' })
+      .subscribe({
+        next: ({ data }) => {
+          if (!data) return;
+          const event = data.events;
+          if (lastSeq !== null && event.seq <= lastSeq) return;
+          lastSeq = event.seq;
+          ticker.value = mergeTicker(ticker.value, [tickerItem(event)]);
+          touched();
+          if (ALERT_CHANGES.has(event.kind)) alertsSoon();
+        },
+      });
     subscriptions = [board, events];
   }
 
@@ -137,7 +174,8 @@ export function useLiveWallboardSource(): WallboardSource {
       stopped = false;
       window.addEventListener('offline', wentOffline);
       window.addEventListener('online', cameBack);
-      const attempt = (delay: number) => void start().catch(() => !stopped && setTimeout(() => attempt(Math.min(delay * 2, 30_000)), delay));
+      const attempt = (delay: number) =>
+        void start().catch(() => !stopped && setTimeout(() => attempt(Math.min(delay * 2, 30_000)), delay));
       attempt(2_000);
     },
     stop() {

@@ -7,10 +7,20 @@ export const KIOSK_ROLES: readonly Role[] = ['DIRECTOR', 'ADMIN', 'DEPUTY_LEADER
 
 /** Full screen, outside the app shell: a TV in the bureau (signed in, or by kiosk link) or a phone in the field. */
 export const wallboardRoutes: RouteRecordRaw[] = [
-  { path: '/wallboard', name: 'wallboard', component: () => import('../components/WallboardPage.vue'), meta: { roles: BUREAU_ROLES, kiosk: true } },
+  {
+    path: '/wallboard',
+    name: 'wallboard',
+    component: () => import('../components/WallboardPage.vue'),
+    meta: { roles: BUREAU_ROLES, kiosk: true },
+  },
 ];
 
 /** Inside the app shell. */
 export const kioskRoutes: RouteRecordRaw[] = [
-  { path: 'kiosk-links', name: 'kiosk-links', component: () => import('../components/KioskLinksPage.vue'), meta: { roles: KIOSK_ROLES } },
+  {
+    path: 'kiosk-links',
+    name: 'kiosk-links',
+    component: () => import('../components/KioskLinksPage.vue'),
+    meta: { roles: KIOSK_ROLES },
+  },
 ];
