@@ -81,6 +81,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
 
     const app = express();
     app.disable('x-powered-by');
+    app.set('trust proxy', env.trustProxy);
     app.use(securityHeaders());
     const http: Server = createServer(app);
     const realtime = startRealtime(http, schema, deps, bus);
@@ -119,7 +120,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
           const viewer = await authenticate(em, bearerToken(req.headers.authorization), clock.now(), {
             allowKiosk: true,
           });
-          return { em, deps, viewer };
+          return { em, deps, viewer, clientAddress: req.ip ?? req.socket.remoteAddress };
         },
       }),
     );

@@ -25,6 +25,10 @@ export interface Env {
   production: boolean;
   logSql: boolean;
   uploadDir: string;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client (login throttling counts per address). */
+  trustProxy: string | false;
+  /** `events(since)` replays at most this far back; older resumptions are refused with a pointer to hazards/stats. */
+  replayHorizonMs: number;
 }
 
 /** Every setting with its default and meaning: the README's table and `.env.example` are made from this list. */
@@ -84,6 +88,16 @@ export const SETTINGS = [
   ['NODE_ENV', 'production (pnpm start)', '`production` hides internal error details from clients'],
   ['LOG_SQL', '0', '`1` logs every SQL statement'],
   ['UPLOAD_DIR', 'data/uploads', 'where uploaded photos are kept (relative to server/)'],
+  [
+    'TRUST_PROXY',
+    '',
+    "unset: the client address is the socket's; behind a reverse proxy, its address or `loopback` (Express `trust proxy`) so that sign-in throttling counts per real client",
+  ],
+  [
+    'REPLAY_HORIZON',
+    '7d',
+    '`events(since)` replays at most this far back; an older `since` is refused (read `hazards` or `stats` instead)',
+  ],
 ] as const;
 
 /** What the failures a semi-monthly bulletin names are (R11); each is stated in the bulletin. */
@@ -193,6 +207,8 @@ export function loadEnv(source: Source = process.env): Env {
     production: get('NODE_ENV', 'development') === 'production',
     logSql: get('LOG_SQL', '0') === '1',
     uploadDir: get('UPLOAD_DIR', 'data/uploads'),
+    trustProxy: get('TRUST_PROXY', '') || false,
+    replayHorizonMs: duration('REPLAY_HORIZON', '7d'),
   };
   if (problems.length > 0) throw new EnvError(problems);
   return env;

@@ -38,6 +38,8 @@ export type Context = {
   em: EntityManager;
   deps: AppDeps;
   viewer: Viewer | null;
+  /** The client's address (socket, or X-Forwarded-For behind a trusted proxy): sign-in throttling counts per address. */
+  clientAddress?: string;
 };
 
 export function requireViewer(ctx: Context): Viewer {

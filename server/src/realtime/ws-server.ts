@@ -155,7 +155,12 @@ export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps
         const kioskRefused = session.viewer.kiosk ? kioskRefusal(document, payload.operationName) : null;
         if (kioskRefused) return [new GraphQLError(kioskRefused, { extensions: { code: 'FORBIDDEN' } })];
         session.operations.add(id);
-        const contextValue: Context = { em: orm.em.fork(), deps, viewer: session.viewer };
+        const contextValue: Context = {
+          em: orm.em.fork(),
+          deps,
+          viewer: session.viewer,
+          clientAddress: ctx.extra.request.socket.remoteAddress,
+        };
         return {
           schema,
           document,

@@ -1,24 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Context, Viewer } from '../../graphql/context.js';
-import { rateLimited, unauthenticated } from '../../graphql/errors.js';
+import { badInput, rateLimited, unauthenticated } from '../../graphql/errors.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { LoginEvent } from '../enterprise/login-event.entity.js';
 import { EventKind } from '../event/event-kind.js';
 import { commitWithEvents } from '../event/event-log.js';
 import { AuthSession } from './auth-session.entity.js';
-import { LoginThrottle } from './login-throttle.entity.js';
+import { countAttempt, forgiveAttempt, MAX_USERNAME_LENGTH } from './login-throttle.js';
 import { verifyPassword } from './password.js';
 import { authenticateKiosk, KIOSK_PREFIX } from '../kiosk/kiosk.service.js';
 import { Role } from './role.js';
 import { scopeOf } from './scope.js';
 import { User } from './user.entity.js';
 import { takeLedgerLock } from '../common/ledger-lock.js';
-
-/** Failures allowed before each further attempt must wait; the wait then doubles up to the cap. */
-const FREE_FAILURES = 3;
-const MAX_DELAY_MS = 15 * 60_000;
 
 const WRONG_CREDENTIALS = 'The username or password is incorrect.';
 
@@ -54,22 +50,22 @@ export async function login(
   const now = deps.clock.now();
   const key = username.trim().toLowerCase();
 
-  const throttle = await em.findOne(LoginThrottle, { username: key });
-  if (throttle?.blockedUntil && throttle.blockedUntil > now) {
-    const seconds = Math.ceil((throttle.blockedUntil.getTime() - now.getTime()) / 1000);
-    throw rateLimited(`Too many failed sign-ins for this account. Wait ${seconds} s and try again.`, seconds);
+  if (key.length > MAX_USERNAME_LENGTH) throw badInput('username', `用户名最多 ${MAX_USERNAME_LENGTH} 个字符。`);
+  const address = ctx.clientAddress ?? 'unknown';
+
+  const attempt = await countAttempt(em, key, address, now);
+  if (!attempt.allowed) {
+    const seconds = attempt.retryAfterSeconds;
+    throw rateLimited(`登录失败次数过多，请 ${seconds} 秒后再试。`, seconds);
   }
 
   const user = await em.findOne(User, { username: key }, { populate: ['passwordHash'] });
-  if (!(await verifyPassword(user?.passwordHash ?? null, password))) {
-    await recordFailure(em, key, throttle, now);
-    throw unauthenticated(WRONG_CREDENTIALS);
-  }
+  if (!(await verifyPassword(user?.passwordHash ?? null, password))) throw unauthenticated(WRONG_CREDENTIALS);
+  await forgiveAttempt(em, key, address);
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + deps.env.sessionTtlMs);
   await commitWithEvents(em, deps.publisher, async (tx, emit) => {
-    if (throttle) await tx.nativeDelete(LoginThrottle, { username: key });
     const session = tx.create(AuthSession, { tokenHash: hashToken(token), user: user!.id, createdAt: now, expiresAt });
     if (user!.role !== Role.ENTERPRISE || !user!.enterprise) {
       await appendAudit(tx, {
@@ -101,16 +97,6 @@ export async function login(
     }
   });
   return { token, expiresAt, user: user! };
-}
-
-async function recordFailure(em: EntityManager, key: string, throttle: LoginThrottle | null, now: Date): Promise<void> {
-  const row = throttle ?? em.create(LoginThrottle, { username: key, failures: 0, lastFailureAt: now });
-  row.failures += 1;
-  row.lastFailureAt = now;
-  if (row.failures >= FREE_FAILURES) {
-    row.blockedUntil = new Date(now.getTime() + Math.min(1000 * 2 ** (row.failures - FREE_FAILURES), MAX_DELAY_MS));
-  }
-  await em.flush();
 }
 
 export async function logout(ctx: Context, viewer: Viewer): Promise<void> {
