@@ -150,7 +150,7 @@ describe.each(dialects)('grouped and time-series stats of the Ruichang pilot, on
     const cost = async (query: string, variables: Record<string, unknown>) => {
       statements = 0;
       const result = await server.gql(query, variables, token);
-      expect(result.errors).toBeUndefined();
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
       return statements;
     };
     const departments = await cost(BY, { ...PILOT, by: 'DEPARTMENT' });
