@@ -15,11 +15,10 @@ import {
 import { DEFAULT_PAGE, MAX_PAGE } from '../modules/common/pagination.js';
 
 /**
- * What one operation may cost, in records: two nested full pages (200 × 200) and a little more.
- * Measured on the demo data, one unit is roughly 20 µs of database work (SQLite, this machine), so
- * the budget keeps any admitted operation near a second.
+ * What one operation may cost, in records: two nested full pages (200 × 200, with an object on
+ * each record) and no more, as the scope tests traverse hazard → enterprise → hazards.
  */
-export const MAX_WEIGHT = 50_000;
+export const MAX_WEIGHT = 100_000;
 
 /**
  * Fields that compute over a whole scope rather than read a page, weighted by what one call costs
@@ -28,16 +27,16 @@ export const MAX_WEIGHT = 50_000;
  * are what stop it.
  */
 export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
-  'Query.wallboard': 8_000,
-  'Subscription.wallboard': 8_000,
-  'Query.stats': 8_000,
-  'Query.statsBy': 8_000,
-  'Query.statsSeries': 8_000,
-  'Query.crossCheck': 8_000,
-  'Query.auditChain': 40_000,
-  'Query.majorHazardAgenda': 2_000,
-  'Query.weeklyDispatch': 2_000,
-  'Query.bulletin': 2_000,
+  'Query.wallboard': 16_000,
+  'Subscription.wallboard': 16_000,
+  'Query.stats': 16_000,
+  'Query.statsBy': 16_000,
+  'Query.statsSeries': 16_000,
+  'Query.crossCheck': 16_000,
+  'Query.auditChain': 90_000,
+  'Query.majorHazardAgenda': 4_000,
+  'Query.weeklyDispatch': 4_000,
+  'Query.bulletin': 4_000,
   'Query.latestEventSeq': 100,
 };
 
@@ -49,6 +48,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Query.departments': 10,
   'Query.townships': 30,
   'Query.kioskLinks': 50,
+  'Query.statsBy': 100,
+  'Query.statsSeries': 400,
 };
 const DEFAULT_LIST = 20;
 

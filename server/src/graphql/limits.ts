@@ -15,7 +15,7 @@ export const MAX_ALIASES = 30;
 /** Directives per operation (`@include`/`@skip`); hundreds of them only make validation slow. */
 export const MAX_DIRECTIVES = 20;
 /** graphql-armor's generic cost (objects 2, scalars 1, ×1.5 a level, × `first`): a backstop above every real operation. */
-export const MAX_ARMOR_COST = 1_000_000;
+export const MAX_ARMOR_COST = 10_000_000;
 
 /** Refusals say what was too large in the user's language first; every limit answers GRAPHQL_VALIDATION_FAILED. */
 function refuse(sentence: (found: number) => string): GraphQLArmorCallbackConfiguration {
