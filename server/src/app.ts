@@ -30,6 +30,7 @@ import type { SnapshotRenderer } from './modules/snapshot/snapshot-image.js';
 import { snapshotImageRoute } from './modules/snapshot/snapshot.routes.js';
 import { seedIfEmpty } from './seeders/seed.js';
 import { securityHeaders } from './http/security-headers.js';
+import { graphqlBodyErrors } from './http/body-errors.js';
 
 const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist/', import.meta.url));
 
@@ -124,6 +125,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
         },
       }),
     );
+    app.use('/graphql', graphqlBodyErrors);
 
     mountUploads(app, deps);
     app.get('/snapshots/:file', snapshotImageRoute(deps, bearerToken));

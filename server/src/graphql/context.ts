@@ -40,6 +40,8 @@ export type Context = {
   viewer: Viewer | null;
   /** The client's address (socket, or X-Forwarded-For behind a trusted proxy): sign-in throttling counts per address. */
   clientAddress?: string;
+  /** Over a socket: true while it holds too much unsent data, so a replay waits instead of buffering (bounded memory). */
+  congested?: () => boolean;
 };
 
 export function requireViewer(ctx: Context): Viewer {

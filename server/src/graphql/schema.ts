@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema, type PubSub } from 'type-graphql';
+import { inputHygiene } from './input-hygiene.js';
 import { AlertResolver, EnterpriseAlertsResolver } from '../modules/alert/alert.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
@@ -62,6 +63,7 @@ export function buildHazardLoopSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
     resolvers: [...resolvers],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
+    globalMiddlewares: [inputHygiene],
     // Subscriptions here bring their own streams (realtime/); type-graphql still insists on a pub/sub.
     pubSub: pubSub ?? createPubSub(),
   });

@@ -2,10 +2,14 @@
  * A push-to-pull bridge for subscriptions: producers `push`, graphql-ws pulls. When the client goes
  * away, graphql-ws calls `return()`, which runs `onClose` so that the producer lets go.
  */
+/** Values handed out between two turns of the event loop. */
+const YIELD_EVERY = 32;
+
 export class AsyncQueue<T> implements AsyncIterableIterator<T> {
   private readonly values: T[] = [];
   private readonly waiting: Array<(result: IteratorResult<T>) => void> = [];
   private done = false;
+  private served = 0;
 
   constructor(private readonly onClose: () => void = () => undefined) {}
 
@@ -25,7 +29,14 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T> {
   }
 
   next(): Promise<IteratorResult<T>> {
-    if (this.values.length > 0) return Promise.resolve({ value: this.values.shift()!, done: false });
+    if (this.values.length > 0) {
+      const value = this.values.shift()!;
+      // Queued values resolve as microtasks: without a macrotask now and then, draining a replay's
+      // thousands of events would hold the event loop (and /healthz, and every other request).
+      if (++this.served % YIELD_EVERY === 0)
+        return new Promise((resolve) => setImmediate(() => resolve({ value, done: false })));
+      return Promise.resolve({ value, done: false });
+    }
     if (this.done) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve) => this.waiting.push(resolve));
   }

@@ -1,16 +1,50 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Orm } from '../config/database.js';
 import { log } from '../config/log.js';
-import { eventScopeWhere, scopeAllowsEvent, type Scope } from '../modules/auth/scope.js';
+import {
+  enterpriseScopeWhere,
+  eventScopeWhere,
+  hazardScopeWhere,
+  scopeAllowsEvent,
+  type Scope,
+} from '../modules/auth/scope.js';
+import { Enterprise } from '../modules/enterprise/enterprise.entity.js';
 import { EventRecord } from '../modules/event/event-record.entity.js';
+import { Hazard } from '../modules/hazard/hazard.entity.js';
 import { AsyncQueue } from './async-queue.js';
 import { toLiveEvent, type EventBus, type LiveEvent } from './pubsub.js';
 
-const REPLAY_PAGE = 500;
+const REPLAY_PAGE = 200;
 /** Replay pauses while this many events wait to be sent, so a slow client cannot make the server buffer the whole log. */
 const REPLAY_HIGH_WATER = 2_000;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const yieldToOthers = () => new Promise((resolve) => setImmediate(resolve));
+
+export interface StreamOptions {
+  /** True while the subscriber's socket still holds too much unsent data: replay waits (bounded memory). */
+  congested?: () => boolean;
+}
+
+/** A page's enterprises and hazards in two statements, within scope, instead of two per event. */
+async function preload(orm: Orm, scope: Scope, events: LiveEvent[]): Promise<void> {
+  const em = orm.em.fork();
+  const enterpriseIds = [...new Set(events.map((e) => e.enterpriseId).filter((id): id is string => !!id))];
+  const hazardIds = [...new Set(events.map((e) => e.hazardId).filter((id): id is string => !!id))];
+  const [enterprises, hazards] = await Promise.all([
+    enterpriseIds.length
+      ? em.find(Enterprise, { $and: [{ id: { $in: enterpriseIds } }, enterpriseScopeWhere(scope)] })
+      : [],
+    hazardIds.length ? em.find(Hazard, { $and: [{ id: { $in: hazardIds } }, hazardScopeWhere(scope)] }) : [],
+  ]);
+  const enterpriseById = new Map(enterprises.map((e) => [e.id, e]));
+  const hazardById = new Map(hazards.map((h) => [h.id, h]));
+  for (const event of events)
+    event.preloaded = {
+      enterprise: event.enterpriseId ? (enterpriseById.get(event.enterpriseId) ?? null) : null,
+      hazard: event.hazardId ? (hazardById.get(event.hazardId) ?? null) : null,
+    };
+}
 
 /**
  * One subscriber's `events(since)`: the stored events after `since` that the scope may see, in seq
@@ -18,7 +52,13 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * replay reads the log and are held until it ends; everything is sent at most once, in increasing
  * seq (the bus delivers in seq order, and seq order is commit order).
  */
-export function eventStream(orm: Orm, bus: EventBus, scope: Scope, since: number | null): AsyncQueue<LiveEvent> {
+export function eventStream(
+  orm: Orm,
+  bus: EventBus,
+  scope: Scope,
+  since: number | null,
+  { congested = () => false }: StreamOptions = {},
+): AsyncQueue<LiveEvent> {
   let sent = since ?? Number.NEGATIVE_INFINITY;
   let replaying = since !== null;
   const held: LiveEvent[] = [];
@@ -47,10 +87,14 @@ export function eventStream(orm: Orm, bus: EventBus, scope: Scope, since: number
             { $and: [{ seq: { $gt: after } }, eventScopeWhere(scope) as FilterQuery<EventRecord>] },
             { orderBy: { seq: 'asc' }, limit: REPLAY_PAGE },
           );
-        for (const row of rows) send(toLiveEvent(row));
+        const events = rows.map(toLiveEvent);
+        await preload(orm, scope, events);
+        for (const event of events) send(event);
         if (rows.length < REPLAY_PAGE || queue.closed) break;
         after = Number(rows[rows.length - 1]!.seq);
-        while (queue.size > REPLAY_HIGH_WATER && !queue.closed) await pause(50);
+        while ((queue.size > REPLAY_HIGH_WATER || congested()) && !queue.closed) await pause(20);
+        // Between pages, other requests (and /healthz) get their turn on the database and the event loop.
+        await yieldToOthers();
       }
       replaying = false;
       for (const event of held.splice(0)) send(event);

@@ -7,8 +7,10 @@ import { log } from '../config/log.js';
 import type { EventKind } from '../modules/event/event-kind.js';
 import type { EventPublisher } from '../modules/event/event-log.js';
 import { EventRecord } from '../modules/event/event-record.entity.js';
+import type { Enterprise } from '../modules/enterprise/enterprise.entity.js';
+import type { Hazard } from '../modules/hazard/hazard.entity.js';
 
-/** A committed event as subscribers receive it: ids and the seq, never entities. */
+/** A committed event as subscribers receive it: ids and the seq (entities only as a replay's local preload, never on the wire). */
 export interface LiveEvent {
   seq: number;
   kind: EventKind;
@@ -17,6 +19,11 @@ export interface LiveEvent {
   departmentId: string | null;
   hazardId: string | null;
   payload: Record<string, unknown> | null;
+  /**
+   * Set by a replay, which loads a whole page's enterprises and hazards within the subscriber's
+   * scope in two statements (null: out of scope or gone); live events are resolved one by one.
+   */
+  preloaded?: { enterprise?: Enterprise | null; hazard?: Hazard | null };
 }
 
 /** What crosses Redis: JSON, so the instant travels as an ISO string. */
@@ -69,7 +76,7 @@ export function toLiveEvent(record: EventRecord): LiveEvent {
   };
 }
 
-const toWire = (event: LiveEvent): WireEvent => ({ ...event, at: event.at.toISOString() });
+const toWire = ({ preloaded: _local, ...event }: LiveEvent): WireEvent => ({ ...event, at: event.at.toISOString() });
 const fromWire = (event: WireEvent): LiveEvent => ({ ...event, at: new Date(event.at) });
 
 export async function highestSeq(em: EntityManager): Promise<number> {

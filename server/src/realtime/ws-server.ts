@@ -24,6 +24,8 @@ import type { EventBus } from './pubsub.js';
 
 /** The HTTP side accepts JSON bodies up to 1 MB; a socket message may be no larger. */
 const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** Unsent bytes a socket may hold before a replay on it waits for the client to read. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
 /** Operations one socket may run at once (a wallboard needs two or three). */
 const MAX_OPERATIONS_PER_SOCKET = 25;
 /** How often open sockets' sessions are checked against the database (revoked elsewhere, or expired). */
@@ -160,6 +162,7 @@ export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps
           deps,
           viewer: session.viewer,
           clientAddress: ctx.extra.request.socket.remoteAddress,
+          congested: () => ctx.extra.socket.bufferedAmount > MAX_BUFFERED_BYTES,
         };
         return {
           schema,

@@ -25,12 +25,32 @@ import { findHazardInScope } from '../hazard/hazard.repository.js';
 import { EventRecord } from './event-record.entity.js';
 import { EventMessage } from './event.type.js';
 
-function subscribeEvents({ args, context }: SubscribeResolverData<unknown, { since?: number | null }, Context>) {
+/** How a replay horizon reads in a sentence: whole days when it is whole days. */
+const horizonText = (ms: number) =>
+  ms % 86_400_000 === 0 ? `${ms / 86_400_000} 天` : `${Math.round(ms / 3_600_000)} 小时`;
+
+async function subscribeEvents({ args, context }: SubscribeResolverData<unknown, { since?: number | null }, Context>) {
   const viewer = requireViewer(context);
   const since = args.since ?? null;
   if (since !== null && since < 0)
     throw badInput('since', 'since is a seq from an earlier event: 0 or more (0 replays everything you may see).');
-  return eventStream(context.deps.orm, requireRealtime(context).bus, viewer.scope, since);
+  if (since !== null) {
+    // A resumption, not an export: the log older than the horizon is read through hazards and stats.
+    const { env, clock } = context.deps;
+    const first = await context.em.findOne(
+      EventRecord,
+      { $and: [{ seq: { $gt: since } }, eventScopeWhere(viewer.scope) as FilterQuery<EventRecord>] },
+      { orderBy: { seq: 'asc' }, fields: ['seq', 'at'] },
+    );
+    if (first && new Date(first.at).getTime() < clock.now().getTime() - env.replayHorizonMs)
+      throw badInput(
+        'since',
+        `事件续传只回溯 ${horizonText(env.replayHorizonMs)}：这个 since 之后的事件更早。更早的情况请用 hazards 或 stats 查询，再用 latestEventSeq 作为 since 订阅。`,
+      );
+  }
+  return eventStream(context.deps.orm, requireRealtime(context).bus, viewer.scope, since, {
+    congested: context.congested,
+  });
 }
 
 @Resolver(() => EventMessage)
@@ -70,12 +90,14 @@ export class EventResolver {
   }
 
   @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise it is about.' })
-  enterprise(@Root() event: EventMessage, @Ctx() ctx: Context): Promise<Enterprise | null> | null {
+  enterprise(@Root() event: EventMessage, @Ctx() ctx: Context): Promise<Enterprise | null> | Enterprise | null {
+    if (event.preloaded) return event.preloaded.enterprise ?? null;
     return event.enterpriseId ? findEnterpriseInScope(ctx.em, requireViewer(ctx).scope, event.enterpriseId) : null;
   }
 
   @FieldResolver(() => Hazard, { nullable: true, description: 'The hazard it is about, if any.' })
-  hazard(@Root() event: EventMessage, @Ctx() ctx: Context): Promise<Hazard | null> | null {
+  hazard(@Root() event: EventMessage, @Ctx() ctx: Context): Promise<Hazard | null> | Hazard | null {
+    if (event.preloaded) return event.preloaded.hazard ?? null;
     return event.hazardId ? findHazardInScope(ctx.em, requireViewer(ctx).scope, event.hazardId) : null;
   }
 

@@ -25,7 +25,11 @@ function readFileField(req: Request): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: MAX_PHOTO_BYTES, fields: 10, parts: 12 } });
+      // busboy signals its limit when a file reaches it, so a photo of exactly 10 MiB needs one byte of room.
+      parser = busboy({
+        headers: req.headers,
+        limits: { files: 1, fileSize: MAX_PHOTO_BYTES + 1, fields: 10, parts: 12 },
+      });
     } catch {
       reject(new UploadError(400, 'Send the photo as multipart/form-data in a field named file.'));
       return;
