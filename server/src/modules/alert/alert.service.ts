@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { COUNTED_ENTERPRISE, COUNTED_HAZARD } from '../enterprise/standing.js';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Env } from '../../config/env.js';
 import { enterpriseScopeWhere, type Scope } from '../auth/scope.js';
@@ -60,7 +61,7 @@ async function reconcileQuiet(
   const current = await tx.find(Alert, { kind, clearedAt: null }, { populate: ['enterprise'] });
   for (const alert of current) {
     const enterprise = alert.enterprise.getEntity();
-    if (isQuiet(enterprise, field, windowMs, now)) continue;
+    if (enterprise.active && isQuiet(enterprise, field, windowMs, now)) continue;
     await clear(tx, emit, alert, enterprise, now);
     result.cleared++;
   }
@@ -70,6 +71,7 @@ async function reconcileQuiet(
     {
       $and: [
         quietWhere(field, windowMs, now),
+        COUNTED_ENTERPRISE,
         { id: { $nin: currentSubjects(tx, kind, 'enterprise_id') } } as unknown as FilterQuery<Enterprise>,
       ],
     },
@@ -87,7 +89,7 @@ async function reconcileOverdue(tx: EntityManager, emit: Emit, now: Date, result
   const current = await tx.find(Alert, { kind, clearedAt: null }, { populate: ['hazard', 'enterprise'] });
   for (const alert of current) {
     const hazard = alert.hazard?.getEntity();
-    if (hazard && isOverdue(hazard, now)) continue;
+    if (hazard && isOverdue(hazard, now) && alert.enterprise.getEntity().active) continue;
     await clear(tx, emit, alert, alert.enterprise.getEntity(), now, hazard ? hazardFacts(hazard) : {});
     result.cleared++;
   }
@@ -97,6 +99,7 @@ async function reconcileOverdue(tx: EntityManager, emit: Emit, now: Date, result
     {
       $and: [
         overdueWhere(now),
+        COUNTED_HAZARD,
         { id: { $nin: currentSubjects(tx, kind, 'hazard_id') } } as unknown as FilterQuery<Hazard>,
       ],
     },
@@ -183,6 +186,16 @@ async function clear(
     hazardId: alert.hazard?.id ?? null,
     payload: { alertId: alert.id, alertKind: alert.kind, since: alert.since.toISOString(), ...payload },
   });
+}
+
+/** R13: a retired enterprise's displays clear at once, each with its ALERT_CLEARED, inside the retiring transaction. */
+export async function clearAlertsOf(tx: EntityManager, emit: Emit, enterprise: Enterprise, now: Date): Promise<number> {
+  const current = await tx.find(Alert, { enterprise: enterprise.id, clearedAt: null }, { populate: ['hazard'] });
+  for (const alert of current) {
+    const hazard = alert.hazard?.getEntity();
+    await clear(tx, emit, alert, enterprise, now, hazard ? hazardFacts(hazard) : {});
+  }
+  return current.length;
 }
 
 /** The current displays within a scope (R6), oldest first. */

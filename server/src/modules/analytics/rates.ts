@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { enterpriseScopeWhere, hazardScopeWhere, type Scope } from '../auth/scope.js';
+import type { Scope } from '../auth/scope.js';
+import { countedEnterpriseWhere, countedHazardWhere } from '../enterprise/standing.js';
 import { Role } from '../auth/role.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { LoginEvent } from '../enterprise/login-event.entity.js';
@@ -54,7 +55,9 @@ async function enterpriseRate(
   start: Date,
   active: FilterQuery<Enterprise>,
 ): Promise<Rate> {
-  const registered: FilterQuery<Enterprise> = { $and: [enterpriseScopeWhere(scope), { registeredAt: { $lte: end } }] };
+  const registered: FilterQuery<Enterprise> = {
+    $and: [countedEnterpriseWhere(scope), { registeredAt: { $lte: end } }],
+  };
   const [denominator, numerator] = await Promise.all([
     em.count(Enterprise, registered),
     em.count(Enterprise, { $and: [registered, { $or: [active, { registeredAt: { $gte: start } }] }] }),
@@ -69,7 +72,7 @@ async function enterpriseRate(
 export async function onTimeRate(em: EntityManager, scope: Scope, from: Date, to: Date, now: Date): Promise<Rate> {
   const until = to < now ? to : now;
   const due: FilterQuery<Hazard> = {
-    $and: [hazardScopeWhere(scope), { rectifiedOnSpot: false, deadline: { $gte: from, $lte: until } }],
+    $and: [countedHazardWhere(scope), { rectifiedOnSpot: false, deadline: { $gte: from, $lte: until } }],
   };
   const [denominator, numerator] = await Promise.all([
     em.count(Hazard, due),

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Env } from '../../config/env.js';
 import { filingRate, loginRate, onTimeRate, type Rate } from '../analytics/rates.js';
-import { enterpriseScopeWhere, hazardScopeWhere, type Scope } from '../auth/scope.js';
+import type { Scope } from '../auth/scope.js';
+import { countedEnterpriseWhere, countedHazardWhere } from '../enterprise/standing.js';
 import { QUIET_FIELD, quietWhere } from '../alert/alert.rules.js';
 import { AlertKind } from '../alert/alert-kind.js';
 import { DAY_MS } from '../common/duration.js';
@@ -23,8 +24,8 @@ function ratePart(rate: Rate): { rate: number; detail: Rate } {
 }
 
 async function countsFor(em: EntityManager, scope: Scope, env: Windows, now: Date): Promise<Counts> {
-  const enterprises = enterpriseScopeWhere(scope);
-  const hazards = hazardScopeWhere(scope);
+  const enterprises = countedEnterpriseWhere(scope);
+  const hazards = countedHazardWhere(scope);
   const open = (grade: HazardGrade) =>
     em.count(Hazard, { $and: [hazards, { status: { $ne: HazardStatus.CLOSED }, grade }] });
   const quiet = (kind: AlertKind.NO_LOGIN | AlertKind.NO_FILING, windowMs: number) =>
