@@ -92,7 +92,8 @@ async function bench(dialect: DatabaseKind): Promise<void> {
     started = performance.now();
     const imported = await run(false);
     const took = performance.now() - started;
-    if (imported.data?.importEnterprises.created !== 1000) throw new Error(`import failed: ${JSON.stringify(imported)}`);
+    if (imported.data?.importEnterprises.created !== 1000)
+      throw new Error(`import failed: ${JSON.stringify(imported)}`);
     record(`${dialect}: import of 1,000 rows with accounts, one transaction`, took, 10_000);
   } finally {
     await server.close();

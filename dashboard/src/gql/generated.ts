@@ -41,6 +41,8 @@ export type EnforcementKind =
 
 /** Narrows a list of enterprises; all given conditions must hold. */
 export type EnterpriseFilter = {
+  /** Omitted or true: enterprises on the registry; false: the retired ones (R13). */
+  active?: boolean | null | undefined;
   departmentId?: string | number | null | undefined;
   industry?: Industry | null | undefined;
   /** Only key supervision targets (true) or only the others (false). */
@@ -61,7 +63,9 @@ export type EventKind =
   | 'DEADLINE_EXTENDED'
   | 'DEADLINE_MISSED'
   | 'ENFORCEMENT_RECORDED'
+  | 'ENTERPRISE_CHANGED'
   | 'ENTERPRISE_LOGGED_IN'
+  | 'ENTERPRISE_REGISTERED'
   | 'HAZARD_CLOSED'
   | 'HAZARD_FILED'
   | 'HAZARD_REGRADED'

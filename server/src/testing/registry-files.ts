@@ -35,7 +35,10 @@ export async function registryXlsx(rows: RegistryRow[]): Promise<Buffer> {
 
 /** A CSV as Excel on Chinese Windows saves it: GB18030, CRLF. */
 export function registryCsvGb18030(rows: RegistryRow[]): Buffer {
-  const text = [IMPORT_COLUMNS.join(','), ...rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(','))].join('\r\n');
+  const text = [
+    IMPORT_COLUMNS.join(','),
+    ...rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')),
+  ].join('\r\n');
   return iconv.encode(text, 'gb18030');
 }
 
@@ -43,7 +46,11 @@ export function registryCsvGb18030(rows: RegistryRow[]): Buffer {
 export async function uploadImport(url: string, token: string, bytes: Buffer, name: string) {
   const form = new FormData();
   form.append('file', new Blob([bytes]), name);
-  const response = await fetch(`${url}/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const response = await fetch(`${url}/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
 

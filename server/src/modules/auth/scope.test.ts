@@ -109,7 +109,10 @@ const ADMIN_WRITES: Array<[string, string]> = [
   ],
   ['updateEnterprise', `mutation { updateEnterprise(id: "${NOBODY}", input: { name: "x" }, reason: "x") { id } }`],
   ['setEnterpriseActive', `mutation { setEnterpriseActive(id: "${NOBODY}", active: false, reason: "x") { id } }`],
-  ['createUser', 'mutation { createUser(input: { username: "!", displayName: "x", role: ANALYST }) { initialPassword } }'],
+  [
+    'createUser',
+    'mutation { createUser(input: { username: "!", displayName: "x", role: ANALYST }) { initialPassword } }',
+  ],
   ['resetPassword', `mutation { resetPassword(userId: "${NOBODY}") { initialPassword } }`],
   ['setUserActive', `mutation { setUserActive(userId: "${NOBODY}", active: false, reason: "x") { id } }`],
   ['importEnterprises', `mutation { importEnterprises(importId: "${NOBODY}", dryRun: true) { rowCount } }`],
@@ -131,7 +134,11 @@ describe.each(dialects)('who may administer, on %s', (dialect) => {
       if (user === 'admin') expect(['BAD_USER_INPUT', 'NOT_FOUND'], `${user} ${name}`).toContain(code);
       else expect(code, `${user} ${name}`).toBe('FORBIDDEN');
     }
-    const users = await server.gql('{ users(first: 200) { totalCount } me { can { administer readAdministration } } }', {}, token);
+    const users = await server.gql(
+      '{ users(first: 200) { totalCount } me { can { administer readAdministration } } }',
+      {},
+      token,
+    );
     const reads = user === 'admin' || user === 'director';
     if (reads) expect(users.data!.users.totalCount).toBeGreaterThan(100);
     else expect(users.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

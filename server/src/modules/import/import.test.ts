@@ -107,7 +107,10 @@ describe.each(dialects)('importing the registry from a spreadsheet, on %s', (dia
 
   it('refuses a file that is neither XLSX nor CSV, one over 5 MiB, and anyone but an admin', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]);
-    expect((await uploadImport(server.url, admin, png, 'x.png')).body).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+    expect((await uploadImport(server.url, admin, png, 'x.png')).body).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'file',
+    });
     const big = Buffer.alloc(5 * 1024 * 1024 + 10, 0x41);
     expect((await uploadImport(server.url, admin, big, 'big.csv')).status).toBe(413);
     const chief = await uploadImport(server.url, await server.login('chief1'), registryCsvGb18030([]), 'r.csv');
