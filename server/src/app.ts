@@ -17,10 +17,11 @@ import { buildHazardLoopSchema } from './graphql/schema.js';
 import { authenticate } from './modules/auth/auth.service.js';
 import { PhotoLinks } from './modules/photo/photo-links.js';
 import { kioskPlugin } from './modules/kiosk/kiosk-plugin.js';
+import { schemaPrivacyPlugin } from './graphql/schema-privacy.js';
 import { offsetClock, systemClock, type Clock } from './modules/common/clock.js';
 import { createEventBus } from './realtime/pubsub.js';
 import { startRealtime, type RealtimeServices } from './realtime/realtime.js';
-import { MAX_QUERY_TOKENS, validationRules } from './graphql/validation.js';
+import { MAX_QUERY_TOKENS, validationRules } from './graphql/limits.js';
 import { mountUploads } from './modules/photo/photo.routes.js';
 import { mountImports } from './modules/import/import.routes.js';
 import { createReminderScheduler } from './modules/reminders/reminders.jobs.js';
@@ -31,6 +32,7 @@ import { snapshotImageRoute } from './modules/snapshot/snapshot.routes.js';
 import { holdsDemoAccounts, seedIfEmpty } from './seeders/seed.js';
 import { EnvError } from './config/env.js';
 import { passwordGatePlugin } from './modules/auth/password-gate.js';
+import { securityHeaders } from './http/security-headers.js';
 
 const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist/', import.meta.url));
 
@@ -83,6 +85,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
 
     const app = express();
     app.disable('x-powered-by');
+    app.use(securityHeaders());
     const http: Server = createServer(app);
     const realtime = startRealtime(http, schema, deps, bus);
     const apollo = new ApolloServer<Context>({
@@ -97,6 +100,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
         realtime.apolloPlugin,
         kioskPlugin,
         passwordGatePlugin,
+        schemaPrivacyPlugin,
       ],
     });
     await apollo.start();
