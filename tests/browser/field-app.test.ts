@@ -141,10 +141,12 @@ describe.skipIf(!!skip)('the field app (R17): installable, works with no signal,
       await page.fill('textarea[name="measures"]', '修补防火堤裂缝');
       await page.fill('input[name="responsiblePerson"]', '王五');
       await pickPhoto(page, 'before.png');
+      expect(await page.isChecked('input[name="grade"][value="THIRD"]')).toBe(true);
+      await screenshot(page, 'field-form-offline-zh-390x844.png', true);
       await page.click('button[type="submit"]');
       await page.waitForURL(/\/outbox\?queued=/);
       await expect.poll(() => outboxCount(page)).toBe(1);
-      await screenshot(page, 'field-form-offline-zh-390x844.png');
+      await screenshot(page, 'field-outbox-queued-zh-390x844.png');
 
       // The other hazard's rectification, offline, with an after-photo.
       await page.goto(`${server.url}/hazards/${other.id}`);
@@ -254,6 +256,16 @@ describe.skipIf(!!skip)('the field app (R17): installable, works with no signal,
       await screenshot(page, 'field-outbox-refused-zh-390x844.png', true);
       await page.selectOption('[data-test="language"]', 'en');
       await screenshot(page, 'field-outbox-refused-en-390x844.png', true);
+      await context.setOffline(true);
+      await page.goto(`${server.url}/hazards/new`);
+      await page.fill('input[name="title"]', '叉车无证驾驶');
+      await page.setInputFiles('[data-test="choose-photo"]', {
+        name: 'p.png',
+        mimeType: 'image/png',
+        buffer: photoPng(),
+      });
+      await page.waitForSelector('[data-test="photo"].saved');
+      await screenshot(page, 'field-form-offline-en-390x844.png', true);
     } finally {
       await phone.close();
     }
