@@ -5,6 +5,10 @@ import { fileWithPlan } from '../../server/src/testing/hazard-helpers.js';
 import type { TestServer } from '../../server/src/testing/test-server.js';
 import { browserSkipReason, openBrowser, PHONE, screenshot, signIn, startDashboardServer, TV } from './browser.js';
 
+// Run inside the page by page.evaluate; the tests' TypeScript has no DOM library.
+declare const indexedDB: any;
+declare const navigator: any;
+
 const skip = browserSkipReason();
 if (skip) console.warn(`browser tests skipped: ${skip}`);
 
