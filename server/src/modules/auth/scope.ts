@@ -125,3 +125,22 @@ export function mayReadBureauReports(scope: Scope): boolean {
 export function departmentFilter(scope: Scope): readonly string[] | null {
   return scope.kind === 'departments' ? scope.departmentIds : scope.kind === 'all' ? null : [];
 }
+
+/**
+ * enterpriseScopeWhere for hand-written aggregate SQL (the wallboard's grouped counts): a condition
+ * on the enterprise table under `alias`, with its bound values.
+ */
+export function enterpriseScopeSql(scope: Scope, alias: string): { sql: string; params: string[] } {
+  switch (scope.kind) {
+    case 'all':
+      return { sql: '1 = 1', params: [] };
+    case 'departments':
+      if (scope.departmentIds.length === 0) return { sql: '1 = 0', params: [] };
+      return {
+        sql: `${alias}.department_id in (${scope.departmentIds.map(() => '?').join(', ')})`,
+        params: [...scope.departmentIds],
+      };
+    case 'enterprise':
+      return { sql: `${alias}.id = ?`, params: [scope.enterpriseId] };
+  }
+}
