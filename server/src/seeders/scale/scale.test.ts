@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../config/database.js';
 import { loadEnv } from '../../config/env.js';
+import { reconcileAlerts } from '../../modules/alert/alert.service.js';
 import { verifyAuditChain } from '../../modules/audit/audit.service.js';
+import { noPublisher } from '../../modules/event/event-log.js';
 import { hashPassword } from '../../modules/auth/password.js';
 import { createTestDatabase, type TestDatabase } from '../../testing/databases.js';
 import { testDialects } from '../../testing/services.js';
@@ -154,4 +156,37 @@ describe.each(dialects)('the scale generator and what province-sized data costs,
     },
     120_000,
   );
+
+  it('keeps the alert watcher incremental: a pass with nothing due reads a handful of rows, a catch-up runs in bounded batches and stops when asked', async () => {
+    await server.app.realtime.alerts.stop();
+    const env = server.app.deps.env;
+    const now = server.app.deps.clock.now();
+    const em = server.app.orm.em;
+    statements = [];
+    expect(await reconcileAlerts(em.fork(), noPublisher, env, now)).toEqual({ raised: 0, cleared: 0 });
+    // One read per display rule (raise, clear) and no transaction: never the whole set of current displays.
+    expect(statements.length).toBeLessThanOrEqual(6);
+    expect(statements.some((s) => /advisory/i.test(s.sql))).toBe(false);
+
+    // As if no server had ever watched the quiet enterprises: a catch-up, ten at a time, stopped after three batches.
+    const knex = em.getKnex();
+    const before = Number(
+      ((await knex('alert').where({ kind: 'NO_LOGIN' }).count({ n: '*' })) as Array<{ n: unknown }>)[0]!.n,
+    );
+    expect(before).toBeGreaterThan(30);
+    await knex('alert').where({ kind: 'NO_LOGIN' }).delete();
+    let batches = 0;
+    statements = [];
+    const stopped = await reconcileAlerts(em.fork(), noPublisher, env, now, {
+      batchSize: 10,
+      // Asked before each batch: the no-login clearing finds nothing, then three batches of raising.
+      shouldStop: () => batches++ >= 4,
+    });
+    expect(stopped).toEqual({ raised: 30, cleared: 0 });
+    // One bounded transaction per batch.
+    expect(statements.filter((s) => /^\s*begin/i.test(s.sql))).toHaveLength(3);
+    const rest = await reconcileAlerts(em.fork(), noPublisher, env, now, { batchSize: 50 });
+    expect(rest).toEqual({ raised: before - 30, cleared: 0 });
+    expect(await reconcileAlerts(em.fork(), noPublisher, env, now)).toEqual({ raised: 0, cleared: 0 });
+  }, 120_000);
 });
