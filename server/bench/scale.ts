@@ -417,7 +417,7 @@ const section = [
   '',
 ].join('\n');
 const out = String(values.out);
-let existing = '';
+let existing: string;
 try {
   existing = readFileSync(out, 'utf8');
 } catch {

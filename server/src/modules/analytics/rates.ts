@@ -75,7 +75,7 @@ async function enterpriseRate(em: EntityManager, scope: Scope, end: Date, numera
     em,
     `select count(*) as denominator, sum(case when ${numerator.sql} then 1 else 0 end) as numerator
      from enterprise e ${numerator.join?.sql ?? ''} where ${where.sql} and e.registered_at <= ?`,
-    [...numerator.params, ...(numerator.join?.params ?? []), ...where.params, dateParam(em, end)],
+    [...numerator.params, ...(numerator.join?.params ?? []), ...where.bindings, dateParam(em, end)],
   );
   return rate(num(row?.['numerator']), num(row?.['denominator']));
 }
@@ -129,7 +129,7 @@ export async function onTimeRate(em: EntityManager, scope: Scope, from: Date, to
     em,
     `select count(*) as denominator, sum(case when ${onTimeSql(em)} then 1 else 0 end) as numerator
      from hazard h join enterprise e on e.id = h.enterprise_id where ${due.sql} and ${where.sql}`,
-    [...due.params, ...where.params],
+    [...due.params, ...where.bindings],
   );
   return rate(num(row?.['numerator']), num(row?.['denominator']));
 }
@@ -175,14 +175,14 @@ export async function ratesNowByDepartment(
          sum(case when ${noFiling.sql} then 1 else 0 end) as no_filing,
          sum(case when e.key_target = ${boolSql(em, true)} then 1 else 0 end) as key_targets
        from enterprise e where ${where.sql} group by e.department_id`,
-      [dateParam(em, now), ...login.params, ...filing.params, ...noLogin.params, ...noFiling.params, ...where.params],
+      [dateParam(em, now), ...login.params, ...filing.params, ...noLogin.params, ...noFiling.params, ...where.bindings],
     ),
     runSql(
       em,
       `select e.department_id as department, count(*) as due, sum(case when ${onTimeSql(em)} then 1 else 0 end) as on_time
        from hazard h join enterprise e on e.id = h.enterprise_id where ${due.sql} and ${where.sql}
        group by e.department_id`,
-      [...due.params, ...where.params],
+      [...due.params, ...where.bindings],
     ),
   ]);
   const byDepartment = new Map<string, DepartmentRates>();

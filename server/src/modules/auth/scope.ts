@@ -126,21 +126,24 @@ export function departmentFilter(scope: Scope): readonly string[] | null {
   return scope.kind === 'departments' ? scope.departmentIds : scope.kind === 'all' ? null : [];
 }
 
-/**
- * enterpriseScopeWhere for hand-written aggregate SQL (the wallboard's grouped counts): a condition
- * on the enterprise table under `alias`, with its bound values.
- */
-export function enterpriseScopeSql(scope: Scope, alias: string): { sql: string; params: string[] } {
+/** A raw SQL condition with its bindings, for aggregate queries written as SQL. */
+export interface SqlCondition {
+  sql: string;
+  bindings: unknown[];
+}
+
+/** enterpriseScopeWhere as raw SQL over an enterprise alias, for the grouped statistics' aggregates. */
+export function enterpriseScopeSql(scope: Scope, alias: string): SqlCondition {
   switch (scope.kind) {
     case 'all':
-      return { sql: '1 = 1', params: [] };
+      return { sql: '1 = 1', bindings: [] };
     case 'departments':
-      if (scope.departmentIds.length === 0) return { sql: '1 = 0', params: [] };
+      if (scope.departmentIds.length === 0) return { sql: '1 = 0', bindings: [] };
       return {
         sql: `${alias}.department_id in (${scope.departmentIds.map(() => '?').join(', ')})`,
-        params: [...scope.departmentIds],
+        bindings: [...scope.departmentIds],
       };
     case 'enterprise':
-      return { sql: `${alias}.id = ?`, params: [scope.enterpriseId] };
+      return { sql: `${alias}.id = ?`, bindings: [scope.enterpriseId] };
   }
 }

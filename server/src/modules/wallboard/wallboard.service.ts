@@ -36,7 +36,7 @@ async function openByDepartment(em: EntityManager, scope: Scope, now: Date): Pro
        ${grade(HazardGrade.THIRD)} as third, sum(case when ${overdueSql('h', '?', boolSql(em, true))} then 1 else 0 end) as overdue
      from hazard h join enterprise e on e.id = h.enterprise_id
      where h.status <> '${HazardStatus.CLOSED}' and ${where.sql} group by e.department_id`,
-    [dateParam(em, now), ...where.params],
+    [dateParam(em, now), ...where.bindings],
   );
   return new Map(
     rows.map((r) => [

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202020432 extends Migration {
+export class Migration20261202022031 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create index "hazard_open_index" on "hazard" ("enterprise_id", "grade", "deadline") where "status" <> 'CLOSED';`);
