@@ -1,5 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { enterpriseScopeWhere, hazardScopeWhere, type Scope } from '../auth/scope.js';
+import {
+  enterpriseScopeSql,
+  enterpriseScopeWhere,
+  hazardScopeWhere,
+  type Scope,
+  type SqlCondition,
+} from '../auth/scope.js';
 import type { Hazard } from '../hazard/hazard.entity.js';
 import type { Enterprise } from './enterprise.entity.js';
 
@@ -22,3 +28,10 @@ export function countedHazardWhere(scope: Scope): FilterQuery<Hazard> {
 
 /** Hazards of enterprises that count now, whatever the scope (the alert watcher, reminders). */
 export const COUNTED_HAZARD: FilterQuery<Hazard> = { enterprise: COUNTED_ENTERPRISE } as FilterQuery<Hazard>;
+
+/** countedEnterpriseWhere as raw SQL over an enterprise alias, for the aggregates written as SQL. */
+export function countedEnterpriseSql(scope: Scope, alias: string): SqlCondition {
+  const where = enterpriseScopeSql(scope, alias);
+  // `= true` reads the same on PostgreSQL (boolean) and SQLite (1/0).
+  return { sql: `(${where.sql}) and ${alias}.active = true`, bindings: where.bindings };
+}

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202022530 extends Migration {
+export class Migration20261202023944 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`enterprise_import\` (\`id\` text not null, \`uploaded_by_id\` text not null, \`uploaded_at\` datetime not null, \`file_name\` text not null, \`format\` text not null, \`rows\` text not null, \`imported_at\` datetime null, \`credentials\` text null, constraint \`enterprise_import_uploaded_by_id_foreign\` foreign key(\`uploaded_by_id\`) references \`app_user\`(\`id\`) on update cascade, primary key (\`id\`));`);

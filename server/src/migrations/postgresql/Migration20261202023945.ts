@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202022531 extends Migration {
+export class Migration20261202023945 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "enterprise_import" ("id" uuid not null, "uploaded_by_id" uuid not null, "uploaded_at" timestamptz not null, "file_name" varchar(255) not null, "format" varchar(255) not null, "rows" text not null, "imported_at" timestamptz null, "credentials" text null, constraint "enterprise_import_pkey" primary key ("id"));`);
