@@ -27,6 +27,20 @@ export const en: Messages = {
     hazards: 'Hazards',
     wallboard: 'Wallboard',
     analyst: 'Query',
+    admin: 'Administration',
+  },
+  password: {
+    title: 'Change password',
+    link: 'Password',
+    forced: 'This is a one-time (or initial) password. Set your own password before going on.',
+    rules:
+      'At least 10 characters, not containing the username, not a common password nor the demo password. Your sessions on other devices end.',
+    current: 'Current password',
+    new: 'New password',
+    repeat: 'New password again',
+    submit: 'Change password',
+    mismatch: 'The two new passwords differ.',
+    back: 'Back',
   },
   auth: {
     title: 'Work-safety hazard governance',
@@ -117,7 +131,7 @@ export const en: Messages = {
     photos: 'Photos',
     takePhoto: 'Take photo',
     choosePhoto: 'Choose photos',
-    photoState: { uploading: 'Uploading', uploaded: 'Uploaded', failed: 'Upload failed' },
+    photoState: { uploading: 'Preparing', uploaded: 'Uploaded', saved: 'On the phone', failed: 'Upload failed' },
     remove: 'Remove',
     submit: 'File hazard',
     submitting: 'Filing…',
@@ -162,6 +176,7 @@ export const en: Messages = {
     cancel: 'Cancel',
     done: {
       submit: 'Reported rectified; awaiting verification.',
+      queued: 'No network: the report is saved on the phone and will be sent when the network returns (see Outbox).',
       accept: 'Accepted and closed.',
       reject: 'Sent back for rectification.',
       regrade: 'Grade changed.',
