@@ -19,6 +19,9 @@ import { Delivery } from '../modules/delivery/delivery.entity.js';
 import { Bulletin } from '../modules/reminders/bulletin.entity.js';
 import { WeeklyDispatch } from '../modules/reminders/weekly-dispatch.entity.js';
 import { DailySnapshot } from '../modules/snapshot/daily-snapshot.entity.js';
+import { CheckTask } from '../modules/risk/check-task.entity.js';
+import { ControlMeasure } from '../modules/risk/control-measure.entity.js';
+import { RiskLevelChange, RiskPoint } from '../modules/risk/risk-point.entity.js';
 
 /** Every entity, listed rather than discovered by folder, so that the source and the build agree. */
 export const ENTITIES = [
@@ -44,4 +47,8 @@ export const ENTITIES = [
   WeeklyDispatch,
   Bulletin,
   Delivery,
+  RiskPoint,
+  RiskLevelChange,
+  ControlMeasure,
+  CheckTask,
 ];

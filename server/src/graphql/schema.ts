@@ -25,6 +25,13 @@ import { KioskResolver } from '../modules/kiosk/kiosk.resolver.js';
 import { DeliveryResolver } from '../modules/delivery/delivery.resolver.js';
 import { BulletinResolver, WeeklyDispatchResolver } from '../modules/reminders/reminders.resolver.js';
 import { SnapshotResolver } from '../modules/snapshot/snapshot.resolver.js';
+import {
+  CheckTaskResolver,
+  ControlMeasureResolver,
+  EnterpriseRiskResolver,
+  HazardCheckResolver,
+  RiskPointResolver,
+} from '../modules/risk/risk.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -53,6 +60,11 @@ export const resolvers = [
   WeeklyDispatchResolver,
   BulletinResolver,
   DeliveryResolver,
+  RiskPointResolver,
+  ControlMeasureResolver,
+  CheckTaskResolver,
+  EnterpriseRiskResolver,
+  HazardCheckResolver,
 ] as const;
 
 export function buildHazardLoopSchema(pubSub?: PubSub): Promise<GraphQLSchema> {

@@ -10,7 +10,16 @@ import { Hazard } from '../hazard/hazard.entity.js';
 import { isOverdue, overdueWhere } from '../hazard/overdue.js';
 import { AlertKind } from './alert-kind.js';
 import { activeKeyOf, Alert } from './alert.entity.js';
-import { isQuiet, QUIET_FIELD, quietDueAt, quietWhere, windowOf } from './alert.rules.js';
+import {
+  checksMissedSince,
+  checksMissedWhere,
+  enterprisesMissingChecks,
+  isQuiet,
+  QUIET_FIELD,
+  quietDueAt,
+  quietWhere,
+  windowOf,
+} from './alert.rules.js';
 
 type Windows = Pick<Env, 'noLoginWindowMs' | 'noFilingWindowMs'>;
 
@@ -41,6 +50,7 @@ export async function reconcileAlerts(
       await reconcileQuiet(tx, emit, kind, env, now, result);
     }
     await reconcileOverdue(tx, emit, now, result);
+    await reconcileChecksMissed(tx, emit, now, result);
     await tx.flush();
     return result;
   });
@@ -122,6 +132,35 @@ async function reconcileOverdue(tx: EntityManager, emit: Emit, now: Date, result
       });
     }
     await raise(tx, emit, { kind, enterprise, hazard, since: deadline, now, payload: hazardFacts(hazard) });
+    result.raised++;
+  }
+}
+
+/** The fourth display (R14): raised for an enterprise with a missed measure, cleared once each has a check after it. */
+async function reconcileChecksMissed(tx: EntityManager, emit: Emit, now: Date, result: ReconcileResult): Promise<void> {
+  const kind = AlertKind.CHECKS_MISSED;
+  const current = await tx.find(
+    Alert,
+    { $and: [{ kind, clearedAt: null }, { enterprise: { $nin: enterprisesMissingChecks(tx) } }] } as FilterQuery<Alert>,
+    { populate: ['enterprise'] },
+  );
+  for (const alert of current) {
+    await clear(tx, emit, alert, alert.enterprise.getEntity(), now);
+    result.cleared++;
+  }
+  const due = await tx.find(
+    Enterprise,
+    {
+      $and: [
+        checksMissedWhere(tx),
+        { id: { $nin: currentSubjects(tx, kind, 'enterprise_id') } } as unknown as FilterQuery<Enterprise>,
+      ],
+    },
+    { orderBy: { code: 'asc' } },
+  );
+  for (const enterprise of due) {
+    const since = (await checksMissedSince(tx, enterprise.id)) ?? now;
+    await raise(tx, emit, { kind, enterprise, since, now, payload: {} });
     result.raised++;
   }
 }

@@ -20,3 +20,15 @@ export function assertMayIssueReminders(viewer: Viewer): void {
     );
   }
 }
+
+/**
+ * The risk register and its checks (R14) are the enterprise's own: only its accounts write them, for
+ * their own enterprise; supervisors read them within scope. Returns the enterprise written for.
+ */
+export function assertMayKeepRiskRegister(viewer: Viewer, enterpriseId?: string | null): string {
+  if (viewer.user.role !== Role.ENTERPRISE || viewer.scope.kind !== 'enterprise' || !viewer.scope.enterpriseId)
+    throw forbidden('The risk register and its checks are kept by the enterprise itself; supervisors read them.');
+  if (enterpriseId && enterpriseId.toLowerCase() !== viewer.scope.enterpriseId)
+    throw forbidden('An enterprise account keeps the register of its own enterprise only.');
+  return viewer.scope.enterpriseId;
+}

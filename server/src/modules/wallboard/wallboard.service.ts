@@ -10,6 +10,7 @@ import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Hazard } from '../hazard/hazard.entity.js';
 import { HazardGrade, HazardStatus } from '../hazard/hazard.enums.js';
 import { overdueWhere } from '../hazard/overdue.js';
+import { RISK_COUNT_KEYS, riskCounts } from '../risk/risk-wallboard.js';
 import type { DepartmentSummary, Wallboard, WallboardCounts } from './wallboard.type.js';
 
 /** The on-time rate on a wallboard covers hazards due in this many days up to now. */
@@ -41,6 +42,7 @@ async function countsFor(em: EntityManager, scope: Scope, env: Windows, now: Dat
     noLoginCount,
     noFilingCount,
     keyTargetCount,
+    risk,
   ] = await Promise.all([
     em.count(Enterprise, enterprises),
     loginRate(em, scope, now, env.noLoginWindowMs),
@@ -53,6 +55,7 @@ async function countsFor(em: EntityManager, scope: Scope, env: Windows, now: Dat
     quiet(AlertKind.NO_LOGIN, env.noLoginWindowMs),
     quiet(AlertKind.NO_FILING, env.noFilingWindowMs),
     em.count(Enterprise, { $and: [enterprises, { keyTarget: true }] }),
+    riskCounts(em, scope, now),
   ]);
   const l = ratePart(login);
   const f = ratePart(filing);
@@ -73,6 +76,8 @@ async function countsFor(em: EntityManager, scope: Scope, env: Windows, now: Dat
     noLoginCount,
     noFilingCount,
     keyTargetCount,
+    ...risk,
+    checkCompletionRate: risk.checkCompletionRateDetail.value,
   };
 }
 
@@ -87,6 +92,11 @@ function total(rows: Counts[]): Counts {
   const login = sumRates(rows.map((r) => r.loginRateDetail));
   const filing = sumRates(rows.map((r) => r.filingRateDetail));
   const onTime = sumRates(rows.map((r) => r.onTimeRateDetail));
+  const checks = sumRates(rows.map((r) => r.checkCompletionRateDetail));
+  const riskSums = Object.fromEntries(RISK_COUNT_KEYS.map((key) => [key, sum(key)])) as Record<
+    (typeof RISK_COUNT_KEYS)[number],
+    number
+  >;
   return {
     enterpriseCount: sum('enterpriseCount'),
     loginRate: login.value,
@@ -103,6 +113,9 @@ function total(rows: Counts[]): Counts {
     noLoginCount: sum('noLoginCount'),
     noFilingCount: sum('noFilingCount'),
     keyTargetCount: sum('keyTargetCount'),
+    ...riskSums,
+    checkCompletionRate: checks.value,
+    checkCompletionRateDetail: checks,
   };
 }
 
