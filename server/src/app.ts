@@ -160,7 +160,19 @@ function serveDashboard(app: express.Express): void {
     );
     return;
   }
-  app.use(express.static(DASHBOARD_DIST, { index: false, maxAge: '1h' }));
+  app.use(
+    express.static(DASHBOARD_DIST, {
+      index: false,
+      maxAge: '1h',
+      setHeaders(res, path) {
+        // The service worker and what it reads decide which version a phone runs: never cached, so an update is seen.
+        if (/(^|[\\/])(sw\.js|workbox-[\w-]+\.js|manifest\.webmanifest|app-shell\.json)$/.test(path))
+          res.setHeader('Cache-Control', 'no-cache');
+        if (path.endsWith('.webmanifest')) res.setHeader('Content-Type', 'application/manifest+json; charset=utf-8');
+        if (path.endsWith('sw.js')) res.setHeader('Service-Worker-Allowed', '/');
+      },
+    }),
+  );
   app.use((req, res, next) => {
     if (req.method !== 'GET' || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');

@@ -84,6 +84,7 @@ export const en: Messages = {
     description: 'Description',
     discoveredAt: 'Discovered',
     filedAt: 'Filed',
+    queuedOffline: 'Recorded offline at {queuedAt}, sent at {filedAt}',
     deadline: 'Deadline',
     closedAt: 'Closed',
     measures: 'Measures',
@@ -191,7 +192,9 @@ export const en: Messages = {
       until: 'to {at}',
       photos: '{n} photo(s)',
       late: 'reported late',
+      offline: 'Recorded offline at {at}; waited {wait} on the phone before it was sent',
     },
+    wait: { minutes: '{n} min', hours: '{n} h', days: '{n} d' },
   },
   enterprises: {
     title: 'My enterprises',

@@ -82,6 +82,7 @@ export const zhCN = {
     description: '描述',
     discoveredAt: '发现时间',
     filedAt: '上报时间',
+    queuedOffline: '离线记录于 {queuedAt}，{filedAt} 送达',
     deadline: '整改期限',
     closedAt: '销号时间',
     measures: '整改措施',
@@ -189,7 +190,9 @@ export const zhCN = {
       until: '延至 {at}',
       photos: '{n} 张照片',
       late: '超期提交',
+      offline: '离线记录于 {at}，在手机上等待 {wait} 后送达',
     },
+    wait: { minutes: '{n} 分钟', hours: '{n} 小时', days: '{n} 天' },
   },
   enterprises: {
     title: '我的企业',

@@ -11,6 +11,7 @@ import { EnforcementAction } from '../modules/enforcement/enforcement.entity.js'
 import { EventRecord } from '../modules/event/event-record.entity.js';
 import { ExtensionRequest } from '../modules/extension/extension-request.entity.js';
 import { Hazard } from '../modules/hazard/hazard.entity.js';
+import { IdempotentRequest } from '../modules/field/idempotent-request.entity.js';
 import { Inspection, InspectionFinding } from '../modules/inspection/inspection.entity.js';
 import { Photo } from '../modules/photo/photo.entity.js';
 import { KioskLink } from '../modules/kiosk/kiosk-link.entity.js';
@@ -47,6 +48,7 @@ export const ENTITIES = [
   WeeklyDispatch,
   Bulletin,
   Delivery,
+  IdempotentRequest,
   RiskPoint,
   RiskLevelChange,
   ControlMeasure,

@@ -55,6 +55,14 @@ export class Hazard extends BaseEntity {
   @Property()
   filedAt!: Date;
 
+  @Field({
+    nullable: true,
+    description:
+      'When the filing was queued in a phone’s outbox, as the phone says, if it waited there (R17); filedAt is when the server received it.',
+  })
+  @Property({ nullable: true })
+  queuedAt?: Date;
+
   @Field({ nullable: true, description: 'Rectification deadline; null when rectified on the spot.' })
   @Property({ nullable: true, index: true })
   deadline?: Date;

@@ -77,6 +77,12 @@ export class FileHazardInput {
       'Any string unique to this filing: a retry with the same key and input returns the first result instead of filing twice.',
   })
   idempotencyKey?: string;
+  @Field({
+    nullable: true,
+    description:
+      'When the filing was queued in an outbox (field app, no signal); the history records the delay the server saw. More than 5 minutes ahead is refused. discoveredAt defaults to it.',
+  })
+  queuedAt?: Date;
 }
 
 @InputType({ description: 'Narrows a list of hazards; all given conditions must hold. Date ranges are inclusive.' })

@@ -12,6 +12,7 @@ import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { findEnterpriseInScope } from '../enterprise/enterprise.repository.js';
 import { EventKind } from '../event/event-kind.js';
 import { commitWithEvents, type Emit } from '../event/event-log.js';
+import { checkQueuedAt, offlineAudit, type OfflineFacts } from '../field/outbox.rules.js';
 import { PhotoPhase } from '../photo/photo.entity.js';
 import { attachPhotos } from '../photo/photo.service.js';
 import { checkFiling, type FilingFacts } from './filing.rules.js';
@@ -54,15 +55,18 @@ export async function fileHazard(ctx: Context, input: FileHazardInput): Promise<
   const { em, deps } = ctx;
   const now = deps.clock.now();
   const enterprise = await filingEnterprise(ctx, viewer, input.enterpriseId);
-  const facts = checkFiling(input, now, deps.env.backfillWindowMs);
-
   const key = input.idempotencyKey?.trim() || null;
   const inputHash = key ? filingHash(input, enterprise.id) : null;
   if (key) {
     if (key.length > 200) throw badInput('idempotencyKey', 'idempotencyKey is too long: at most 200 characters.');
+    // Before the checks: a retry answers with what the first send made, even if its deadline has passed since.
     const earlier = await replayFiling(ctx, viewer, key, inputHash!);
     if (earlier) return earlier;
   }
+  const offline = checkQueuedAt(input.queuedAt, now, deps.env.backfillWindowMs);
+  // An outbox filing was found when it was queued, not when the signal came back.
+  const discoveredAt = input.discoveredAt ?? input.queuedAt;
+  const facts = checkFiling({ ...input, discoveredAt }, now, deps.env.backfillWindowMs);
 
   try {
     return await commitWithEvents(em, deps.publisher, (tx, emit) =>
@@ -74,6 +78,7 @@ export async function fileHazard(ctx: Context, input: FileHazardInput): Promise<
         photoIds: input.photoIds,
         idempotencyKey: key,
         inputHash,
+        offline,
       }),
     );
   } catch (error) {
@@ -96,6 +101,8 @@ export interface NewHazard {
   inputHash?: string | null;
   /** Extra facts for the history entry, e.g. the inspection that found it. */
   auditExtra?: Record<string, unknown>;
+  /** It waited in a phone's outbox (R17). */
+  offline?: OfflineFacts | null;
 }
 
 /**
@@ -127,6 +134,7 @@ export async function createHazard(tx: EntityManager, emit: Emit, h: NewHazard):
     filedBy: viewer.user.id,
     idempotencyKey: h.idempotencyKey ?? undefined,
     inputHash: h.inputHash ?? undefined,
+    queuedAt: h.offline?.queuedAt,
   });
   if (viewer.user.role === Role.ENTERPRISE) {
     tx.assign(tx.getReference(Enterprise, enterprise.id), { lastFilingAt: now });
@@ -139,7 +147,13 @@ export async function createHazard(tx: EntityManager, emit: Emit, h: NewHazard):
     action: 'hazard.filed',
     subjectType: 'hazard',
     subjectId: hazard.id,
-    data: { enterpriseId: enterprise.id, ...facts, ...(photos.length ? { photos } : {}), ...h.auditExtra },
+    data: {
+      enterpriseId: enterprise.id,
+      ...facts,
+      ...(photos.length ? { photos } : {}),
+      ...offlineAudit(h.offline ?? null),
+      ...h.auditExtra,
+    },
   });
   await emit({
     kind: EventKind.HAZARD_FILED,

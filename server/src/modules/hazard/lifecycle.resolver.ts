@@ -20,8 +20,18 @@ export class HazardLifecycleResolver {
     @Ctx() ctx: Context,
     @Arg('note', () => String, { nullable: true }) note?: string,
     @Arg('photoIds', () => [ID], { nullable: true }) photoIds?: string[],
+    @Arg('idempotencyKey', () => String, {
+      nullable: true,
+      description: 'Any string unique to this report: a retry with the same key and input returns the first result.',
+    })
+    idempotencyKey?: string,
+    @Arg('queuedAt', () => Date, {
+      nullable: true,
+      description: 'When the report was queued in an outbox (field app); more than 5 minutes ahead is refused.',
+    })
+    queuedAt?: Date,
   ): Promise<Hazard> {
-    return submitRectification(ctx, hazardId, note, photoIds);
+    return submitRectification(ctx, hazardId, note, photoIds, { idempotencyKey, queuedAt });
   }
 
   @Mutation(() => Hazard, {

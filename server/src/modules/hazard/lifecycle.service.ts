@@ -9,6 +9,8 @@ import { requireId } from '../common/ids.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { EventKind } from '../event/event-kind.js';
 import { commitWithEvents, type Emit } from '../event/event-log.js';
+import { idempotencyOf, once, rememberResult } from '../field/idempotency.js';
+import { checkQueuedAt, offlineAudit } from '../field/outbox.rules.js';
 import { PhotoPhase } from '../photo/photo.entity.js';
 import { attachPhotos } from '../photo/photo.service.js';
 import { assertMayConfirm, mayConfirm } from './confirmer.js';
@@ -74,35 +76,53 @@ export function emitHazardEvent(
   });
 }
 
+/** What the field app adds to an operation it queued offline (R17): its idempotency key and when it was queued. */
+export interface QueuedSend {
+  idempotencyKey?: string | null;
+  queuedAt?: Date | null;
+}
+
 /** R4: the enterprise (or a supervisor in scope) reports the rectification done, with after-photos. */
 export async function submitRectification(
   ctx: Context,
   hazardId: string,
   note: string | null | undefined,
   photoIds: readonly string[] | null | undefined,
+  sent: QueuedSend = {},
 ): Promise<Hazard> {
   const viewer = requireViewer(ctx);
   assertMayWrite(viewer);
   const now = ctx.deps.clock.now();
-  return commitWithEvents(ctx.em, ctx.deps.publisher, async (tx, emit) => {
-    const { hazard, enterprise } = await hazardForChange(tx, viewer, hazardId);
-    const status = requireTransition(hazard.status, 'submit');
-    const checkedNote = text('note', note, 5000, null);
-    const late = !!hazard.deadline && now > hazard.deadline;
-    tx.assign(hazard, { status, submittedAt: now, submittedLate: late });
-    await tx.flush();
-    const photos = await attachPhotos(tx, viewer, photoIds, hazard.id, PhotoPhase.AFTER, now);
-    await appendAudit(tx, {
-      at: now,
-      actorId: viewer.user.id,
-      action: 'hazard.submitted',
-      subjectType: 'hazard',
-      subjectId: hazard.id,
-      data: { note: checkedNote, late, ...(photos.length ? { photos } : {}) },
-    });
-    await emitHazardEvent(emit, EventKind.RECTIFICATION_SUBMITTED, hazard, enterprise, now, { late });
-    return hazard;
-  });
+  const input = { hazardId, note: note ?? null, photoIds: photoIds ?? [], queuedAt: sent.queuedAt ?? null };
+  const idem = idempotencyOf(viewer, 'submitRectification', sent.idempotencyKey, input);
+  return once(
+    ctx.em,
+    idem,
+    (id) => ctx.em.findOneOrFail(Hazard, id),
+    () => {
+      const offline = checkQueuedAt(sent.queuedAt, now, ctx.deps.env.backfillWindowMs);
+      return commitWithEvents(ctx.em, ctx.deps.publisher, async (tx, emit) => {
+        const { hazard, enterprise } = await hazardForChange(tx, viewer, hazardId);
+        const status = requireTransition(hazard.status, 'submit');
+        const checkedNote = text('note', note, 5000, null);
+        const late = !!hazard.deadline && now > hazard.deadline;
+        tx.assign(hazard, { status, submittedAt: now, submittedLate: late });
+        await tx.flush();
+        const photos = await attachPhotos(tx, viewer, photoIds, hazard.id, PhotoPhase.AFTER, now);
+        await appendAudit(tx, {
+          at: now,
+          actorId: viewer.user.id,
+          action: 'hazard.submitted',
+          subjectType: 'hazard',
+          subjectId: hazard.id,
+          data: { note: checkedNote, late, ...(photos.length ? { photos } : {}), ...offlineAudit(offline) },
+        });
+        await emitHazardEvent(emit, EventKind.RECTIFICATION_SUBMITTED, hazard, enterprise, now, { late });
+        if (idem) await rememberResult(tx, idem, hazard.id, now);
+        return hazard;
+      });
+    },
+  );
 }
 
 /** R4/R5: the confirming level accepts (CLOSED) or sends back (RECTIFYING, reason kept) a reported rectification. */

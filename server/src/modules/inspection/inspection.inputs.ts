@@ -82,6 +82,20 @@ export class InspectionInput {
 
   @Field(() => [FindingInput], { nullable: true, description: 'What was found; none is a valid result.' })
   findings?: FindingInput[];
+
+  @Field({
+    nullable: true,
+    description:
+      'Any string unique to this inspection: a retry with the same key and input returns the first result instead of recording twice.',
+  })
+  idempotencyKey?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'When it was queued in an outbox (field app); the history records the delay the server saw. More than 5 minutes ahead is refused.',
+  })
+  queuedAt?: Date;
 }
 
 @InputType({ description: 'Narrows a list of inspections.' })

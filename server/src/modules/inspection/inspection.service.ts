@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { requireViewer, type Context } from '../../graphql/context.js';
+import { requireViewer, type Context, type Viewer } from '../../graphql/context.js';
 import { badInput, forbidden, UserError } from '../../graphql/errors.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { assertMayWrite } from '../auth/permissions.js';
 import { Role } from '../auth/role.js';
 import { isUuid } from '../common/ids.js';
 import type { Enterprise } from '../enterprise/enterprise.entity.js';
+import { idempotencyOf, once, rememberResult, type Idempotency } from '../field/idempotency.js';
+import { checkQueuedAt, offlineAudit } from '../field/outbox.rules.js';
 import { EventKind } from '../event/event-kind.js';
 import { commitWithEvents } from '../event/event-log.js';
 import { checkFiling, FUTURE_TOLERANCE_MS, text } from '../hazard/filing.rules.js';
@@ -66,7 +68,28 @@ export async function recordInspection(ctx: Context, input: InspectionInput): Pr
   const now = deps.clock.now();
   const enterprise = await filingEnterprise(ctx, viewer, input.enterpriseId);
 
-  const inspectedAt = input.inspectedAt ?? now;
+  const { idempotencyKey, ...rest } = input;
+  const idem = idempotencyOf(viewer, 'recordInspection', idempotencyKey, { ...rest, enterpriseId: enterprise.id });
+  return once(
+    em,
+    idem,
+    (id) => em.findOneOrFail(Inspection, id),
+    () => writeInspection(ctx, viewer, enterprise, input, now, idem),
+  );
+}
+
+async function writeInspection(
+  ctx: Context,
+  viewer: Viewer,
+  enterprise: Enterprise,
+  input: InspectionInput,
+  now: Date,
+  idem: Idempotency | null,
+): Promise<Inspection> {
+  const { em, deps } = ctx;
+  const offline = checkQueuedAt(input.queuedAt, now, deps.env.backfillWindowMs);
+  // An inspection recorded offline took place when it was queued, unless the inspector said otherwise.
+  const inspectedAt = input.inspectedAt ?? input.queuedAt ?? now;
   if (inspectedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
     throw badInput(
       'inspectedAt',
@@ -112,8 +135,16 @@ export async function recordInspection(ctx: Context, input: InspectionInput): Pr
       action: 'inspection.recorded',
       subjectType: 'inspection',
       subjectId: inspection.id,
-      data: { enterpriseId: enterprise.id, kind: input.kind, inspectedAt, note, findings: recorded },
+      data: {
+        enterpriseId: enterprise.id,
+        kind: input.kind,
+        inspectedAt,
+        note,
+        findings: recorded,
+        ...offlineAudit(offline),
+      },
     });
+    if (idem) await rememberResult(tx, idem, inspection.id, now);
     return inspection;
 
     async function applyFinding(tx: EntityManager, finding: FindingInput, prefix: string): Promise<Hazard> {

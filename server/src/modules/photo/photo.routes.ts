@@ -4,6 +4,7 @@ import type { Express, Request, Response } from 'express';
 import { bearerToken } from '../../app.js';
 import { log } from '../../config/log.js';
 import type { AppDeps, Viewer } from '../../graphql/context.js';
+import { UserError } from '../../graphql/errors.js';
 import { authenticate } from '../auth/auth.service.js';
 import { Role } from '../auth/role.js';
 import { isUuid } from '../common/ids.js';
@@ -71,9 +72,21 @@ export function mountUploads(app: Express, deps: AppDeps): void {
       if (viewer.user.role === Role.ANALYST)
         return refuse(res, 403, 'FORBIDDEN', 'Analysts have read-only access and cannot upload photos.');
       const bytes = await readFileField(req);
-      const photo = await storePhoto(deps.orm.em.fork(), deps.env, viewer, bytes, deps.clock.now());
+      const key = req.headers['idempotency-key'];
+      const photo = await storePhoto(
+        deps.orm.em.fork(),
+        deps.env,
+        viewer,
+        bytes,
+        deps.clock.now(),
+        typeof key === 'string' ? key : null,
+      );
       res.status(201).json({ id: photo.id });
     } catch (error) {
+      if (error instanceof UserError && error.extensions.code === 'BAD_USER_INPUT') {
+        req.resume();
+        return refuse(res, 422, 'BAD_USER_INPUT', error.message, String(error.extensions.field));
+      }
       if (error instanceof UploadError) {
         // Drain what the client is still sending so that it reads our answer instead of a reset.
         req.resume();

@@ -8,6 +8,7 @@ import type { Viewer } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { isUuid } from '../common/ids.js';
+import { idempotencyOf, once, rememberResult, type Idempotency } from '../field/idempotency.js';
 import { Photo, type PhotoPhase } from './photo.entity.js';
 import { sniffImage } from './image-check.js';
 import { takeLedgerLock } from '../common/ledger-lock.js';
@@ -41,6 +42,25 @@ export async function storePhoto(
   viewer: Viewer,
   bytes: Buffer,
   now: Date,
+  idempotencyKey?: string | null,
+): Promise<Photo> {
+  // A phone resending a photo after a lost answer gets the first upload back, not a second copy (R17).
+  const idem = idempotencyOf(viewer, 'upload', idempotencyKey, bytes, 'Idempotency-Key');
+  return once(
+    em,
+    idem,
+    (id) => em.findOneOrFail(Photo, id),
+    () => writePhoto(em, env, viewer, bytes, now, idem),
+  );
+}
+
+async function writePhoto(
+  em: EntityManager,
+  env: Pick<Env, 'uploadDir'>,
+  viewer: Viewer,
+  bytes: Buffer,
+  now: Date,
+  idem: Idempotency | null,
 ): Promise<Photo> {
   if (bytes.length === 0) throw new UploadError(400, 'The file is empty; choose a photo.');
   if (bytes.length > MAX_PHOTO_BYTES) throw new UploadError(413, 'A photo may be at most 10 MiB.');
@@ -110,6 +130,7 @@ export async function storePhoto(
         subjectId: id,
         data: { sha256, mimeType: kind.mimeType, bytes: bytes.length, width, height },
       });
+      if (idem) await rememberResult(tx, idem, id, now);
       return photo;
     });
   } catch (error) {

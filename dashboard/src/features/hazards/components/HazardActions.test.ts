@@ -20,6 +20,7 @@ const hazard = (grade: Hazard['grade'], status: Hazard['status']): Hazard => ({
   rectifiedOnSpot: false,
   discoveredAt: '2026-11-28T01:00:00Z',
   filedAt: '2026-11-28T01:05:00Z',
+  queuedAt: null,
   deadline: '2099-12-03T15:59:59Z',
   submittedAt: null,
   closedAt: null,
