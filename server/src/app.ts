@@ -17,10 +17,11 @@ import { buildHazardLoopSchema } from './graphql/schema.js';
 import { authenticate } from './modules/auth/auth.service.js';
 import { PhotoLinks } from './modules/photo/photo-links.js';
 import { kioskPlugin } from './modules/kiosk/kiosk-plugin.js';
+import { schemaPrivacyPlugin } from './graphql/schema-privacy.js';
 import { offsetClock, systemClock, type Clock } from './modules/common/clock.js';
 import { createEventBus } from './realtime/pubsub.js';
 import { startRealtime, type RealtimeServices } from './realtime/realtime.js';
-import { MAX_QUERY_TOKENS, validationRules } from './graphql/validation.js';
+import { MAX_QUERY_TOKENS, validationRules } from './graphql/limits.js';
 import { mountUploads } from './modules/photo/photo.routes.js';
 import { createReminderScheduler } from './modules/reminders/reminders.jobs.js';
 import { Reminders } from './modules/reminders/reminders.js';
@@ -28,6 +29,7 @@ import type { ReminderScheduler } from './modules/reminders/reminder-scheduler.j
 import type { SnapshotRenderer } from './modules/snapshot/snapshot-image.js';
 import { snapshotImageRoute } from './modules/snapshot/snapshot.routes.js';
 import { seedIfEmpty } from './seeders/seed.js';
+import { securityHeaders } from './http/security-headers.js';
 
 const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist/', import.meta.url));
 
@@ -79,6 +81,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
 
     const app = express();
     app.disable('x-powered-by');
+    app.use(securityHeaders());
     const http: Server = createServer(app);
     const realtime = startRealtime(http, schema, deps, bus);
     const apollo = new ApolloServer<Context>({
@@ -88,7 +91,12 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
       formatError: formatError(env.production),
       validationRules,
       parseOptions: { maxTokens: MAX_QUERY_TOKENS },
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: http }), realtime.apolloPlugin, kioskPlugin],
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer: http }),
+        realtime.apolloPlugin,
+        kioskPlugin,
+        schemaPrivacyPlugin,
+      ],
     });
     await apollo.start();
 

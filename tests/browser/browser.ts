@@ -55,12 +55,19 @@ export async function openBrowser(viewport: { width: number; height: number }): 
     timezoneId: 'UTC',
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  // The server's Content-Security-Policy must let every page work: a violation fails the test that saw it.
+  const violations: string[] = [];
+  context.on('console', (message) => {
+    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame|create)/.test(message.text()))
+      violations.push(message.text());
+  });
   return {
     context,
     page,
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
+      if (violations.length) throw new Error(`the page broke the server's CSP:\n${violations.join('\n')}`);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { log } from '../config/log.js';
+import { withoutSuggestions } from './schema-privacy.js';
 
 /** Codes whose message was written for the user; anything else is a fault and is masked in production. */
 const SAFE_CODES = new Set([
@@ -20,7 +21,8 @@ const SAFE_CODES = new Set([
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-    if (SAFE_CODES.has(code)) return formatted;
+    if (SAFE_CODES.has(code))
+      return production ? { ...formatted, message: withoutSuggestions(formatted.message) } : formatted;
     log.error(`unexpected error in ${formatted.path?.join('.') ?? 'request'}:`, error);
     if (!production) return formatted;
     return {

@@ -1,89 +1,60 @@
-import {
-  GraphQLError,
-  Kind,
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
-} from 'graphql';
-import { DEFAULT_PAGE, MAX_PAGE } from '../modules/common/pagination.js';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import type { GraphQLArmorCallbackConfiguration } from '@escape.tech/graphql-armor-types';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { fieldWeightRule } from './field-weights.js';
 
+/** Tokens per document: generous for real operations, a wall against a megabyte of aliases (graphql's own lexer counts). */
+export const MAX_QUERY_TOKENS = 10_000;
 /** Deep enough for hazard → enterprise → hazards → … as the dashboard and analysts use it; no deeper. */
 export const MAX_DEPTH = 12;
-/** Upper bound on the records one operation may ask for (two nested full pages: 200 × 200). */
-export const MAX_NODES = 40_000;
+/** Aliases per operation: a dashboard page uses none; a wall against asking for one costly field hundreds of times. */
+export const MAX_ALIASES = 30;
+/** Directives per operation (`@include`/`@skip`); hundreds of them only make validation slow. */
+export const MAX_DIRECTIVES = 20;
+/** graphql-armor's generic cost (objects 2, scalars 1, ×1.5 a level, × `first`): a backstop above every real operation. */
+export const MAX_ARMOR_COST = 1_000_000;
 
-interface Cost {
-  depth: number;
-  nodes: number;
+/** Refusals say what was too large in the user's language first; every limit answers GRAPHQL_VALIDATION_FAILED. */
+function refuse(sentence: (found: number) => string): GraphQLArmorCallbackConfiguration {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => {
+        const found = Number(/found (\d+(?:\.\d+)?)/.exec(error.message)?.[1] ?? 0);
+        context?.reportError(new GraphQLError(sentence(Math.round(found))));
+      },
+    ],
+  };
 }
 
 /**
- * Refuses operations too deep or too wide before they run, over HTTP and over the socket alike.
- * Width is estimated by multiplying the `first` of nested connections along each path.
+ * Rules on top of GraphQL's own, for HTTP (Apollo) and WebSocket alike: one list, so both refuse
+ * the same things. graphql-armor's rules count each fragment once however often it is spread, so a
+ * document of fragments that spread each other twice is measured in milliseconds (not re-walked
+ * 2ⁿ times); `fieldWeightRule` adds what armor has no option for: weights for aggregates that are
+ * not paged (wallboard, stats, auditChain, alerts …).
  */
-export function operationLimits(context: ValidationContext): ASTVisitor {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of context.getDocument().definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
-
-  const measure = (set: SelectionSetNode, seen: Set<string>): Cost => {
-    let depth = 0;
-    let nodes = 0;
-    for (const selection of set.selections) {
-      let inner: Cost = { depth: 0, nodes: 0 };
-      if (selection.kind === Kind.FIELD) {
-        // Introspection (GraphiQL's schema query nests ofType deeply) is cheap and always allowed.
-        if (selection.name.value.startsWith('__')) continue;
-        if (selection.selectionSet) {
-          const child = measure(selection.selectionSet, seen);
-          const firstArg = selection.arguments?.find((a) => a.name.value === 'first');
-          const isPage = selection.selectionSet.selections.some(
-            (s) => s.kind === Kind.FIELD && s.name.value === 'edges',
-          );
-          let width = isPage ? DEFAULT_PAGE : 0;
-          if (firstArg) {
-            const value = firstArg.value;
-            // Validation runs before variables are known (and is cached per document): assume the largest page.
-            width = value.kind === Kind.INT ? Number(value.value) : MAX_PAGE;
-          }
-          // A page multiplies what each of its records asks for; a single object adds nothing of its own.
-          inner = { depth: child.depth + 1, nodes: width > 0 ? width * Math.max(child.nodes, 1) : child.nodes };
-        } else {
-          inner = { depth: 1, nodes: 0 };
-        }
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        inner = measure(selection.selectionSet, seen);
-      } else {
-        const name = selection.name.value;
-        const fragment = fragments.get(name);
-        if (fragment && !seen.has(name)) inner = measure(fragment.selectionSet, new Set([...seen, name]));
-      }
-      depth = Math.max(depth, inner.depth);
-      nodes += inner.nodes;
-    }
-    return { depth, nodes };
-  };
-
-  return {
-    OperationDefinition(operation) {
-      const cost = measure(operation.selectionSet, new Set());
-      if (cost.depth > MAX_DEPTH) {
-        context.reportError(
-          new GraphQLError(
-            `This query nests ${cost.depth} levels deep; at most ${MAX_DEPTH} are allowed. Ask for less at once.`,
-            { nodes: operation, extensions: { code: 'BAD_USER_INPUT' } },
-          ),
-        );
-      } else if (cost.nodes > MAX_NODES) {
-        context.reportError(
-          new GraphQLError(
-            `This query could return about ${cost.nodes} records; at most ${MAX_NODES} are allowed. Use smaller pages (first).`,
-            { nodes: operation, extensions: { code: 'BAD_USER_INPUT' } },
-          ),
-        );
-      }
-    },
-  };
-}
+export const validationRules: ValidationRule[] = [
+  maxDepthRule({
+    n: MAX_DEPTH,
+    // A fragment is a way of writing, not a level: `...F` nests no deeper than its fields.
+    flattenFragments: true,
+    ...refuse((found) => `查询嵌套了 ${found} 层，最多允许 ${MAX_DEPTH} 层。请分几次查询。`),
+  }) as ValidationRule,
+  maxAliasesRule({
+    n: MAX_ALIASES,
+    ...refuse((found) => `查询用了 ${found} 个别名，最多允许 ${MAX_ALIASES} 个。请分几次查询。`),
+  }) as ValidationRule,
+  maxDirectivesRule({
+    n: MAX_DIRECTIVES,
+    ...refuse((found) => `查询用了 ${found} 个指令，最多允许 ${MAX_DIRECTIVES} 个。`),
+  }) as ValidationRule,
+  costLimitRule({
+    maxCost: MAX_ARMOR_COST,
+    ...refuse((found) => `查询的开销约为 ${found}，最多允许 ${MAX_ARMOR_COST}。请用较小的分页（first）。`),
+  }) as ValidationRule,
+  fieldWeightRule,
+];

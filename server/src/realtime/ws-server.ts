@@ -14,7 +14,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { log } from '../config/log.js';
 import type { AppDeps, Context, Viewer } from '../graphql/context.js';
 import { formatError } from '../graphql/format-error.js';
-import { MAX_QUERY_TOKENS, validationRules } from '../graphql/validation.js';
+import { MAX_QUERY_TOKENS, validationRules } from '../graphql/limits.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { authenticate } from '../modules/auth/auth.service.js';
 import { isUuid } from '../modules/common/ids.js';

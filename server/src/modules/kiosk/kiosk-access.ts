@@ -72,24 +72,28 @@ export const KIOSK_VIEW_FIELDS: ReadonlySet<string> = new Set([
   'byDepartment',
 ]);
 
+/** `checked` remembers each fragment's answer, so a fragment spread many times is walked once (no 2ⁿ fan-out). */
 function firstForbiddenField(
   set: SelectionSetNode,
   fragments: Map<string, FragmentDefinitionNode>,
-  seen: Set<string>,
+  checked: Map<string, string | null>,
 ): string | null {
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) {
       if (!KIOSK_VIEW_FIELDS.has(selection.name.value)) return selection.name.value;
-      const inner = selection.selectionSet ? firstForbiddenField(selection.selectionSet, fragments, seen) : null;
+      const inner = selection.selectionSet ? firstForbiddenField(selection.selectionSet, fragments, checked) : null;
       if (inner) return inner;
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      const inner = firstForbiddenField(selection.selectionSet, fragments, seen);
+      const inner = firstForbiddenField(selection.selectionSet, fragments, checked);
       if (inner) return inner;
-    } else if (!seen.has(selection.name.value)) {
-      const fragment = fragments.get(selection.name.value);
-      const inner = fragment
-        ? firstForbiddenField(fragment.selectionSet, fragments, new Set([...seen, selection.name.value]))
-        : null;
+    } else {
+      const name = selection.name.value;
+      if (!checked.has(name)) {
+        checked.set(name, null); // a cycle (refused by validation) adds nothing on its way round
+        const fragment = fragments.get(name);
+        checked.set(name, fragment ? firstForbiddenField(fragment.selectionSet, fragments, checked) : null);
+      }
+      const inner = checked.get(name);
       if (inner) return inner;
     }
   }
@@ -112,9 +116,10 @@ export function kioskRefusal(document: DocumentNode, operationName?: string | nu
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
+  const checked = new Map<string, string | null>();
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD || !selection.selectionSet) continue;
-    const field = firstForbiddenField(selection.selectionSet, fragments, new Set());
+    const field = firstForbiddenField(selection.selectionSet, fragments, checked);
     if (field) return `A kiosk link shows the wallboard only; ${field} needs a sign-in.`;
   }
   return null;
