@@ -11,6 +11,7 @@ import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver.js
 import { EventResolver } from '../modules/event/event.resolver.js';
 import { HazardResolver } from '../modules/hazard/hazard.resolver.js';
 import { DepartmentSummaryResolver, WallboardResolver } from '../modules/wallboard/wallboard.resolver.js';
+import { StatsByResolver } from '../modules/analytics/stats-by.resolver.js';
 import { StatsResolver } from '../modules/analytics/stats.resolver.js';
 import { EnforcementResolver, EnterpriseEnforcementResolver } from '../modules/enforcement/enforcement.resolver.js';
 import { ExtensionResolver, HazardExtensionsResolver } from '../modules/extension/extension.resolver.js';
@@ -56,6 +57,7 @@ export const resolvers = [
   EnforcementResolver,
   EnterpriseEnforcementResolver,
   StatsResolver,
+  StatsByResolver,
   SnapshotResolver,
   WeeklyDispatchResolver,
   BulletinResolver,

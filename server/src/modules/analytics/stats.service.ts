@@ -10,7 +10,9 @@ import { HazardStatus } from '../hazard/hazard.enums.js';
 import { crossCheckCounts } from '../inspection/inspection.repository.js';
 import { Inspection } from '../inspection/inspection.entity.js';
 import { InspectionKind } from '../inspection/inspection.enums.js';
+import { GradeRate } from './grade-rate.type.js';
 import { filingRate, loginRate, onTimeRate } from './rates.js';
+import { closingFigures } from './stats-closing.js';
 
 @ObjectType({
   description: 'What happened in [from, to], counted from the records with SQL aggregates; rates per R10.',
@@ -69,6 +71,32 @@ export class Stats {
 
   @Field(() => Float, { description: 'R10 on-time rectification rate of the hazards due in [from, to].' })
   onTimeRate!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Median days from discovery to closing, over the entered hazards (not those rectified on the spot) closed in the period; null when none closed.',
+  })
+  medianDaysToClose!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The 90th percentile of the same days to close.' })
+  p90DaysToClose!: number | null;
+
+  @Field(() => [GradeRate], { description: 'The on-time rate split by grade, one entry per grade.' })
+  onTimeByGrade!: GradeRate[];
+
+  @Field(() => Int, {
+    description:
+      'Hazards found in the period at the same enterprise and location (non-empty) as a hazard closed in the 90 days before.',
+  })
+  repeatHazards!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Of the hazards the bureau’s on-site inspections of the period found, the share the enterprise had already filed; null when they found none.',
+  })
+  selfReportShare!: number | null;
 }
 
 /** `stats(from, to)` in the viewer's scope: every figure is a COUNT over the records, nothing is a stored total. */
@@ -127,6 +155,7 @@ export async function computeStats(
     filingRate(em, scope, until, env.noFilingWindowMs),
     onTimeRate(em, scope, from, to, now),
   ]);
+  const closing = await closingFigures(em, scope, from, to, until);
   return {
     inspections: selfInspections + regulatorInspections,
     selfInspections,
@@ -145,5 +174,6 @@ export async function computeStats(
     loginRate: login.value,
     filingRate: filing.value,
     onTimeRate: onTime.value,
+    ...closing,
   };
 }

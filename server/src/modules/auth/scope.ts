@@ -125,3 +125,25 @@ export function mayReadBureauReports(scope: Scope): boolean {
 export function departmentFilter(scope: Scope): readonly string[] | null {
   return scope.kind === 'departments' ? scope.departmentIds : scope.kind === 'all' ? null : [];
 }
+
+/** A raw SQL condition with its bindings, for aggregate queries written as SQL. */
+export interface SqlCondition {
+  sql: string;
+  bindings: unknown[];
+}
+
+/** enterpriseScopeWhere as raw SQL over an enterprise alias, for the grouped statistics' aggregates. */
+export function enterpriseScopeSql(scope: Scope, alias: string): SqlCondition {
+  switch (scope.kind) {
+    case 'all':
+      return { sql: '1 = 1', bindings: [] };
+    case 'departments':
+      if (scope.departmentIds.length === 0) return { sql: '1 = 0', bindings: [] };
+      return {
+        sql: `${alias}.department_id in (${scope.departmentIds.map(() => '?').join(', ')})`,
+        bindings: [...scope.departmentIds],
+      };
+    case 'enterprise':
+      return { sql: `${alias}.id = ?`, bindings: [scope.enterpriseId] };
+  }
+}
