@@ -20,6 +20,7 @@ import { Delivery } from '../modules/delivery/delivery.entity.js';
 import { Bulletin } from '../modules/reminders/bulletin.entity.js';
 import { WeeklyDispatch } from '../modules/reminders/weekly-dispatch.entity.js';
 import { DailySnapshot } from '../modules/snapshot/daily-snapshot.entity.js';
+import { EnterpriseImport } from '../modules/import/enterprise-import.entity.js';
 import { CheckTask } from '../modules/risk/check-task.entity.js';
 import { ControlMeasure } from '../modules/risk/control-measure.entity.js';
 import { RiskLevelChange, RiskPoint } from '../modules/risk/risk-point.entity.js';
@@ -48,6 +49,7 @@ export const ENTITIES = [
   WeeklyDispatch,
   Bulletin,
   Delivery,
+  EnterpriseImport,
   IdempotentRequest,
   RiskPoint,
   RiskLevelChange,

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202023505 extends Migration {
+export class Migration20261202025922 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`risk_point\` (\`id\` text not null, \`enterprise_id\` text not null, \`name\` text not null, \`kind\` text check (\`kind\` in ('FACILITY', 'SITE', 'AREA', 'ACTIVITY')) not null, \`location\` text null, \`likelihood\` integer not null, \`severity\` integer not null, \`score\` integer not null, \`level\` text check (\`level\` in ('MAJOR', 'HIGH', 'MEDIUM', 'LOW')) not null, \`responsible_person\` text null, \`created_at\` datetime not null, \`updated_at\` datetime not null, constraint \`risk_point_enterprise_id_foreign\` foreign key(\`enterprise_id\`) references \`enterprise\`(\`id\`) on update cascade, primary key (\`id\`));`);
@@ -31,7 +31,7 @@ export class Migration20261202023505 extends Migration {
 
     // SQLite cannot alter a CHECK constraint and the generator does not notice new enum values, so the
     // two tables whose kinds grew (event_log, alert) are rebuilt by hand with the longer lists.
-    this.addSql(`create table \`event_log_new\` (\`seq\` integer not null, \`kind\` text check (\`kind\` in ('ENTERPRISE_LOGGED_IN', 'HAZARD_FILED', 'HAZARD_REGRADED', 'RECTIFICATION_SUBMITTED', 'RECTIFICATION_REJECTED', 'HAZARD_CLOSED', 'DEADLINE_MISSED', 'DEADLINE_EXTENDED', 'ALERT_RAISED', 'ALERT_CLEARED', 'ENFORCEMENT_RECORDED', 'SNAPSHOT_TAKEN', 'CHECK_MISSED', 'CHECK_RECORDED', 'RISK_CHANGED', 'SUPERVISION_CLASS_CHANGED')) not null, \`at\` datetime not null, \`enterprise_id\` text null, \`department_id\` text null, \`hazard_id\` text null, \`payload\` text null, primary key (\`seq\`));`);
+    this.addSql(`create table \`event_log_new\` (\`seq\` integer not null, \`kind\` text check (\`kind\` in ('ENTERPRISE_LOGGED_IN', 'HAZARD_FILED', 'HAZARD_REGRADED', 'RECTIFICATION_SUBMITTED', 'RECTIFICATION_REJECTED', 'HAZARD_CLOSED', 'DEADLINE_MISSED', 'DEADLINE_EXTENDED', 'ALERT_RAISED', 'ALERT_CLEARED', 'ENFORCEMENT_RECORDED', 'SNAPSHOT_TAKEN', 'ENTERPRISE_REGISTERED', 'ENTERPRISE_CHANGED', 'CHECK_MISSED', 'CHECK_RECORDED', 'RISK_CHANGED', 'SUPERVISION_CLASS_CHANGED')) not null, \`at\` datetime not null, \`enterprise_id\` text null, \`department_id\` text null, \`hazard_id\` text null, \`payload\` text null, primary key (\`seq\`));`);
     this.addSql(`insert into \`event_log_new\` select \`seq\`, \`kind\`, \`at\`, \`enterprise_id\`, \`department_id\`, \`hazard_id\`, \`payload\` from \`event_log\`;`);
     this.addSql(`drop table \`event_log\`;`);
     this.addSql(`alter table \`event_log_new\` rename to \`event_log\`;`);

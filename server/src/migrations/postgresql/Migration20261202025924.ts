@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202023506 extends Migration {
+export class Migration20261202025924 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create type "risk_point_kind" as enum ('FACILITY', 'SITE', 'AREA', 'ACTIVITY');`);
@@ -41,7 +41,7 @@ export class Migration20261202023506 extends Migration {
     this.addSql(`alter table "check_task" add constraint "check_task_hazard_id_foreign" foreign key ("hazard_id") references "hazard" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "check_task" add constraint "check_task_recorded_by_id_foreign" foreign key ("recorded_by_id") references "app_user" ("id") on update cascade on delete set null;`);
 
-    this.addSql(`alter type "event_kind" add value if not exists 'CHECK_MISSED' after 'SNAPSHOT_TAKEN';`);
+    this.addSql(`alter type "event_kind" add value if not exists 'CHECK_MISSED' after 'ENTERPRISE_CHANGED';`);
 
     this.addSql(`alter type "event_kind" add value if not exists 'CHECK_RECORDED' after 'CHECK_MISSED';`);
 
