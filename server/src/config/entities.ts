@@ -1,3 +1,4 @@
+import { AssessmentPeriodRecord, AssessmentSchemeVersion } from '../modules/assessment/assessment.entity.js';
 import { Alert } from '../modules/alert/alert.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
@@ -46,4 +47,6 @@ export const ENTITIES = [
   Bulletin,
   Delivery,
   IdempotentRequest,
+  AssessmentSchemeVersion,
+  AssessmentPeriodRecord,
 ];
