@@ -92,7 +92,8 @@ export class AlertWatcher {
     if (!this.running) return undefined;
     const { orm, clock, env, publisher } = this.deps;
     const now = clock.now();
-    const result = await reconcileAlerts(orm.em.fork(), publisher, env, now);
+    // In bounded batches that stop when the watcher does (SIGTERM during a long first catch-up).
+    const result = await reconcileAlerts(orm.em.fork(), publisher, env, now, { shouldStop: () => !this.running });
     this.totals.passes++;
     this.totals.raised += result.raised;
     this.totals.cleared += result.cleared;

@@ -44,6 +44,14 @@ export function quietWhere(field: QuietField, windowMs: number, now: Date): Filt
   } as FilterQuery<Enterprise>;
 }
 
+/** The same rule's negation, spelled out so that a null last sign-in is not lost to SQL's three-valued NOT. */
+export function notQuietWhere(field: QuietField, windowMs: number, now: Date): FilterQuery<Enterprise> {
+  const cutoff = new Date(now.getTime() - windowMs);
+  return {
+    $or: [{ [field]: { $gt: cutoff } }, { [field]: null, registeredAt: { $gt: cutoff } }],
+  } as FilterQuery<Enterprise>;
+}
+
 function asDate(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   const date = value instanceof Date ? value : new Date(value as string | number);

@@ -1,16 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Env } from '../../config/env.js';
 import { enterpriseScopeWhere, type Scope } from '../auth/scope.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { EventKind } from '../event/event-kind.js';
-import { commitWithEvents, type Emit, type EventPublisher } from '../event/event-log.js';
+import { commitWithEvents, type Emit, type EventFacts, type EventPublisher } from '../event/event-log.js';
 import { EventRecord } from '../event/event-record.entity.js';
 import { Hazard } from '../hazard/hazard.entity.js';
-import { isOverdue, overdueWhere } from '../hazard/overdue.js';
+import { notOverdueWhere, overdueWhere } from '../hazard/overdue.js';
 import { AlertKind } from './alert-kind.js';
 import { activeKeyOf, Alert } from './alert.entity.js';
-import { isQuiet, QUIET_FIELD, quietDueAt, quietWhere, windowOf } from './alert.rules.js';
+import { notQuietWhere, QUIET_FIELD, quietDueAt, quietWhere, windowOf } from './alert.rules.js';
 
 type Windows = Pick<Env, 'noLoginWindowMs' | 'noFilingWindowMs'>;
 
@@ -19,111 +20,204 @@ export interface ReconcileResult {
   cleared: number;
 }
 
+export interface ReconcileOptions {
+  /** Displays raised or cleared per transaction (a catch-up runs as many as it needs). */
+  batchSize?: number;
+  /** Asked between batches: true stops the pass (SIGTERM during a long catch-up). */
+  shouldStop?: () => boolean;
+}
+
+/** Enough to keep each transaction, and the ledger lock it holds, short at any scale (issue 16). */
+export const ALERT_BATCH = 500;
+
 /** Enterprise or hazard ids that already have a current alert of this kind (a subquery). */
 function currentSubjects(em: EntityManager, kind: AlertKind, column: 'enterprise_id' | 'hazard_id') {
   return em.createQueryBuilder(Alert, 'a').select(`a.${column}`).where({ kind, clearedAt: null }).getKnexQuery();
 }
 
+interface Step {
+  /** Candidates read (a full batch means there may be more). */
+  found: number;
+  /** Raised or cleared after the check under the lock. */
+  done: number;
+}
+
 /**
  * Brings the stored displays in line with the rules at `now` (R2, R3): raises what fell due and is
- * not raised yet, clears what no longer holds, each with its event, in one transaction. Set-based:
- * it reads the due rows through their indexes and the few current alerts, never every enterprise.
+ * not raised yet, clears what no longer holds, each with its event. Set-based and incremental: each
+ * step reads only what changes — enterprises gone quiet or back, hazards past or out of their
+ * deadline — through their indexes, outside any transaction; then a short transaction per batch
+ * re-checks those rows by id under the ledger lock (a change since the read wins) and writes them
+ * in bulk. Never the whole set of current displays, never an entity flush per display.
  */
 export async function reconcileAlerts(
   em: EntityManager,
   publisher: EventPublisher,
   env: Windows,
   now: Date,
+  options: ReconcileOptions = {},
 ): Promise<ReconcileResult> {
-  return commitWithEvents(em, publisher, async (tx, emit) => {
-    const result: ReconcileResult = { raised: 0, cleared: 0 };
-    for (const kind of [AlertKind.NO_LOGIN, AlertKind.NO_FILING] as const) {
-      await reconcileQuiet(tx, emit, kind, env, now, result);
+  const batch = options.batchSize ?? ALERT_BATCH;
+  const stop = options.shouldStop ?? (() => false);
+  const result: ReconcileResult = { raised: 0, cleared: 0 };
+  const repeat = async (step: (em: EntityManager) => Promise<Step>, into: keyof ReconcileResult) => {
+    for (;;) {
+      if (stop()) return;
+      // A fresh identity map per batch: a catch-up of thousands stays linear.
+      const { found, done } = await step(em.fork());
+      result[into] += done;
+      if (found < batch || done === 0) return;
     }
-    await reconcileOverdue(tx, emit, now, result);
-    await tx.flush();
-    return result;
-  });
+  };
+  for (const kind of [AlertKind.NO_LOGIN, AlertKind.NO_FILING] as const) {
+    await repeat((e) => clearQuiet(e, publisher, kind, env, now, batch), 'cleared');
+    await repeat((e) => raiseQuiet(e, publisher, kind, env, now, batch), 'raised');
+  }
+  await repeat((e) => clearOverdue(e, publisher, now, batch), 'cleared');
+  await repeat((e) => raiseOverdue(e, publisher, now, batch), 'raised');
+  return result;
 }
 
-async function reconcileQuiet(
-  tx: EntityManager,
-  emit: Emit,
+async function clearQuiet(
+  em: EntityManager,
+  publisher: EventPublisher,
   kind: AlertKind.NO_LOGIN | AlertKind.NO_FILING,
   env: Windows,
   now: Date,
-  result: ReconcileResult,
-): Promise<void> {
+  batch: number,
+): Promise<Step> {
   const field = QUIET_FIELD[kind];
   const windowMs = windowOf(kind, env);
-
-  const current = await tx.find(Alert, { kind, clearedAt: null }, { populate: ['enterprise'] });
-  for (const alert of current) {
-    const enterprise = alert.enterprise.getEntity();
-    if (isQuiet(enterprise, field, windowMs, now)) continue;
-    await clear(tx, emit, alert, enterprise, now);
-    result.cleared++;
-  }
-
-  const due = await tx.find(
-    Enterprise,
-    {
-      $and: [
-        quietWhere(field, windowMs, now),
-        { id: { $nin: currentSubjects(tx, kind, 'enterprise_id') } } as unknown as FilterQuery<Enterprise>,
-      ],
-    },
-    { orderBy: { code: 'asc' } },
-  );
-  for (const enterprise of due) {
-    const since = quietDueAt(enterprise, field, windowMs);
-    await raise(tx, emit, { kind, enterprise, since, now, payload: { lastAt: enterprise[field] ?? null } });
-    result.raised++;
-  }
+  const where = (extra: FilterQuery<Alert>): FilterQuery<Alert> =>
+    ({
+      $and: [extra, { kind, clearedAt: null, enterprise: notQuietWhere(field, windowMs, now) }],
+    }) as FilterQuery<Alert>;
+  const candidates = await em.find(Alert, where({}), { orderBy: { id: 'asc' }, limit: batch });
+  if (candidates.length === 0) return { found: 0, done: 0 };
+  const done = await commitWithEvents(em, publisher, async (tx, emit) => {
+    const still = await tx.find(Alert, where({ id: { $in: candidates.map((a) => a.id) } }), {
+      populate: ['enterprise'],
+      orderBy: { id: 'asc' },
+    });
+    await clearAll(tx, emit, still, now, () => ({}));
+    return still.length;
+  });
+  return { found: candidates.length, done };
 }
 
-async function reconcileOverdue(tx: EntityManager, emit: Emit, now: Date, result: ReconcileResult): Promise<void> {
-  const kind = AlertKind.OVERDUE;
-  const current = await tx.find(Alert, { kind, clearedAt: null }, { populate: ['hazard', 'enterprise'] });
-  for (const alert of current) {
-    const hazard = alert.hazard?.getEntity();
-    if (hazard && isOverdue(hazard, now)) continue;
-    await clear(tx, emit, alert, alert.enterprise.getEntity(), now, hazard ? hazardFacts(hazard) : {});
-    result.cleared++;
-  }
-
-  const due = await tx.find(
-    Hazard,
-    {
-      $and: [
-        overdueWhere(now),
-        { id: { $nin: currentSubjects(tx, kind, 'hazard_id') } } as unknown as FilterQuery<Hazard>,
-      ],
-    },
-    { populate: ['enterprise'], orderBy: { deadline: 'asc' } },
-  );
-  for (const hazard of due) {
-    const enterprise = hazard.enterprise.getEntity();
-    const deadline = hazard.deadline!;
-    // Announced once per deadline, even across restarts: an earlier DEADLINE_MISSED at or after it already said so.
-    const announced = await tx.count(EventRecord, {
-      kind: EventKind.DEADLINE_MISSED,
-      hazardId: hazard.id,
-      at: { $gte: deadline },
+async function raiseQuiet(
+  em: EntityManager,
+  publisher: EventPublisher,
+  kind: AlertKind.NO_LOGIN | AlertKind.NO_FILING,
+  env: Windows,
+  now: Date,
+  batch: number,
+): Promise<Step> {
+  const field = QUIET_FIELD[kind];
+  const windowMs = windowOf(kind, env);
+  const where = (e: EntityManager, extra: FilterQuery<Enterprise>): FilterQuery<Enterprise> => ({
+    $and: [
+      extra,
+      quietWhere(field, windowMs, now),
+      { id: { $nin: currentSubjects(e, kind, 'enterprise_id') } } as unknown as FilterQuery<Enterprise>,
+    ],
+  });
+  const candidates = await em.find(Enterprise, where(em, {}), { orderBy: { code: 'asc' }, limit: batch });
+  if (candidates.length === 0) return { found: 0, done: 0 };
+  const done = await commitWithEvents(em, publisher, async (tx, emit) => {
+    const still = await tx.find(Enterprise, where(tx, { id: { $in: candidates.map((e) => e.id) } }), {
+      orderBy: { code: 'asc' },
     });
-    if (announced === 0) {
-      await emit({
-        kind: EventKind.DEADLINE_MISSED,
-        at: now,
-        enterpriseId: enterprise.id,
-        departmentId: enterprise.department.id,
-        hazardId: hazard.id,
-        payload: { ...hazardFacts(hazard), deadline: deadline.toISOString() },
-      });
-    }
-    await raise(tx, emit, { kind, enterprise, hazard, since: deadline, now, payload: hazardFacts(hazard) });
-    result.raised++;
-  }
+    await raiseAll(
+      tx,
+      emit,
+      now,
+      still.map((enterprise) => ({
+        kind,
+        enterprise,
+        since: quietDueAt(enterprise, field, windowMs),
+        payload: { lastAt: enterprise[field] ?? null },
+      })),
+    );
+    return still.length;
+  });
+  return { found: candidates.length, done };
+}
+
+async function clearOverdue(em: EntityManager, publisher: EventPublisher, now: Date, batch: number): Promise<Step> {
+  const where = (extra: FilterQuery<Alert>): FilterQuery<Alert> =>
+    ({
+      $and: [
+        extra,
+        { kind: AlertKind.OVERDUE, clearedAt: null },
+        { $or: [{ hazard: null }, { hazard: notOverdueWhere(now) }] },
+      ],
+    }) as FilterQuery<Alert>;
+  const candidates = await em.find(Alert, where({}), { orderBy: { id: 'asc' }, limit: batch });
+  if (candidates.length === 0) return { found: 0, done: 0 };
+  const done = await commitWithEvents(em, publisher, async (tx, emit) => {
+    const still = await tx.find(Alert, where({ id: { $in: candidates.map((a) => a.id) } }), {
+      populate: ['enterprise', 'hazard'],
+      orderBy: { id: 'asc' },
+    });
+    await clearAll(tx, emit, still, now, (alert) => {
+      const hazard = alert.hazard?.getEntity();
+      return hazard ? hazardFacts(hazard) : {};
+    });
+    return still.length;
+  });
+  return { found: candidates.length, done };
+}
+
+async function raiseOverdue(em: EntityManager, publisher: EventPublisher, now: Date, batch: number): Promise<Step> {
+  const kind = AlertKind.OVERDUE;
+  const where = (e: EntityManager, extra: FilterQuery<Hazard>): FilterQuery<Hazard> => ({
+    $and: [
+      extra,
+      overdueWhere(now),
+      { id: { $nin: currentSubjects(e, kind, 'hazard_id') } } as unknown as FilterQuery<Hazard>,
+    ],
+  });
+  const candidates = await em.find(Hazard, where(em, {}), { orderBy: { deadline: 'asc', id: 'asc' }, limit: batch });
+  if (candidates.length === 0) return { found: 0, done: 0 };
+  const done = await commitWithEvents(em, publisher, async (tx, emit) => {
+    const still = await tx.find(Hazard, where(tx, { id: { $in: candidates.map((h) => h.id) } }), {
+      populate: ['enterprise'],
+      orderBy: { deadline: 'asc', id: 'asc' },
+    });
+    if (still.length === 0) return 0;
+    // Announced once per deadline, even across restarts: an earlier DEADLINE_MISSED at or after it already said so.
+    const announcements = await tx.find(EventRecord, {
+      kind: EventKind.DEADLINE_MISSED,
+      hazardId: { $in: still.map((h) => h.id) },
+    });
+    const announced = (hazard: Hazard) =>
+      announcements.some((e) => e.hazardId === hazard.id && new Date(e.at) >= hazard.deadline!);
+    await raiseAll(
+      tx,
+      emit,
+      now,
+      still.map((hazard) => ({
+        kind,
+        enterprise: hazard.enterprise.getEntity(),
+        hazard,
+        since: hazard.deadline!,
+        payload: hazardFacts(hazard),
+        before: announced(hazard)
+          ? undefined
+          : {
+              kind: EventKind.DEADLINE_MISSED,
+              at: now,
+              enterpriseId: hazard.enterprise.id,
+              departmentId: hazard.enterprise.getEntity().department.id,
+              hazardId: hazard.id,
+              payload: { ...hazardFacts(hazard), deadline: hazard.deadline!.toISOString() },
+            },
+      })),
+    );
+    return still.length;
+  });
+  return { found: candidates.length, done };
 }
 
 function hazardFacts(hazard: Hazard): Record<string, unknown> {
@@ -135,54 +229,60 @@ interface Raise {
   enterprise: Enterprise;
   hazard?: Hazard;
   since: Date;
-  now: Date;
   payload: Record<string, unknown>;
+  /** An event told before the display's own (DEADLINE_MISSED). */
+  before?: EventFacts;
 }
 
-async function raise(
-  tx: EntityManager,
-  emit: Emit,
-  { kind, enterprise, hazard, since, now, payload }: Raise,
-): Promise<Alert> {
-  const alert = tx.create(Alert, {
-    kind,
-    enterprise,
-    hazard,
-    since,
+/** One INSERT for the batch, then the events in order. */
+async function raiseAll(tx: EntityManager, emit: Emit, now: Date, raises: Raise[]): Promise<void> {
+  if (raises.length === 0) return;
+  const rows = raises.map((r) => ({
+    id: randomUUID(),
+    kind: r.kind,
+    enterprise: r.enterprise.id,
+    hazard: r.hazard?.id ?? null,
+    since: r.since,
     raisedAt: now,
-    activeKey: activeKeyOf(kind, hazard?.id ?? enterprise.id),
-  });
-  await tx.flush();
-  await emit({
-    kind: EventKind.ALERT_RAISED,
-    at: now,
-    enterpriseId: enterprise.id,
-    departmentId: enterprise.department.id,
-    hazardId: hazard?.id ?? null,
-    payload: { alertId: alert.id, alertKind: kind, since: since.toISOString(), ...payload },
-  });
-  return alert;
+    activeKey: activeKeyOf(r.kind, r.hazard?.id ?? r.enterprise.id),
+  }));
+  await tx.insertMany(Alert, rows as never[]);
+  for (const [i, r] of raises.entries()) {
+    if (r.before) await emit(r.before);
+    await emit({
+      kind: EventKind.ALERT_RAISED,
+      at: now,
+      enterpriseId: r.enterprise.id,
+      departmentId: r.enterprise.department.id,
+      hazardId: r.hazard?.id ?? null,
+      payload: { alertId: rows[i]!.id, alertKind: r.kind, since: r.since.toISOString(), ...r.payload },
+    });
+  }
 }
 
-async function clear(
+/** One UPDATE for the batch, then the events in order. */
+async function clearAll(
   tx: EntityManager,
   emit: Emit,
-  alert: Alert,
-  enterprise: Enterprise,
+  alerts: Alert[],
   now: Date,
-  payload: Record<string, unknown> = {},
+  payloadOf: (alert: Alert) => Record<string, unknown>,
 ): Promise<void> {
-  alert.clearedAt = now;
-  alert.activeKey = undefined;
-  await tx.flush();
-  await emit({
-    kind: EventKind.ALERT_CLEARED,
-    at: now,
-    enterpriseId: enterprise.id,
-    departmentId: enterprise.department.id,
-    hazardId: alert.hazard?.id ?? null,
-    payload: { alertId: alert.id, alertKind: alert.kind, since: alert.since.toISOString(), ...payload },
-  });
+  if (alerts.length === 0) return;
+  await tx.nativeUpdate(Alert, { id: { $in: alerts.map((a) => a.id) } }, {
+    clearedAt: now,
+    activeKey: null,
+  } as never);
+  for (const alert of alerts) {
+    await emit({
+      kind: EventKind.ALERT_CLEARED,
+      at: now,
+      enterpriseId: alert.enterprise.id,
+      departmentId: alert.enterprise.getEntity().department.id,
+      hazardId: alert.hazard?.id ?? null,
+      payload: { alertId: alert.id, alertKind: alert.kind, since: alert.since.toISOString(), ...payloadOf(alert) },
+    });
+  }
 }
 
 /** The current displays within a scope (R6), oldest first. */

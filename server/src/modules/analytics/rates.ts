@@ -1,10 +1,7 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { enterpriseScopeWhere, hazardScopeWhere, type Scope } from '../auth/scope.js';
+import { enterpriseScopeSql, type Scope } from '../auth/scope.js';
 import { Role } from '../auth/role.js';
-import { Enterprise } from '../enterprise/enterprise.entity.js';
-import { LoginEvent } from '../enterprise/login-event.entity.js';
-import { Hazard } from '../hazard/hazard.entity.js';
+import { boolSql, dateParam, num, runSql } from '../common/raw-sql.js';
 import { HazardStatus } from '../hazard/hazard.enums.js';
 
 /** A share with its parts, so that nobody argues about what a percentage means (98/100). */
@@ -15,67 +12,194 @@ export interface Rate {
   value: number;
 }
 
-function rate(numerator: number, denominator: number): Rate {
+export function rate(numerator: number, denominator: number): Rate {
   return { numerator, denominator, value: denominator === 0 ? 1 : numerator / denominator };
 }
 
+/** A condition on enterprise `e` with its bound values, and the join it needs, if any. */
+interface Condition {
+  sql: string;
+  params: unknown[];
+  join?: { sql: string; params: unknown[] };
+}
+
 /**
- * R10, the only definitions of the three rates; the wallboard, `stats` and the snapshots all call these.
- * An enterprise counts as compliant at `end` when it logged in (filed) inside the window ending
- * there, or was registered inside it and so is not yet due (R2 counts from registration).
+ * R10: the enterprise signed in (filed itself) inside [start, end]. Up to now the stored
+ * `last_login_at` / `last_filing_at` already answer it (one comparison per row); for an earlier
+ * `end` (a past period of `stats`) the window's sign-ins are read once, as a set joined to the
+ * enterprises — never a subplan that reads every login of the window per enterprise (issue 16).
  */
-export async function loginRate(em: EntityManager, scope: Scope, end: Date, windowMs: number): Promise<Rate> {
-  const start = new Date(end.getTime() - windowMs);
-  const loggedIn = em
-    .createQueryBuilder(LoginEvent, 'l')
-    .select('l.enterprise_id')
-    .where({ at: { $gte: start, $lte: end } });
-  return enterpriseRate(em, scope, end, start, {
-    id: { $in: loggedIn.getKnexQuery() },
-  } as unknown as FilterQuery<Enterprise>);
+function signedIn(em: EntityManager, start: Date, end: Date, now: Date): Condition {
+  if (end >= now) return { sql: 'e.last_login_at >= ?', params: [dateParam(em, start)] };
+  return {
+    sql: 'act.enterprise_id is not null',
+    params: [],
+    join: {
+      sql: `left join (select distinct l.enterprise_id from login_event l where l.at >= ? and l.at <= ?) act
+        on act.enterprise_id = e.id`,
+      params: [dateParam(em, start), dateParam(em, end)],
+    },
+  };
 }
 
-export async function filingRate(em: EntityManager, scope: Scope, end: Date, windowMs: number): Promise<Rate> {
-  const start = new Date(end.getTime() - windowMs);
-  const filed = em
-    .createQueryBuilder(Hazard, 'h')
-    .select('h.enterprise_id')
-    .join('h.filedBy', 'u')
-    .where({ filedAt: { $gte: start, $lte: end }, filedBy: { role: Role.ENTERPRISE } });
-  return enterpriseRate(em, scope, end, start, {
-    id: { $in: filed.getKnexQuery() },
-  } as unknown as FilterQuery<Enterprise>);
+function filedItself(em: EntityManager, start: Date, end: Date, now: Date): Condition {
+  if (end >= now) return { sql: 'e.last_filing_at >= ?', params: [dateParam(em, start)] };
+  return {
+    sql: 'act.enterprise_id is not null',
+    params: [],
+    join: {
+      sql: `left join (select distinct h.enterprise_id from hazard h join app_user u on u.id = h.filed_by_id
+          where h.filed_at >= ? and h.filed_at <= ? and u.role = '${Role.ENTERPRISE}') act
+        on act.enterprise_id = e.id`,
+      params: [dateParam(em, start), dateParam(em, end)],
+    },
+  };
 }
 
-async function enterpriseRate(
+/**
+ * An enterprise counts as compliant at `end` when it logged in (filed) inside the window ending
+ * there, or was registered inside it and so is not yet due (R2 counts from registration). The
+ * denominator is every enterprise registered by `end`.
+ */
+function compliant(em: EntityManager, active: Condition, start: Date, end: Date): Condition {
+  return {
+    sql: `e.registered_at <= ? and ((${active.sql}) or e.registered_at >= ?)`,
+    params: [dateParam(em, end), ...active.params, dateParam(em, start)],
+    join: active.join,
+  };
+}
+
+async function enterpriseRate(em: EntityManager, scope: Scope, end: Date, numerator: Condition): Promise<Rate> {
+  const where = enterpriseScopeSql(scope, 'e');
+  const [row] = await runSql(
+    em,
+    `select count(*) as denominator, sum(case when ${numerator.sql} then 1 else 0 end) as numerator
+     from enterprise e ${numerator.join?.sql ?? ''} where ${where.sql} and e.registered_at <= ?`,
+    [...numerator.params, ...(numerator.join?.params ?? []), ...where.bindings, dateParam(em, end)],
+  );
+  return rate(num(row?.['numerator']), num(row?.['denominator']));
+}
+
+/**
+ * R10, the only definitions of the three rates; the wallboard, `stats` and the snapshots all use these.
+ * `now` (default: `end`) tells whether the stored last sign-in can answer.
+ */
+export function loginRate(
   em: EntityManager,
   scope: Scope,
   end: Date,
-  start: Date,
-  active: FilterQuery<Enterprise>,
+  windowMs: number,
+  now: Date = end,
 ): Promise<Rate> {
-  const registered: FilterQuery<Enterprise> = { $and: [enterpriseScopeWhere(scope), { registeredAt: { $lte: end } }] };
-  const [denominator, numerator] = await Promise.all([
-    em.count(Enterprise, registered),
-    em.count(Enterprise, { $and: [registered, { $or: [active, { registeredAt: { $gte: start } }] }] }),
-  ]);
-  return rate(numerator, denominator);
+  const start = new Date(end.getTime() - windowMs);
+  return enterpriseRate(em, scope, end, compliant(em, signedIn(em, start, end, now), start, end));
+}
+
+export function filingRate(
+  em: EntityManager,
+  scope: Scope,
+  end: Date,
+  windowMs: number,
+  now: Date = end,
+): Promise<Rate> {
+  const start = new Date(end.getTime() - windowMs);
+  return enterpriseRate(em, scope, end, compliant(em, filedItself(em, start, end, now), start, end));
 }
 
 /**
  * Hazards due in [from, to] (up to now) that were reported rectified by their deadline and not sent
  * back since: closed, or awaiting confirmation, after an on-time submission.
  */
-export async function onTimeRate(em: EntityManager, scope: Scope, from: Date, to: Date, now: Date): Promise<Rate> {
+function dueSql(em: EntityManager, from: Date, to: Date, now: Date): Condition {
   const until = to < now ? to : now;
-  const due: FilterQuery<Hazard> = {
-    $and: [hazardScopeWhere(scope), { rectifiedOnSpot: false, deadline: { $gte: from, $lte: until } }],
+  return {
+    sql: `h.rectified_on_spot = ${boolSql(em, false)} and h.deadline >= ? and h.deadline <= ?`,
+    params: [dateParam(em, from), dateParam(em, until)],
   };
-  const [denominator, numerator] = await Promise.all([
-    em.count(Hazard, due),
-    em.count(Hazard, {
-      $and: [due, { submittedAt: { $ne: null }, submittedLate: false, status: { $ne: HazardStatus.RECTIFYING } }],
-    }),
+}
+
+function onTimeSql(em: EntityManager): string {
+  return `h.submitted_at is not null and h.submitted_late = ${boolSql(em, false)} and h.status <> '${HazardStatus.RECTIFYING}'`;
+}
+
+export async function onTimeRate(em: EntityManager, scope: Scope, from: Date, to: Date, now: Date): Promise<Rate> {
+  const where = enterpriseScopeSql(scope, 'e');
+  const due = dueSql(em, from, to, now);
+  const [row] = await runSql(
+    em,
+    `select count(*) as denominator, sum(case when ${onTimeSql(em)} then 1 else 0 end) as numerator
+     from hazard h join enterprise e on e.id = h.enterprise_id where ${due.sql} and ${where.sql}`,
+    [...due.params, ...where.bindings],
+  );
+  return rate(num(row?.['numerator']), num(row?.['denominator']));
+}
+
+/** The three rates now, per department of the scope, in two grouped statements (the wallboard's table). */
+export interface DepartmentRates {
+  enterprises: number;
+  login: Rate;
+  filing: Rate;
+  onTime: Rate;
+  noLogin: number;
+  noFiling: number;
+  keyTargets: number;
+}
+
+export async function ratesNowByDepartment(
+  em: EntityManager,
+  scope: Scope,
+  now: Date,
+  windows: { noLoginWindowMs: number; noFilingWindowMs: number; onTimeFrom: Date },
+): Promise<Map<string, DepartmentRates>> {
+  const where = enterpriseScopeSql(scope, 'e');
+  const loginStart = new Date(now.getTime() - windows.noLoginWindowMs);
+  const filingStart = new Date(now.getTime() - windows.noFilingWindowMs);
+  const login = compliant(em, signedIn(em, loginStart, now, now), loginStart, now);
+  const filing = compliant(em, filedItself(em, filingStart, now, now), filingStart, now);
+  // Quiet (R2): the window has elapsed since the last sign-in (filing), or since registration when there is none.
+  const quiet = (column: string, cutoff: Date): Condition => ({
+    sql: `e.${column} <= ? or (e.${column} is null and e.registered_at <= ?)`,
+    params: [dateParam(em, cutoff), dateParam(em, cutoff)],
+  });
+  const noLogin = quiet('last_login_at', loginStart);
+  const noFiling = quiet('last_filing_at', filingStart);
+  const due = dueSql(em, windows.onTimeFrom, now, now);
+  const [enterpriseRows, dueRows] = await Promise.all([
+    runSql(
+      em,
+      `select e.department_id as department, count(*) as enterprises,
+         sum(case when e.registered_at <= ? then 1 else 0 end) as registered,
+         sum(case when ${login.sql} then 1 else 0 end) as logged_in,
+         sum(case when ${filing.sql} then 1 else 0 end) as filed,
+         sum(case when ${noLogin.sql} then 1 else 0 end) as no_login,
+         sum(case when ${noFiling.sql} then 1 else 0 end) as no_filing,
+         sum(case when e.key_target = ${boolSql(em, true)} then 1 else 0 end) as key_targets
+       from enterprise e where ${where.sql} group by e.department_id`,
+      [dateParam(em, now), ...login.params, ...filing.params, ...noLogin.params, ...noFiling.params, ...where.bindings],
+    ),
+    runSql(
+      em,
+      `select e.department_id as department, count(*) as due, sum(case when ${onTimeSql(em)} then 1 else 0 end) as on_time
+       from hazard h join enterprise e on e.id = h.enterprise_id where ${due.sql} and ${where.sql}
+       group by e.department_id`,
+      [...due.params, ...where.bindings],
+    ),
   ]);
-  return rate(numerator, denominator);
+  const byDepartment = new Map<string, DepartmentRates>();
+  const dueOf = new Map(dueRows.map((r) => [String(r['department']), r]));
+  for (const r of enterpriseRows) {
+    const department = String(r['department']);
+    const d = dueOf.get(department);
+    byDepartment.set(department, {
+      enterprises: num(r['enterprises']),
+      login: rate(num(r['logged_in']), num(r['registered'])),
+      filing: rate(num(r['filed']), num(r['registered'])),
+      onTime: rate(num(d?.['on_time']), num(d?.['due'])),
+      noLogin: num(r['no_login']),
+      noFiling: num(r['no_filing']),
+      keyTargets: num(r['key_targets']),
+    });
+  }
+  // Hazards are always of an enterprise in the scope, so every department with hazards due has a row above.
+  return byDepartment;
 }

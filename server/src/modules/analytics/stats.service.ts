@@ -151,8 +151,8 @@ export async function computeStats(
     em.count(EnforcementAction, actions(EnforcementKind.SUMMONS)),
     em.count(EnforcementAction, actions(EnforcementKind.CASE_FILED)),
     crossCheckCounts(em, scope, from, to),
-    loginRate(em, scope, until, env.noLoginWindowMs),
-    filingRate(em, scope, until, env.noFilingWindowMs),
+    loginRate(em, scope, until, env.noLoginWindowMs, now),
+    filingRate(em, scope, until, env.noFilingWindowMs, now),
     onTimeRate(em, scope, from, to, now),
   ]);
   const closing = await closingFigures(em, scope, from, to, until);

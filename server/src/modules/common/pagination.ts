@@ -19,10 +19,11 @@ export interface SortKey<T> {
 export interface Page<T> {
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
+  /** Counted only when read: a page whose query does not select `totalCount` never counts the whole set (issue 16). */
+  readonly totalCount: number | Promise<number>;
 }
 
-/** Keyset pagination over (sort field, id): stable under inserts, two statements whatever the page size. */
+/** Keyset pagination over (sort field, id): stable under inserts, one statement whatever the page size (two with totalCount). */
 export async function paginate<T extends { id: string }>(
   em: EntityManager,
   entity: EntityName<T>,
@@ -36,16 +37,21 @@ export async function paginate<T extends { id: string }>(
   }
   const conditions: FilterQuery<T>[] = [where];
   if (args.after) conditions.push(afterCursor(args.after, sort));
-  const [rows, totalCount] = await Promise.all([
-    em.find(entity, { $and: conditions } as FilterQuery<T>, {
-      orderBy: [{ [sort.field]: sort.direction }, { id: sort.direction }] as never,
-      limit: first + 1,
-    }),
-    em.count(entity, where),
-  ]);
+  const rows = await em.find(entity, { $and: conditions } as FilterQuery<T>, {
+    orderBy: [{ [sort.field]: sort.direction }, { id: sort.direction }] as never,
+    limit: first + 1,
+  });
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node, sort), node }));
-  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    // GraphQL reads the field only when the query selects it.
+    get totalCount() {
+      return (counted ??= em.count(entity, where));
+    },
+  };
 }
 
 function encodeCursor<T extends { id: string }>(node: T, sort: SortKey<T>): string {

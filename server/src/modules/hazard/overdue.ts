@@ -30,3 +30,8 @@ export function notOverdueWhere(now: Date): FilterQuery<Hazard> {
     ],
   };
 }
+
+/** overdueWhere in hand-written SQL over the hazard table under `alias` (`yes` is the dialect's true). */
+export function overdueSql(alias: string, nowParam: string, yes: string): string {
+  return `(${alias}.deadline <= ${nowParam} and (${alias}.status = '${HazardStatus.RECTIFYING}' or (${alias}.status = '${HazardStatus.PENDING_VERIFICATION}' and ${alias}.submitted_late = ${yes})))`;
+}

@@ -70,16 +70,17 @@ export class WallboardResolver {
 export class DepartmentSummaryResolver {
   @FieldResolver(() => Department)
   department(@Root() summary: DepartmentSummary, @Ctx() ctx: Context): Promise<Department> {
-    return ctx.em.findOneOrFail(Department, summary.departmentId);
+    // References load through the per-request batch loader: one statement for every row of the table.
+    return ctx.em.getReference(Department, summary.departmentId, { wrapped: true }).loadOrFail();
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The deputy leader over the department (分管领导).' })
   leader(@Root() summary: DepartmentSummary, @Ctx() ctx: Context): Promise<User | null> | null {
-    return summary.leaderId ? ctx.em.findOne(User, summary.leaderId) : null;
+    return summary.leaderId ? ctx.em.getReference(User, summary.leaderId, { wrapped: true }).load() : null;
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The section chief (科长).' })
   chief(@Root() summary: DepartmentSummary, @Ctx() ctx: Context): Promise<User | null> | null {
-    return summary.chiefId ? ctx.em.findOne(User, summary.chiefId) : null;
+    return summary.chiefId ? ctx.em.getReference(User, summary.chiefId, { wrapped: true }).load() : null;
   }
 }

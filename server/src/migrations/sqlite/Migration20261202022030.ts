@@ -1,0 +1,9 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261202022030 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create index "hazard_open_index" on "hazard" ("enterprise_id", "grade", "deadline") where "status" <> 'CLOSED';`);
+  }
+
+}
