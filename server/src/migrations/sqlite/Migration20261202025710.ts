@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202023518 extends Migration {
+export class Migration20261202025710 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`assessment_period\` (\`id\` text not null, \`kind\` text check (\`kind\` in ('ENTERPRISE', 'DEPARTMENT', 'CADRE')) not null, \`period_from\` datetime not null, \`period_to\` datetime not null, \`scheme_version\` integer not null, \`results\` text not null, \`closed_at\` datetime not null, \`closed_by\` text not null, primary key (\`id\`));`);

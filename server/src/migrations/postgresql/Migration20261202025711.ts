@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202023520 extends Migration {
+export class Migration20261202025711 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create type "assessment_kind" as enum ('ENTERPRISE', 'DEPARTMENT', 'CADRE');`);
