@@ -1,3 +1,4 @@
+import { AssessmentPeriodRecord, AssessmentSchemeVersion } from '../modules/assessment/assessment.entity.js';
 import { Alert } from '../modules/alert/alert.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
@@ -51,6 +52,8 @@ export const ENTITIES = [
   Delivery,
   EnterpriseImport,
   IdempotentRequest,
+  AssessmentSchemeVersion,
+  AssessmentPeriodRecord,
   RiskPoint,
   RiskLevelChange,
   ControlMeasure,

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202025924 extends Migration {
+export class Migration20261202031255 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create type "risk_point_kind" as enum ('FACILITY', 'SITE', 'AREA', 'ACTIVITY');`);

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202025922 extends Migration {
+export class Migration20261202031254 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`risk_point\` (\`id\` text not null, \`enterprise_id\` text not null, \`name\` text not null, \`kind\` text check (\`kind\` in ('FACILITY', 'SITE', 'AREA', 'ACTIVITY')) not null, \`location\` text null, \`likelihood\` integer not null, \`severity\` integer not null, \`score\` integer not null, \`level\` text check (\`level\` in ('MAJOR', 'HIGH', 'MEDIUM', 'LOW')) not null, \`responsible_person\` text null, \`created_at\` datetime not null, \`updated_at\` datetime not null, constraint \`risk_point_enterprise_id_foreign\` foreign key(\`enterprise_id\`) references \`enterprise\`(\`id\`) on update cascade, primary key (\`id\`));`);
