@@ -7,6 +7,7 @@ import { loadViewer } from './features/auth/composables/viewer.js';
 import { kioskToken } from './features/auth/composables/session.js';
 import { authRoutes } from './features/auth/routes/index.js';
 import { enterpriseRoutes } from './features/enterprises/routes/index.js';
+import { fieldRoutes } from './features/field/routes/index.js';
 import { hazardRoutes } from './features/hazards/routes/index.js';
 import { supervisionRoutes } from './features/supervision/routes/index.js';
 import { snapshotPageRoutes, snapshotRoutes } from './features/snapshots/routes/index.js';
@@ -36,6 +37,7 @@ export const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: 'home', component: { render: () => null }, meta: { home: true } },
       ...hazardRoutes,
+      ...fieldRoutes,
       ...enterpriseRoutes,
       ...analyticsRoutes,
       ...snapshotRoutes,

@@ -3,6 +3,7 @@
  * belong in tests). Prints one line per figure; exits non-zero when a goal is missed.
  */
 import { log } from '../src/config/log.js';
+import { measureAppShell } from './app-shell.js';
 import type { DatabaseKind } from '../src/config/env.js';
 import { computeWallboard } from '../src/modules/wallboard/wallboard.service.js';
 import { scopeOf } from '../src/modules/auth/scope.js';
@@ -77,6 +78,16 @@ async function bench(dialect: DatabaseKind): Promise<void> {
     await server.close();
   }
 }
+
+// The field app's shell (R17): what the service worker precaches, gzipped; budget 500 kB.
+const shell = measureAppShell();
+if (shell) {
+  const kb = shell.gzipBytes / 1024;
+  goals.push({ what: 'app shell', ms: kb, goal: 500 });
+  console.log(
+    `${kb <= 500 ? 'ok  ' : 'BIG '} field app shell: ${shell.files} files, ${(shell.bytes / 1024).toFixed(1)} kB, ${kb.toFixed(1)} kB gzipped (goal ≤ 500 kB)`,
+  );
+} else console.log('skipping the app shell size: dashboard/dist/sw.js is missing (pnpm build)');
 
 await bench('sqlite');
 if (await postgresAnswers()) await bench('postgresql');

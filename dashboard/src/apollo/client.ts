@@ -2,6 +2,7 @@ import { ApolloClient, HttpLink, InMemoryCache, from, split } from '@apollo/clie
 import { onError } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
+import { CachePersistor, LocalStorageWrapper } from 'apollo3-cache-persist';
 import { createClient } from 'graphql-ws';
 import { ref } from 'vue';
 import { authToken, bearerToken, kioskToken } from '../features/auth/composables/session.js';
@@ -55,6 +56,20 @@ const errorLink = onError(({ graphQLErrors }) => {
 
 /** Connections are paged by cursor; each page is its own cache entry, keyed by all its arguments. */
 const cache = new InMemoryCache();
+
+/**
+ * The cache kept on the phone (R17): after a reload with no signal the app still knows who is signed in and
+ * shows the pages last seen. Cleared on sign-out; restored in main.ts before the first route.
+ */
+export const cachePersistor = new CachePersistor({
+  cache,
+  storage: new LocalStorageWrapper(localStorage),
+  key: 'hazardloop.cache',
+  maxSize: 2 * 1024 * 1024,
+  // Written soon after each change: a phone app is often closed the moment its page has shown.
+  debounce: 100,
+});
+if (typeof window !== 'undefined') window.addEventListener('pagehide', () => void cachePersistor.persist());
 
 /** Queries and mutations over HTTP, subscriptions over graphql-ws; both carry the session token. */
 export const apolloClient = new ApolloClient({

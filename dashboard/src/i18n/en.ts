@@ -117,7 +117,7 @@ export const en: Messages = {
     photos: 'Photos',
     takePhoto: 'Take photo',
     choosePhoto: 'Choose photos',
-    photoState: { uploading: 'Uploading', uploaded: 'Uploaded', failed: 'Upload failed' },
+    photoState: { uploading: 'Preparing', uploaded: 'Uploaded', saved: 'On the phone', failed: 'Upload failed' },
     remove: 'Remove',
     submit: 'File hazard',
     submitting: 'Filing…',
@@ -162,6 +162,7 @@ export const en: Messages = {
     cancel: 'Cancel',
     done: {
       submit: 'Reported rectified; awaiting verification.',
+      queued: 'No network: the report is saved on the phone and will be sent when the network returns (see Outbox).',
       accept: 'Accepted and closed.',
       reject: 'Sent back for rectification.',
       regrade: 'Grade changed.',

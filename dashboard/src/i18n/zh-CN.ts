@@ -115,7 +115,7 @@ export const zhCN = {
     photos: '现场照片',
     takePhoto: '拍照',
     choosePhoto: '从相册选择',
-    photoState: { uploading: '上传中', uploaded: '已上传', failed: '上传失败' },
+    photoState: { uploading: '处理中', uploaded: '已上传', saved: '已存手机', failed: '上传失败' },
     remove: '移除',
     submit: '提交上报',
     submitting: '提交中…',
@@ -160,6 +160,7 @@ export const zhCN = {
     cancel: '取消',
     done: {
       submit: '已提交整改，等待验收。',
+      queued: '没有网络：整改已保存在手机上，联网后自动发送（见“待发送”）。',
       accept: '已验收销号。',
       reject: '已退回整改。',
       regrade: '级别已调整。',

@@ -1,7 +1,10 @@
+import imageCompression from 'browser-image-compression';
 import { onBeforeUnmount, ref } from 'vue';
+import { randomKey } from '../../../shared/random-key.js';
 import { authToken } from '../../auth/composables/session.js';
 
-export type PhotoState = 'uploading' | 'uploaded' | 'failed';
+/** uploading → uploaded (the server has it), saved (no network: kept on the phone for the outbox), failed (refused). */
+export type PhotoState = 'uploading' | 'uploaded' | 'saved' | 'failed';
 
 export interface Photo {
   key: number;
@@ -9,24 +12,41 @@ export interface Photo {
   previewUrl: string;
   state: PhotoState;
   id?: string;
+  /** The downscaled photo as kept on the phone, for the outbox. */
+  blob?: Blob;
   /** The server's refusal, a sentence a user can act on (wrong type, too large). */
   error?: string;
 }
 
+/** Phone photos are 3–12 MB; downscaled they are ~0.3 MB, so twenty wait comfortably in the outbox (R17). */
+const COMPRESSION = { maxSizeMB: 0.5, maxWidthOrHeight: 1920, useWebWorker: false, initialQuality: 0.82 } as const;
+
+/** Downscales a photo on the phone; a file the library cannot read goes as it is, and the server judges it. */
+export async function downscale(file: File): Promise<Blob> {
+  try {
+    return await imageCompression(file, COMPRESSION);
+  } catch {
+    return file;
+  }
+}
+
 /** Posts one photo to `/uploads` (multipart field `file`, the session's bearer token) and answers with its id. */
 export async function uploadPhoto(
-  file: File,
+  file: Blob,
   token: string | null,
   fetchImpl: typeof fetch = fetch,
+  idempotencyKey: string = randomKey(),
+  name = 'photo',
 ): Promise<{ state: PhotoState; id?: string; error?: string }> {
   const body = new FormData();
-  body.append('file', file);
+  body.append('file', file, name);
   try {
     const response = await fetchImpl('/uploads', {
       method: 'POST',
       body,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
+      headers: { 'idempotency-key': idempotencyKey, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
+    if (response.status >= 500) return { state: 'saved' };
     if (!response.ok) {
       const refusal = (await response.json().catch(() => ({}))) as { message?: unknown };
       return { state: 'failed', error: typeof refusal.message === 'string' ? refusal.message : undefined };
@@ -34,11 +54,12 @@ export async function uploadPhoto(
     const json = (await response.json()) as { id?: unknown };
     return typeof json.id === 'string' ? { state: 'uploaded', id: json.id } : { state: 'failed' };
   } catch {
-    return { state: 'failed' };
+    // No network: the photo stays on the phone and goes with its operation through the outbox.
+    return { state: 'saved' };
   }
 }
 
-/** The photos picked for one filing, each uploaded as soon as it is picked. */
+/** The photos picked for one filing or report: downscaled, then uploaded at once when there is a network. */
 export function usePhotoUploads() {
   const photos = ref<Photo[]>([]);
   let next = 1;
@@ -47,8 +68,12 @@ export function usePhotoUploads() {
     for (const file of Array.from(files)) {
       const photo: Photo = { key: next++, name: file.name, previewUrl: URL.createObjectURL(file), state: 'uploading' };
       photos.value = [...photos.value, photo];
-      const result = await uploadPhoto(file, authToken.value);
-      photos.value = photos.value.map((p) => (p.key === photo.key ? { ...p, ...result } : p));
+      const blob = await downscale(file);
+      const result =
+        navigator.onLine === false
+          ? { state: 'saved' as const }
+          : await uploadPhoto(blob, authToken.value, fetch, randomKey(), file.name);
+      photos.value = photos.value.map((p) => (p.key === photo.key ? { ...p, ...result, blob } : p));
     }
   }
 
@@ -61,6 +86,11 @@ export function usePhotoUploads() {
   onBeforeUnmount(() => photos.value.forEach((p) => URL.revokeObjectURL(p.previewUrl)));
 
   const uploadedIds = () => photos.value.flatMap((p) => (p.id ? [p.id] : []));
+  /** What goes into the outbox: each usable photo, with its id when the server already has it. */
+  const forOutbox = () =>
+    photos.value.flatMap((p) =>
+      (p.state === 'uploaded' || p.state === 'saved') && p.blob ? [{ name: p.name, blob: p.blob, id: p.id }] : [],
+    );
   const busy = () => photos.value.some((p) => p.state === 'uploading');
-  return { photos, add, remove, uploadedIds, busy };
+  return { photos, add, remove, uploadedIds, forOutbox, busy };
 }

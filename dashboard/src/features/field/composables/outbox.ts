@@ -1,0 +1,226 @@
+import type { ApolloClient, NormalizedCacheObject } from '@apollo/client/core';
+import { ApolloError } from '@apollo/client/core';
+import { liveQuery } from 'dexie';
+import { ref, watch } from 'vue';
+import { FileHazardDocument, SubmitRectificationDocument } from '../../../gql/generated.js';
+import { randomKey } from '../../../shared/random-key.js';
+import { authToken } from '../../auth/composables/session.js';
+import { loadViewer } from '../../auth/composables/viewer.js';
+import { outboxDb, type OutboxEntry, type OutboxKind, type OutboxPhoto } from './outbox-db.js';
+
+/** How a send went: sent (with what the server made), refused (its sentence), or still waiting for a network. */
+export type SendOutcome =
+  | { state: 'sent'; id: string; title: string }
+  | { state: 'refused'; error: string; field?: string }
+  | { state: 'waiting' };
+
+/** The entries of the signed-in user, newest state first; the header and the outbox page watch it. */
+export const outboxEntries = ref<OutboxEntry[]>([]);
+/** Whether a send is under way (the outbox page says so). */
+export const sending = ref(false);
+
+let client: ApolloClient<NormalizedCacheObject> | null = null;
+let owner: string | null = null;
+const outcomes = new Map<number, SendOutcome>();
+let running: Promise<void> | null = null;
+let again = false;
+
+/** A network that is not there (offline, server unreachable), as opposed to the server's refusal. */
+class Unreachable extends Error {}
+
+async function currentOwner(): Promise<string | null> {
+  if (!client || !authToken.value) return null;
+  const viewer = await loadViewer(client);
+  return viewer?.username ?? null;
+}
+
+/** Starts the outbox: watches it for the header, sends on app start, on reconnect, on sign-in and every 30 s. */
+export function startOutbox(apollo: ApolloClient<NormalizedCacheObject>): void {
+  client = apollo;
+  let subscription: { unsubscribe(): void } | null = null;
+  const follow = async () => {
+    owner = await currentOwner();
+    subscription?.unsubscribe();
+    if (!owner) {
+      outboxEntries.value = [];
+      return;
+    }
+    const who = owner;
+    subscription = liveQuery(() => outboxDb.entries.where('owner').equals(who).sortBy('seq')).subscribe({
+      next: (entries) => (outboxEntries.value = entries),
+      error: () => undefined,
+    });
+    void flushOutbox();
+  };
+  watch(authToken, () => void follow());
+  window.addEventListener('online', () => void flushOutbox());
+  window.setInterval(() => {
+    if (outboxEntries.value.some((e) => e.status === 'waiting')) void flushOutbox();
+  }, 30_000);
+  void follow();
+}
+
+/** Puts one operation in the outbox, with the idempotency key of this press of the submit button. */
+export async function enqueue(
+  kind: OutboxKind,
+  title: string,
+  variables: Record<string, unknown>,
+  photos: Array<{ name: string; blob: Blob; id?: string }>,
+): Promise<number> {
+  const who = owner ?? (await currentOwner());
+  if (!who) throw new Error('not signed in');
+  owner = who;
+  const entry: OutboxEntry = {
+    kind,
+    owner: who,
+    title,
+    variables,
+    photos: photos.map((p): OutboxPhoto => ({ key: randomKey(), name: p.name, blob: p.blob, id: p.id })),
+    idempotencyKey: randomKey(),
+    createdAt: new Date().toISOString(),
+    waited: typeof navigator !== 'undefined' && navigator.onLine === false,
+    status: 'waiting',
+  };
+  return (await outboxDb.entries.add(entry)) as number;
+}
+
+/** Sends this entry now if the network allows (and everything queued before it); says how it went. */
+export async function sendNow(seq: number): Promise<SendOutcome> {
+  await flushOutbox();
+  const outcome = outcomes.get(seq);
+  if (outcome) return outcome;
+  const entry = await outboxDb.entries.get(seq);
+  if (entry?.status === 'refused') return { state: 'refused', error: entry.error ?? '' };
+  return { state: 'waiting' };
+}
+
+/**
+ * Sends the waiting entries in order, each at most once in effect: photos first (each with its own key),
+ * then the operation with their ids and the entry's key, so that a resend after a lost answer changes nothing
+ * on the server. A network failure stops the round (order is kept); a refusal marks the entry and goes on.
+ */
+export function flushOutbox(): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    sending.value = true;
+    try {
+      do {
+        again = false;
+        await sendRound();
+      } while (again);
+    } finally {
+      sending.value = false;
+      running = null;
+    }
+  })();
+  return running;
+}
+
+async function sendRound(): Promise<void> {
+  const who = owner ?? (await currentOwner());
+  if (!who || !client || !authToken.value) return;
+  const waiting = await outboxDb.entries
+    .where('owner')
+    .equals(who)
+    .filter((e) => e.status === 'waiting')
+    .sortBy('seq');
+  for (const entry of waiting) {
+    try {
+      const outcome = await sendEntry(client, entry);
+      outcomes.set(entry.seq!, outcome);
+      if (outcome.state === 'sent') await outboxDb.entries.delete(entry.seq!);
+      else if (outcome.state === 'refused')
+        await outboxDb.entries.update(entry.seq!, { status: 'refused', error: outcome.error });
+    } catch (error) {
+      if (error instanceof Unreachable) {
+        await outboxDb.entries.update(entry.seq!, { waited: true });
+        return;
+      }
+      throw error;
+    }
+  }
+}
+
+async function uploadPhoto(photo: OutboxPhoto): Promise<{ id: string } | { error: string }> {
+  const body = new FormData();
+  body.append('file', photo.blob, photo.name);
+  let response: Response;
+  try {
+    response = await fetch('/uploads', {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${authToken.value ?? ''}`, 'idempotency-key': photo.key },
+    });
+  } catch {
+    throw new Unreachable();
+  }
+  const json = (await response.json().catch(() => ({}))) as { id?: unknown; message?: unknown; code?: unknown };
+  // A session that expired while the phone was offline: keep the entry until the user signs in again.
+  if (response.status === 401 || response.status >= 500) throw new Unreachable();
+  if (response.ok && typeof json.id === 'string') return { id: json.id };
+  return { error: typeof json.message === 'string' ? json.message : `HTTP ${response.status}` };
+}
+
+async function sendEntry(apollo: ApolloClient<NormalizedCacheObject>, entry: OutboxEntry): Promise<SendOutcome> {
+  const photoIds: string[] = [];
+  for (const photo of entry.photos) {
+    if (!photo.id) {
+      const uploaded = await uploadPhoto(photo);
+      if ('error' in uploaded) return { state: 'refused', error: uploaded.error, field: 'photoIds' };
+      photo.id = uploaded.id;
+      await outboxDb.entries.update(entry.seq!, { photos: entry.photos });
+    }
+    photoIds.push(photo.id);
+  }
+  const queuedAt = entry.waited ? entry.createdAt : null;
+  try {
+    if (entry.kind === 'fileHazard') {
+      const input = {
+        ...(entry.variables as Record<string, unknown>),
+        idempotencyKey: entry.idempotencyKey,
+        ...(queuedAt ? { queuedAt } : {}),
+        ...(photoIds.length ? { photoIds } : {}),
+      };
+      const result = await apollo.mutate({
+        mutation: FileHazardDocument,
+        variables: { input: input as never },
+        refetchQueries: ['Hazards'],
+      });
+      const hazard = result.data!.fileHazard;
+      return { state: 'sent', id: hazard.id, title: hazard.title };
+    }
+    const result = await apollo.mutate({
+      mutation: SubmitRectificationDocument,
+      variables: {
+        ...(entry.variables as { hazardId: string; note: string | null }),
+        photoIds,
+        idempotencyKey: entry.idempotencyKey,
+        queuedAt,
+      },
+    });
+    const hazard = result.data!.submitRectification;
+    return { state: 'sent', id: hazard.id, title: hazard.title };
+  } catch (error) {
+    if (error instanceof ApolloError && error.graphQLErrors.length) {
+      const first = error.graphQLErrors[0]!;
+      if (first.extensions?.['code'] === 'UNAUTHENTICATED') throw new Unreachable();
+      const field = first.extensions?.['field'];
+      return { state: 'refused', error: first.message, field: typeof field === 'string' ? field : undefined };
+    }
+    throw new Unreachable();
+  }
+}
+
+/** The user gives up on a refused (or waiting) entry. */
+export async function discardEntry(seq: number): Promise<void> {
+  await outboxDb.entries.delete(seq);
+}
+
+/** The user asks for a refused entry to be sent again (e.g. after the hazard was reopened). */
+export async function retryEntry(seq: number): Promise<void> {
+  await outboxDb.entries.update(seq, { status: 'waiting', error: undefined });
+  await flushOutbox();
+}
