@@ -10,6 +10,7 @@ import { enterpriseRoutes } from './features/enterprises/routes/index.js';
 import { fieldRoutes } from './features/field/routes/index.js';
 import { hazardRoutes } from './features/hazards/routes/index.js';
 import { supervisionRoutes } from './features/supervision/routes/index.js';
+import { adminRoutes } from './features/admin/routes/index.js';
 import { snapshotPageRoutes, snapshotRoutes } from './features/snapshots/routes/index.js';
 import { kioskRoutes, wallboardRoutes } from './features/wallboard/routes/index.js';
 import type { Role } from './gql/generated.js';
@@ -24,6 +25,8 @@ declare module 'vue-router' {
     kiosk?: boolean;
     /** Sends the user on to their role's start page. */
     home?: boolean;
+    /** Only viewers the server says may do this (`me.can`) open the page. */
+    can?: 'administer' | 'readAdministration';
   }
 }
 
@@ -43,6 +46,7 @@ export const routes: RouteRecordRaw[] = [
       ...snapshotRoutes,
       ...kioskRoutes,
       ...supervisionRoutes,
+      ...adminRoutes,
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
@@ -63,8 +67,14 @@ export function createAppRouter(
     }
     const viewer = await loadViewer(client);
     if (!viewer) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+    // A one-time or initial password must be changed before anything else (R12); the server refuses the rest anyway.
+    if (viewer.mustChangePassword && to.name !== 'change-password') return { name: 'change-password' };
     if (to.meta.home) return homePathFor(viewer.role);
-    const allowed = to.matched.every((record) => !record.meta.roles || record.meta.roles.includes(viewer.role));
+    const allowed = to.matched.every(
+      (record) =>
+        (!record.meta.roles || record.meta.roles.includes(viewer.role)) &&
+        (!record.meta.can || viewer.can?.[record.meta.can] === true),
+    );
     return allowed ? true : { name: 'forbidden', query: { from: to.fullPath } };
   });
   return router;

@@ -10,6 +10,7 @@ import { scopeOf } from '../src/modules/auth/scope.js';
 import { User } from '../src/modules/auth/user.entity.js';
 import { postgresAnswers } from '../src/testing/databases.js';
 import { startTestServer } from '../src/testing/test-server.js';
+import { registryRows, registryXlsx, uploadImport } from '../src/testing/registry-files.js';
 import { EVENTS, LiveOperation, openSocket, type EventData } from '../src/testing/ws-client.js';
 
 log.quiet = true;
@@ -74,6 +75,27 @@ async function bench(dialect: DatabaseKind): Promise<void> {
     record(`${dialect}: deadline → DEADLINE_MISSED at a subscriber`, Date.now() - deadline.getTime(), 2000);
     live.stop();
     await socket.dispose();
+
+    // R13: a county's registry in one file: 1,000 rows checked, then registered with accounts in one transaction.
+    const admin = await server.login('admin');
+    const names = (await server.gql('{ townships { name } departments { name } }', {}, admin)).data!;
+    const file = await registryXlsx(registryRows(1000, names.townships[0].name, names.departments[0].name));
+    const upload = await uploadImport(server.url, admin, file, 'bench.xlsx');
+    const run = (dry: boolean) =>
+      server.gql(
+        `mutation($id: ID!, $dry: Boolean!) { importEnterprises(importId: $id, dryRun: $dry, createAccounts: true) { created errors { row } } }`,
+        { id: upload.body.id, dry },
+        admin,
+      );
+    let started = performance.now();
+    await run(true);
+    record(`${dialect}: import of 1,000 rows, dry run`, performance.now() - started, 3000);
+    started = performance.now();
+    const imported = await run(false);
+    const took = performance.now() - started;
+    if (imported.data?.importEnterprises.created !== 1000)
+      throw new Error(`import failed: ${JSON.stringify(imported)}`);
+    record(`${dialect}: import of 1,000 rows with accounts, one transaction`, took, 10_000);
   } finally {
     await server.close();
   }

@@ -23,12 +23,15 @@ import { createEventBus } from './realtime/pubsub.js';
 import { startRealtime, type RealtimeServices } from './realtime/realtime.js';
 import { MAX_QUERY_TOKENS, validationRules } from './graphql/limits.js';
 import { mountUploads } from './modules/photo/photo.routes.js';
+import { mountImports } from './modules/import/import.routes.js';
 import { createReminderScheduler } from './modules/reminders/reminders.jobs.js';
 import { Reminders } from './modules/reminders/reminders.js';
 import type { ReminderScheduler } from './modules/reminders/reminder-scheduler.js';
 import type { SnapshotRenderer } from './modules/snapshot/snapshot-image.js';
 import { snapshotImageRoute } from './modules/snapshot/snapshot.routes.js';
-import { seedIfEmpty } from './seeders/seed.js';
+import { holdsDemoAccounts, seedIfEmpty } from './seeders/seed.js';
+import { EnvError } from './config/env.js';
+import { passwordGatePlugin } from './modules/auth/password-gate.js';
 import { securityHeaders } from './http/security-headers.js';
 
 const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist/', import.meta.url));
@@ -67,6 +70,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
   const orm = await openDatabase(env);
   try {
     await seedIfEmpty(orm.em.fork(), env, clock);
+    await refuseDemoOnNetwork(orm, env);
     const bus = await createEventBus(env, orm);
     const deps: AppDeps = {
       env,
@@ -95,6 +99,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
         ApolloServerPluginDrainHttpServer({ httpServer: http }),
         realtime.apolloPlugin,
         kioskPlugin,
+        passwordGatePlugin,
         schemaPrivacyPlugin,
       ],
     });
@@ -125,6 +130,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
     );
 
     mountUploads(app, deps);
+    mountImports(app, deps);
     app.get('/snapshots/:file', snapshotImageRoute(deps, bearerToken));
 
     serveDashboard(app);
@@ -155,6 +161,18 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
     await orm.close();
     throw error;
   }
+}
+
+/** Loopback addresses: only this machine can reach a server listening there. */
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
+
+/** The demo accounts' password is published: a server holding them listens beyond loopback only when told to (R12). */
+async function refuseDemoOnNetwork(orm: Orm, env: Env): Promise<void> {
+  if (env.demoOnNetwork || LOOPBACK.test(env.host)) return;
+  if (!(await holdsDemoAccounts(orm.em.fork()))) return;
+  throw new EnvError([
+    `HOST is ${env.host}, but the database holds the demo accounts, whose password is published: anyone on the network could sign in. Listen on 127.0.0.1, start on an empty database with SEED=none and INITIAL_ADMIN_PASSWORD, or set DEMO_ON_NETWORK=1 to serve the demo on the network on purpose`,
+  ]);
 }
 
 /** The built Vue app at `/`, with its client-side routes (`/wallboard`, `/snapshot/:date`) falling back to index.html. */

@@ -274,4 +274,41 @@ describe.skipIf(!!skip)('the field app (R17): installable, works with no signal,
       await phone.close();
     }
   });
+
+  it('an inspector records an on-site inspection with no signal; it is recorded once when the network returns', async () => {
+    const director = await server.login('director');
+    const found = await server.gql(
+      `{ enterprises(filter: { search: "e007" }) { edges { node { id } } } }`,
+      {},
+      director,
+    );
+    const enterpriseId: string = found.data!.enterprises.edges[0].node.id;
+    const count = async () =>
+      (
+        (await server.gql(`{ inspections(filter: { enterpriseId: "${enterpriseId}" }) { id } }`, {}, director)).data!
+          .inspections as unknown[]
+      ).length;
+    const before = await count();
+    const phone = await openBrowser(PHONE);
+    try {
+      const { page, context } = phone;
+      await signIn(page, server.url, 'inspector1', /\/enterprises$/);
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await page.goto(`${server.url}/enterprises/${enterpriseId}/inspection`);
+      await page.waitForSelector('textarea[name="note"]');
+      await page.waitForTimeout(300);
+      await context.setOffline(true);
+      await page.reload();
+      await page.fill('textarea[name="note"]', '现场检查：配电室、仓库，未发现新隐患');
+      await page.click('button[type="submit"]');
+      await page.waitForURL(/\/outbox\?queued=/);
+      await expect.poll(() => outboxCount(page)).toBe(1);
+      expect(await count()).toBe(before);
+      await context.setOffline(false);
+      await expect.poll(() => outboxCount(page), { timeout: 15_000 }).toBe(0);
+      expect(await count()).toBe(before + 1);
+    } finally {
+      await phone.close();
+    }
+  });
 });

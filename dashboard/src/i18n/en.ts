@@ -27,6 +27,20 @@ export const en: Messages = {
     hazards: 'Hazards',
     wallboard: 'Wallboard',
     analyst: 'Query',
+    admin: 'Administration',
+  },
+  password: {
+    title: 'Change password',
+    link: 'Password',
+    forced: 'This is a one-time (or initial) password. Set your own password before going on.',
+    rules:
+      'At least 10 characters, not containing the username, not a common password nor the demo password. Your sessions on other devices end.',
+    current: 'Current password',
+    new: 'New password',
+    repeat: 'New password again',
+    submit: 'Change password',
+    mismatch: 'The two new passwords differ.',
+    back: 'Back',
   },
   auth: {
     title: 'Work-safety hazard governance',

@@ -20,6 +20,7 @@ import { Delivery } from '../modules/delivery/delivery.entity.js';
 import { Bulletin } from '../modules/reminders/bulletin.entity.js';
 import { WeeklyDispatch } from '../modules/reminders/weekly-dispatch.entity.js';
 import { DailySnapshot } from '../modules/snapshot/daily-snapshot.entity.js';
+import { EnterpriseImport } from '../modules/import/enterprise-import.entity.js';
 
 /** Every entity, listed rather than discovered by folder, so that the source and the build agree. */
 export const ENTITIES = [
@@ -45,5 +46,6 @@ export const ENTITIES = [
   WeeklyDispatch,
   Bulletin,
   Delivery,
+  EnterpriseImport,
   IdempotentRequest,
 ];

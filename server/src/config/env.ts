@@ -21,6 +21,10 @@ export interface Env {
   webhookUrls: string[];
   reminders: RemindersSettings;
   seed: SeedName;
+  /** With SEED=none on a database without users: the first admin's password, to be changed at first sign-in (R12). */
+  initialAdminPassword: string | null;
+  /** Listen beyond loopback even though the database holds the demo accounts and their published password. */
+  demoOnNetwork: boolean;
   fakeNow: Date | null;
   production: boolean;
   logSql: boolean;
@@ -80,6 +84,16 @@ export const SETTINGS = [
   ],
   ['BULLETIN_MIN_OVERDUE', '1', 'overdue hazards in the period that name an enterprise in the bulletin'],
   ['SEED', 'demo', '`demo`, `ruichang-2017` or `none`; applied only to an empty database'],
+  [
+    'INITIAL_ADMIN_PASSWORD',
+    '',
+    'with `SEED=none` on a database without users: creates the account `admin` with this password, to be changed at first sign-in; required then',
+  ],
+  [
+    'DEMO_ON_NETWORK',
+    '0',
+    '`1` lets a server whose database holds the demo accounts (published password) listen on an address other than loopback',
+  ],
   ['FAKE_NOW', '', 'an ISO instant: the server clock starts there and runs on'],
   ['NODE_ENV', 'production (pnpm start)', '`production` hides internal error details from clients'],
   ['LOG_SQL', '0', '`1` logs every SQL statement'],
@@ -162,6 +176,15 @@ export function loadEnv(source: Source = process.env): Env {
   if (seed !== 'demo' && seed !== 'ruichang-2017' && seed !== 'none')
     problems.push(`SEED must be demo, ruichang-2017 or none (got "${seed}")`);
 
+  // Not trimmed: a password may begin or end with a space on purpose.
+  const initialAdminPassword = source.INITIAL_ADMIN_PASSWORD ? source.INITIAL_ADMIN_PASSWORD : null;
+  if (initialAdminPassword !== null && initialAdminPassword.length < 10)
+    problems.push('INITIAL_ADMIN_PASSWORD must be at least 10 characters long');
+
+  const demoOnNetwork = get('DEMO_ON_NETWORK', '0');
+  if (demoOnNetwork !== '0' && demoOnNetwork !== '1')
+    problems.push(`DEMO_ON_NETWORK must be 0 or 1 (got "${demoOnNetwork}")`);
+
   let fakeNow: Date | null = null;
   if (source.FAKE_NOW?.trim()) {
     fakeNow = new Date(source.FAKE_NOW.trim());
@@ -189,6 +212,8 @@ export function loadEnv(source: Source = process.env): Env {
     webhookUrls,
     reminders,
     seed: seed as SeedName,
+    initialAdminPassword,
+    demoOnNetwork: demoOnNetwork === '1',
     fakeNow,
     production: get('NODE_ENV', 'development') === 'production',
     logSql: get('LOG_SQL', '0') === '1',

@@ -6,6 +6,9 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { AlertResolver, EnterpriseAlertsResolver } from '../modules/alert/alert.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { AccountResolver } from '../modules/account/account.resolver.js';
+import { RegistryResolver } from '../modules/registry/registry.resolver.js';
+import { ImportResolver } from '../modules/import/import.resolver.js';
 import { DepartmentResolver } from '../modules/department/department.resolver.js';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver.js';
 import { EventResolver } from '../modules/event/event.resolver.js';
@@ -29,6 +32,9 @@ import { SnapshotResolver } from '../modules/snapshot/snapshot.resolver.js';
 
 export const resolvers = [
   AuthResolver,
+  AccountResolver,
+  RegistryResolver,
+  ImportResolver,
   DepartmentResolver,
   EnterpriseResolver,
   HazardResolver,

@@ -17,6 +17,9 @@ import { formatError } from '../graphql/format-error.js';
 import { MAX_QUERY_TOKENS, validationRules } from '../graphql/limits.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { authenticate } from '../modules/auth/auth.service.js';
+import { mustChangePasswordFirst } from '../modules/auth/password-gate.js';
+import { User } from '../modules/auth/user.entity.js';
+import { passwordChangeRequired } from '../graphql/errors.js';
 import { isUuid } from '../modules/common/ids.js';
 import { kioskRefusal } from '../modules/kiosk/kiosk-access.js';
 import { revokedKioskSessions } from '../modules/kiosk/kiosk.service.js';
@@ -154,6 +157,12 @@ export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps
         if (errors.length > 0) return errors.map((error) => coded(error, 'GRAPHQL_VALIDATION_FAILED'));
         const kioskRefused = session.viewer.kiosk ? kioskRefusal(document, payload.operationName) : null;
         if (kioskRefused) return [new GraphQLError(kioskRefused, { extensions: { code: 'FORBIDDEN' } })];
+        if (session.viewer.user.mustChangePassword) {
+          // The password may have been changed over HTTP with this very session since the socket opened.
+          const user = await orm.em.fork().findOne(User, session.viewer.user.id);
+          if (user && !user.mustChangePassword) session.viewer.user.mustChangePassword = false;
+        }
+        if (mustChangePasswordFirst(session.viewer, document, payload.operationName)) return [passwordChangeRequired()];
         session.operations.add(id);
         const contextValue: Context = { em: orm.em.fork(), deps, viewer: session.viewer };
         return {

@@ -13,6 +13,8 @@ const REPLAN_ON: ReadonlySet<EventKind> = new Set([
   EventKind.HAZARD_CLOSED,
   EventKind.DEADLINE_EXTENDED,
   EventKind.HAZARD_REGRADED,
+  EventKind.ENTERPRISE_REGISTERED,
+  EventKind.ENTERPRISE_CHANGED,
 ]);
 
 /**

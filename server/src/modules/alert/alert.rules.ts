@@ -92,11 +92,12 @@ export async function nextDueAt(
     const cutoff = new Date(now.getTime() - windowMs);
     const plus = (date: Date | null) => (date ? new Date(date.getTime() + windowMs) : null);
     candidates.push(
-      smallest(em, Enterprise, field, { [field]: { $gt: cutoff } } as FilterQuery<Enterprise>).then(plus),
+      smallest(em, Enterprise, field, { [field]: { $gt: cutoff }, active: true } as FilterQuery<Enterprise>).then(plus),
     );
     candidates.push(
       smallest(em, Enterprise, 'registeredAt', {
         [field]: null,
+        active: true,
         registeredAt: { $gt: cutoff },
       } as FilterQuery<Enterprise>).then(plus),
     );

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { COUNTED_ENTERPRISE, COUNTED_HAZARD } from '../enterprise/standing.js';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Env } from '../../config/env.js';
@@ -119,6 +120,7 @@ async function raiseQuiet(
     $and: [
       extra,
       quietWhere(field, windowMs, now),
+      COUNTED_ENTERPRISE,
       { id: { $nin: currentSubjects(e, kind, 'enterprise_id') } } as unknown as FilterQuery<Enterprise>,
     ],
   });
@@ -175,6 +177,7 @@ async function raiseOverdue(em: EntityManager, publisher: EventPublisher, now: D
     $and: [
       extra,
       overdueWhere(now),
+      COUNTED_HAZARD,
       { id: { $nin: currentSubjects(e, kind, 'hazard_id') } } as unknown as FilterQuery<Hazard>,
     ],
   });
@@ -283,6 +286,20 @@ async function clearAll(
       payload: { alertId: alert.id, alertKind: alert.kind, since: alert.since.toISOString(), ...payloadOf(alert) },
     });
   }
+}
+
+/** R13: a retired enterprise's displays clear at once, each with its ALERT_CLEARED, inside the retiring transaction. */
+export async function clearAlertsOf(tx: EntityManager, emit: Emit, enterprise: Enterprise, now: Date): Promise<number> {
+  const current = await tx.find(
+    Alert,
+    { enterprise: enterprise.id, clearedAt: null },
+    { populate: ['enterprise', 'hazard'], orderBy: { id: 'asc' } },
+  );
+  await clearAll(tx, emit, current, now, (alert) => {
+    const hazard = alert.hazard?.getEntity();
+    return hazard ? hazardFacts(hazard) : {};
+  });
+  return current.length;
 }
 
 /** The current displays within a scope (R6), oldest first. */

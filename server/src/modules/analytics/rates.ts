@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { enterpriseScopeSql, type Scope } from '../auth/scope.js';
+import type { Scope } from '../auth/scope.js';
+import { countedEnterpriseSql } from '../enterprise/standing.js';
 import { Role } from '../auth/role.js';
 import { boolSql, dateParam, num, runSql } from '../common/raw-sql.js';
 import { HazardStatus } from '../hazard/hazard.enums.js';
@@ -70,7 +71,7 @@ function compliant(em: EntityManager, active: Condition, start: Date, end: Date)
 }
 
 async function enterpriseRate(em: EntityManager, scope: Scope, end: Date, numerator: Condition): Promise<Rate> {
-  const where = enterpriseScopeSql(scope, 'e');
+  const where = countedEnterpriseSql(scope, 'e');
   const [row] = await runSql(
     em,
     `select count(*) as denominator, sum(case when ${numerator.sql} then 1 else 0 end) as numerator
@@ -123,7 +124,7 @@ function onTimeSql(em: EntityManager): string {
 }
 
 export async function onTimeRate(em: EntityManager, scope: Scope, from: Date, to: Date, now: Date): Promise<Rate> {
-  const where = enterpriseScopeSql(scope, 'e');
+  const where = countedEnterpriseSql(scope, 'e');
   const due = dueSql(em, from, to, now);
   const [row] = await runSql(
     em,
@@ -151,7 +152,7 @@ export async function ratesNowByDepartment(
   now: Date,
   windows: { noLoginWindowMs: number; noFilingWindowMs: number; onTimeFrom: Date },
 ): Promise<Map<string, DepartmentRates>> {
-  const where = enterpriseScopeSql(scope, 'e');
+  const where = countedEnterpriseSql(scope, 'e');
   const loginStart = new Date(now.getTime() - windows.noLoginWindowMs);
   const filingStart = new Date(now.getTime() - windows.noFilingWindowMs);
   const login = compliant(em, signedIn(em, loginStart, now, now), loginStart, now);

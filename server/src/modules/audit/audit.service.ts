@@ -137,3 +137,11 @@ function toDate(value: unknown): Date {
     ? value
     : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));
 }
+
+/** Appends many entries to the chain in a few statements (an import of a thousand enterprises). */
+export async function appendAudits(em: EntityManager, facts: AuditFacts[]): Promise<void> {
+  if (facts.length === 0) return;
+  await takeLedgerLock(em);
+  const rows = chainEntries(await lastAuditLink(em), facts);
+  for (let i = 0; i < rows.length; i += 400) await em.insertMany(AuditEntry, rows.slice(i, i + 400));
+}

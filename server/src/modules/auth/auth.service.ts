@@ -42,6 +42,7 @@ export async function authenticate(
   const session = await em.findOne(AuthSession, { tokenHash: hashToken(token) }, { populate: ['user'] });
   if (!session || session.revokedAt || session.expiresAt <= now) return null;
   const user = session.user.getEntity();
+  if (!user.active) return null;
   return { user, sessionId: session.id, expiresAt: session.expiresAt, scope: await scopeOf(em, user) };
 }
 
@@ -61,7 +62,8 @@ export async function login(
   }
 
   const user = await em.findOne(User, { username: key }, { populate: ['passwordHash'] });
-  if (!(await verifyPassword(user?.passwordHash ?? null, password))) {
+  // A disabled account, or one of a retired enterprise, is refused exactly like a wrong password (R12, R13).
+  if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !(await maySignIn(em, user!))) {
     await recordFailure(em, key, throttle, now);
     throw unauthenticated(WRONG_CREDENTIALS);
   }
@@ -101,6 +103,13 @@ export async function login(
     }
   });
   return { token, expiresAt, user: user! };
+}
+
+/** R12, R13: an enabled account, and for an enterprise account an enterprise still on the registry. */
+async function maySignIn(em: EntityManager, user: User): Promise<boolean> {
+  if (!user.active) return false;
+  if (!user.enterprise) return true;
+  return (await em.count(Enterprise, { id: user.enterprise.id, active: true })) > 0;
 }
 
 async function recordFailure(em: EntityManager, key: string, throttle: LoginThrottle | null, now: Date): Promise<void> {

@@ -16,3 +16,13 @@ export async function verifyPassword(passwordHash: string | null, password: stri
   const ok = await verify(target, password).catch(() => false);
   return ok && passwordHash !== null;
 }
+
+/**
+ * A generated one-time password carries about 80 random bits, so guessing it is out of reach however
+ * fast the hash; a light argon2id keeps a 1,000-account import in seconds. It is replaced at first sign-in.
+ */
+const ONE_TIME_OPTIONS = { algorithm: 2 as Algorithm, memoryCost: 1024, timeCost: 1, parallelism: 1 };
+
+export function hashOneTimePassword(password: string): Promise<string> {
+  return hash(password, ONE_TIME_OPTIONS);
+}

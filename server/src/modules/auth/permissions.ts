@@ -20,3 +20,21 @@ export function assertMayIssueReminders(viewer: Viewer): void {
     );
   }
 }
+
+/** R12: only an admin creates, resets and disables accounts and manages departments, townships and the registry. */
+export function mayAdminister(viewer: Viewer): boolean {
+  return viewer.user.role === Role.ADMIN && !viewer.kiosk;
+}
+
+export function assertMayAdminister(viewer: Viewer): void {
+  if (!mayAdminister(viewer)) throw forbidden('只有系统管理员可以管理账号、科室、乡镇和企业名录。');
+}
+
+/** R12: the director reads accounts and the registry's administration as the admin does, without changing them. */
+export function mayReadAdministration(viewer: Viewer): boolean {
+  return mayAdminister(viewer) || (viewer.user.role === Role.DIRECTOR && !viewer.kiosk);
+}
+
+export function assertMayReadAdministration(viewer: Viewer): void {
+  if (!mayReadAdministration(viewer)) throw forbidden('只有系统管理员和局长可以查看账号。');
+}

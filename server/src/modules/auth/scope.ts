@@ -73,6 +73,8 @@ export function scopeAllows(scope: Scope, enterprise: { id: string; departmentId
 export interface EventSubject {
   enterpriseId?: string | null;
   departmentId?: string | null;
+  /** A move between departments (ENTERPRISE_CHANGED) names the department it left in `fromDepartmentId`. */
+  payload?: Record<string, unknown> | null;
 }
 
 /**
@@ -81,7 +83,10 @@ export interface EventSubject {
  */
 export function scopeAllowsEvent(scope: Scope, event: EventSubject): boolean {
   if (!event.enterpriseId) return scope.kind !== 'enterprise';
-  return scopeAllows(scope, { id: event.enterpriseId, departmentId: event.departmentId ?? '' });
+  if (scopeAllows(scope, { id: event.enterpriseId, departmentId: event.departmentId ?? '' })) return true;
+  // The department an enterprise moved out of hears of the move (R13), so its wallboard drops it at once.
+  const from = event.payload?.fromDepartmentId;
+  return typeof from === 'string' && scopeAllows(scope, { id: event.enterpriseId, departmentId: from });
 }
 
 /** scopeAllowsEvent in SQL, over the event log's enterprise_id and department_id columns. */

@@ -33,4 +33,21 @@ export class User extends BaseEntity {
 
   @Property()
   createdAt!: Date;
+
+  @Field({
+    description: 'False once an admin disabled the account: it cannot sign in and its sessions have ended (R12).',
+  })
+  @Property()
+  active: boolean = true;
+
+  @Field({
+    description:
+      'True for a new account, a reset one or the first admin: every operation but me, changePassword and logout is refused with PASSWORD_CHANGE_REQUIRED until the password is changed (R12).',
+  })
+  @Property()
+  mustChangePassword: boolean = false;
+
+  @Field({ nullable: true, description: 'When the password was last set by its owner.' })
+  @Property({ nullable: true })
+  passwordChangedAt?: Date;
 }

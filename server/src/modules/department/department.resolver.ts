@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { COUNTED_ENTERPRISE } from '../enterprise/standing.js';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { User } from '../auth/user.entity.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
@@ -29,8 +30,10 @@ export class DepartmentResolver {
     return (await department.chief?.load()) ?? null;
   }
 
-  @FieldResolver(() => Int, { description: 'How many enterprises this department supervises.' })
+  @FieldResolver(() => Int, {
+    description: 'How many active enterprises this department supervises (retired ones do not count, R13).',
+  })
   enterpriseCount(@Root() department: Department, @Ctx() ctx: Context): Promise<number> {
-    return ctx.em.count(Enterprise, { department: department.id });
+    return ctx.em.count(Enterprise, { $and: [{ department: department.id }, COUNTED_ENTERPRISE] });
   }
 }

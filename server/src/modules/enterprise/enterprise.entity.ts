@@ -48,4 +48,27 @@ export class Enterprise extends BaseEntity {
   @Field({ description: 'Named in a bulletin: a key supervision target (重点督查对象) for the current period.' })
   @Property({ index: true })
   keyTarget: boolean = false;
+
+  @Field({
+    description:
+      'False once retired (closed down): it leaves counts, rates, displays and reminders; its record and history stay readable (R13).',
+  })
+  @Property({ index: true })
+  active: boolean = true;
+
+  @Field({ nullable: true, description: 'When it was last retired; null while it has never been or was restored.' })
+  @Property({ nullable: true })
+  retiredAt?: Date;
+
+  @Field({ nullable: true, description: 'Street address (地址).' })
+  @Property({ nullable: true })
+  address?: string;
+
+  @Field({ nullable: true, description: 'The enterprise’s contact person (联系人).' })
+  @Property({ nullable: true })
+  contactName?: string;
+
+  @Field({ nullable: true, description: 'The contact’s phone number (联系电话).' })
+  @Property({ nullable: true })
+  contactPhone?: string;
 }

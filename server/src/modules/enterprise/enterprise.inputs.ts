@@ -18,6 +18,12 @@ export class EnterpriseFilter {
   @Field({ nullable: true, description: 'Part of the name, code or credit code.' })
   search?: string;
 
+  @Field({
+    nullable: true,
+    description: 'Omitted or true: enterprises on the registry; false: the retired ones (R13).',
+  })
+  active?: boolean;
+
   @Field({ nullable: true, description: 'Registered at or after this instant.' })
   registeredFrom?: Date;
 

@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { COUNTED_ENTERPRISE } from './standing.js';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Scope } from '../auth/scope.js';
 import { enterpriseScopeWhere } from '../auth/scope.js';
@@ -13,6 +14,7 @@ export function enterpriseWhere(scope: Scope, filter: EnterpriseFilter | undefin
   if (filter?.townshipId) conditions.push({ township: requireId('townshipId', filter.townshipId) });
   if (filter?.industry) conditions.push({ industry: filter.industry });
   if (filter?.keyTarget !== undefined && filter.keyTarget !== null) conditions.push({ keyTarget: filter.keyTarget });
+  conditions.push(filter?.active === false ? { active: false } : COUNTED_ENTERPRISE);
   if (filter?.registeredFrom) conditions.push({ registeredAt: { $gte: filter.registeredFrom } });
   if (filter?.registeredTo) conditions.push({ registeredAt: { $lte: filter.registeredTo } });
   if (filter?.search?.trim()) {

@@ -13,6 +13,8 @@ export enum EventKind {
   ALERT_CLEARED = 'ALERT_CLEARED',
   ENFORCEMENT_RECORDED = 'ENFORCEMENT_RECORDED',
   SNAPSHOT_TAKEN = 'SNAPSHOT_TAKEN',
+  ENTERPRISE_REGISTERED = 'ENTERPRISE_REGISTERED',
+  ENTERPRISE_CHANGED = 'ENTERPRISE_CHANGED',
 }
 
 registerEnumType(EventKind, { name: 'EventKind', description: 'What a wallboard is told about.' });

@@ -35,6 +35,8 @@ export async function filingEnterprise(
   }
   if (!enterpriseId) throw badInput('enterpriseId', 'Say which enterprise the hazard belongs to (enterpriseId).');
   const enterprise = await findEnterpriseInScope(ctx.em, viewer.scope, enterpriseId);
+  if (enterprise && !enterprise.active)
+    throw badInput('enterpriseId', '这家企业已注销（退出名录），不能再为它上报隐患；它的历史记录仍可查阅。');
   if (enterprise) return enterprise;
   const exists = isUuid(enterpriseId) && (await ctx.em.count(Enterprise, { id: enterpriseId })) > 0;
   if (exists) throw forbidden('This enterprise is outside your supervision; only its own department can file for it.');

@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { COUNTED_ENTERPRISE } from '../enterprise/standing.js';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Env } from '../../config/env.js';
 import { log } from '../../config/log.js';
@@ -107,7 +108,11 @@ export async function computeBulletin(
   const criteria = new Set(env.reminders.bulletinCriteria);
   const departments = await departmentsWithPeople(em);
   const deptById = new Map(departments.map((d) => [d.id, d]));
-  const enterprises = await em.find(Enterprise, { registeredAt: { $lt: endAt } }, { orderBy: { code: 'asc' } });
+  const enterprises = await em.find(
+    Enterprise,
+    { $and: [{ registeredAt: { $lt: endAt } }, COUNTED_ENTERPRISE] },
+    { orderBy: { code: 'asc' } },
+  );
   const reasons = new Map<string, BulletinReason[]>();
   const add = (id: string, reason: BulletinReason) => reasons.set(id, [...(reasons.get(id) ?? []), reason]);
   const tz = env.bureauTz;

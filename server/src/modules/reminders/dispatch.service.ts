@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { COUNTED_HAZARD } from '../enterprise/standing.js';
 import type { EntityManager } from '@mikro-orm/knex';
 import { log } from '../../config/log.js';
 import type { AppDeps } from '../../graphql/context.js';
@@ -51,12 +52,17 @@ export async function computeDispatch(
     currentAlertsNamed(em, { kind: 'all' }),
     em.find(
       Hazard,
-      { status: HazardStatus.RECTIFYING, deadline: { $gt: now, $lte: new Date(now.getTime() + DUE_SOON_MS) } },
+      {
+        $and: [
+          COUNTED_HAZARD,
+          { status: HazardStatus.RECTIFYING, deadline: { $gt: now, $lte: new Date(now.getTime() + DUE_SOON_MS) } },
+        ],
+      },
       { populate: ['enterprise'], orderBy: { deadline: 'asc', id: 'asc' } },
     ),
     em.find(
       Hazard,
-      { grade: HazardGrade.MAJOR, status: { $ne: HazardStatus.CLOSED } },
+      { $and: [COUNTED_HAZARD, { grade: HazardGrade.MAJOR, status: { $ne: HazardStatus.CLOSED } }] },
       { populate: ['enterprise'], orderBy: { filedAt: 'asc', id: 'asc' } },
     ),
   ]);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { hazardScopeWhere, type Scope } from '../auth/scope.js';
+import type { Scope } from '../auth/scope.js';
+import { countedHazardWhere } from '../enterprise/standing.js';
 import { addDays, bureauDate, bureauDayStart } from '../common/bureau-time.js';
 import { Hazard } from '../hazard/hazard.entity.js';
 
@@ -33,7 +34,7 @@ export async function wallboardTrend(
   const today = bureauDate(now, timeZone);
   const first = addDays(today, -(days - 1));
   const from = bureauDayStart(first, timeZone);
-  const where = hazardScopeWhere(scope);
+  const where = countedHazardWhere(scope);
   // Plain rows (QB execute), not entities: only two timestamps per hazard are needed.
   const [filed, closed] = await Promise.all([
     em

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Env } from '../../config/env.js';
 import { rate, ratesNowByDepartment, type DepartmentRates, type Rate } from '../analytics/rates.js';
-import { enterpriseScopeSql, type Scope } from '../auth/scope.js';
+import type { Scope } from '../auth/scope.js';
+import { countedEnterpriseSql } from '../enterprise/standing.js';
 import { DAY_MS } from '../common/duration.js';
 import { boolSql, dateParam, num, runSql } from '../common/raw-sql.js';
 import { Department } from '../department/department.entity.js';
@@ -28,7 +29,7 @@ interface OpenCounts {
  * that reads only open hazards (the partial index on them, issue 16).
  */
 async function openByDepartment(em: EntityManager, scope: Scope, now: Date): Promise<Map<string, OpenCounts>> {
-  const where = enterpriseScopeSql(scope, 'e');
+  const where = countedEnterpriseSql(scope, 'e');
   const grade = (g: HazardGrade) => `sum(case when h.grade = '${g}' then 1 else 0 end)`;
   const rows = await runSql(
     em,

@@ -10,7 +10,7 @@ export interface OutboxPhoto {
   id?: string;
 }
 
-export type OutboxKind = 'fileHazard' | 'submitRectification';
+export type OutboxKind = 'fileHazard' | 'submitRectification' | 'recordInspection';
 
 /** One operation waiting on the phone to be sent (R17, docs/rules.md). */
 export interface OutboxEntry {
@@ -19,7 +19,7 @@ export interface OutboxEntry {
   kind: OutboxKind;
   /** Whose session made it: on a shared phone, another user's entries wait for them. */
   owner: string;
-  /** What the outbox page shows: the hazard's title. */
+  /** What the outbox page shows: the hazard's title, or the inspected enterprise's name. */
   title: string;
   /** The mutation's variables, without photoIds, idempotency key and queuedAt. */
   variables: Record<string, unknown>;

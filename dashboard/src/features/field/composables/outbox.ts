@@ -2,7 +2,7 @@ import type { ApolloClient, NormalizedCacheObject } from '@apollo/client/core';
 import { ApolloError } from '@apollo/client/core';
 import { liveQuery } from 'dexie';
 import { ref, watch } from 'vue';
-import { FileHazardDocument, SubmitRectificationDocument } from '../../../gql/generated.js';
+import { FileHazardDocument, RecordInspectionDocument, SubmitRectificationDocument } from '../../../gql/generated.js';
 import { randomKey } from '../../../shared/random-key.js';
 import { authToken } from '../../auth/composables/session.js';
 import { loadViewer } from '../../auth/composables/viewer.js';
@@ -191,6 +191,19 @@ async function sendEntry(apollo: ApolloClient<NormalizedCacheObject>, entry: Out
       });
       const hazard = result.data!.fileHazard;
       return { state: 'sent', id: hazard.id, title: hazard.title };
+    }
+    if (entry.kind === 'recordInspection') {
+      const input = {
+        ...(entry.variables as Record<string, unknown>),
+        idempotencyKey: entry.idempotencyKey,
+        ...(queuedAt ? { queuedAt } : {}),
+      };
+      const result = await apollo.mutate({
+        mutation: RecordInspectionDocument,
+        variables: { input: input as never },
+        refetchQueries: ['EnterpriseDetail', 'Hazards'],
+      });
+      return { state: 'sent', id: result.data!.recordInspection.id, title: entry.title };
     }
     const result = await apollo.mutate({
       mutation: SubmitRectificationDocument,

@@ -45,6 +45,8 @@ const viewer = (role: Viewer['role'], extra: Partial<Viewer> = {}): Viewer => ({
   username: role.toLowerCase(),
   displayName: role,
   role,
+  mustChangePassword: false,
+  can: { administer: role === 'ADMIN', readAdministration: role === 'ADMIN' || role === 'DIRECTOR' },
   department: null,
   enterprise: null,
   ...extra,

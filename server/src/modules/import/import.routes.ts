@@ -1,0 +1,140 @@
+import busboy from 'busboy';
+import type { Express, Request, Response } from 'express';
+import { bearerToken } from '../../app.js';
+import { log } from '../../config/log.js';
+import type { AppDeps } from '../../graphql/context.js';
+import { authenticate } from '../auth/auth.service.js';
+import { mayAdminister } from '../auth/permissions.js';
+import { isUuid } from '../common/ids.js';
+import { Department } from '../department/department.entity.js';
+import { Township } from '../township/township.entity.js';
+import { MAX_IMPORT_BYTES } from './import-columns.js';
+import { EnterpriseImport } from './enterprise-import.entity.js';
+import { ImportFileError, readImportFile } from './import-file.js';
+import { openCredentials, templateWorkbook, XLSX_TYPE } from './import-sheets.js';
+
+function refuse(res: Response, status: number, code: string, message: string, field?: string): void {
+  res.status(status).json({ code, message, ...(field ? { field } : {}) });
+}
+
+/** The one multipart field `file`, in memory, stopping at 5 MiB. */
+function readUpload(req: Request): Promise<{ bytes: Buffer; fileName: string }> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        limits: { files: 1, fileSize: MAX_IMPORT_BYTES, fields: 10, parts: 12 },
+      });
+    } catch {
+      reject(new ImportFileError('请以 multipart/form-data 上传，文件放在名为 file 的字段里。'));
+      return;
+    }
+    let found: { bytes: Buffer; fileName: string } | null = null;
+    let tooLarge = false;
+    parser.on('file', (name, stream, info) => {
+      if (name !== 'file' || found) return void stream.resume();
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('limit', () => void (tooLarge = true));
+      stream.on('end', () => {
+        if (!tooLarge) found = { bytes: Buffer.concat(chunks), fileName: info.filename || 'upload' };
+      });
+    });
+    parser.on('error', () => reject(new ImportFileError('上传的内容不是有效的 multipart/form-data。')));
+    parser.on('close', () => {
+      if (tooLarge) reject(Object.assign(new ImportFileError('导入文件最大 5 MiB。'), { status: 413 }));
+      else if (!found) reject(new ImportFileError('没有文件：请把文件放在名为 file 的字段里上传。'));
+      else resolve(found);
+    });
+    req.pipe(parser);
+  });
+}
+
+/**
+ * `POST /imports` (admin token, multipart `file`: XLSX, or CSV in UTF-8 or GB18030, at most 5 MiB)
+ * → {"id"}; `GET /imports/enterprises-template.xlsx`; `GET /imports/:id/credentials.xlsx?key=`, once.
+ */
+export function mountImports(app: Express, deps: AppDeps): void {
+  const admin = async (req: Request) => {
+    const viewer = await authenticate(deps.orm.em.fork(), bearerToken(req.headers.authorization), deps.clock.now());
+    return { viewer, allowed: !!viewer && !viewer.user.mustChangePassword && mayAdminister(viewer) };
+  };
+
+  app.post('/imports', async (req, res) => {
+    try {
+      const { viewer, allowed } = await admin(req);
+      if (!viewer) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录：请求需带 Authorization: Bearer <token>。');
+      if (!allowed) return refuse(res, 403, 'FORBIDDEN', '只有系统管理员可以导入企业名录。');
+      const { bytes, fileName } = await readUpload(req);
+      const { format, rows } = await readImportFile(bytes);
+      const em = deps.orm.em.fork();
+      const upload = em.create(EnterpriseImport, {
+        uploadedBy: viewer.user.id,
+        uploadedAt: deps.clock.now(),
+        fileName,
+        format,
+        rows: JSON.stringify(rows),
+      });
+      await em.flush();
+      res.status(201).json({ id: upload.id, format, rowCount: rows.length });
+    } catch (error) {
+      if (error instanceof ImportFileError) {
+        req.resume();
+        return refuse(res, (error as { status?: number }).status ?? 400, 'BAD_USER_INPUT', error.message, 'file');
+      }
+      log.error('import upload failed', error);
+      refuse(res, 500, 'INTERNAL_SERVER_ERROR', '服务器出错，已记录；请稍后再试。');
+    }
+  });
+
+  app.get('/imports/enterprises-template.xlsx', async (_req, res) => {
+    try {
+      const em = deps.orm.em.fork();
+      const [township] = await em.find(Township, {}, { orderBy: { name: 'asc' }, limit: 1 });
+      const [department] = await em.find(Department, {}, { orderBy: { number: 'asc' }, limit: 1 });
+      const sheet = await templateWorkbook({
+        township: township?.name ?? '码头镇',
+        department: department?.name ?? '危险化学品安全监督管理科',
+      });
+      res
+        .type(XLSX_TYPE)
+        .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('企业名录导入模板.xlsx')}`)
+        .send(sheet);
+    } catch (error) {
+      log.error('import template failed', error);
+      refuse(res, 500, 'INTERNAL_SERVER_ERROR', '服务器出错，已记录；请稍后再试。');
+    }
+  });
+
+  app.get('/imports/:id/credentials.xlsx', async (req, res) => {
+    try {
+      const { viewer, allowed } = await admin(req);
+      if (!viewer) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录：请求需带 Authorization: Bearer <token>。');
+      if (!allowed) return refuse(res, 403, 'FORBIDDEN', '只有系统管理员可以下载初始账号表。');
+      const id = String(req.params.id);
+      const key = typeof req.query.key === 'string' ? req.query.key : '';
+      const em = deps.orm.em.fork();
+      const upload = isUuid(id) ? await em.findOne(EnterpriseImport, id, { populate: ['credentials'] }) : null;
+      const sheet = upload?.credentials && key ? openCredentials(upload.credentials, key) : null;
+      if (!upload || !sheet)
+        return refuse(
+          res,
+          404,
+          'NOT_FOUND',
+          '初始账号表只能下载一次，已被下载或链接无效；如需要，请逐个重置这些账号的密码。',
+        );
+      // Served once: the sealed sheet is gone before the bytes leave.
+      const taken = await em.nativeUpdate(EnterpriseImport, { id, credentials: { $ne: null } }, { credentials: null });
+      if (taken === 0) return refuse(res, 404, 'NOT_FOUND', '初始账号表只能下载一次，已被下载。');
+      res
+        .type(XLSX_TYPE)
+        .setHeader('Cache-Control', 'no-store')
+        .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('企业初始账号.xlsx')}`)
+        .send(sheet);
+    } catch (error) {
+      log.error('credentials download failed', error);
+      refuse(res, 500, 'INTERNAL_SERVER_ERROR', '服务器出错，已记录；请稍后再试。');
+    }
+  });
+}
