@@ -1,3 +1,4 @@
+import { AssessmentPeriodRecord, AssessmentSchemeVersion } from '../modules/assessment/assessment.entity.js';
 import { Alert } from '../modules/alert/alert.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
@@ -48,4 +49,6 @@ export const ENTITIES = [
   Delivery,
   EnterpriseImport,
   IdempotentRequest,
+  AssessmentSchemeVersion,
+  AssessmentPeriodRecord,
 ];

@@ -14,6 +14,7 @@ import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver.js
 import { EventResolver } from '../modules/event/event.resolver.js';
 import { HazardResolver } from '../modules/hazard/hazard.resolver.js';
 import { DepartmentSummaryResolver, WallboardResolver } from '../modules/wallboard/wallboard.resolver.js';
+import { AssessmentResolver, BulletinAssessmentResolver } from '../modules/assessment/assessment.resolver.js';
 import { StatsByResolver } from '../modules/analytics/stats-by.resolver.js';
 import { StatsResolver } from '../modules/analytics/stats.resolver.js';
 import { EnforcementResolver, EnterpriseEnforcementResolver } from '../modules/enforcement/enforcement.resolver.js';
@@ -57,6 +58,8 @@ export const resolvers = [
   EnterpriseEnforcementResolver,
   StatsResolver,
   StatsByResolver,
+  AssessmentResolver,
+  BulletinAssessmentResolver,
   SnapshotResolver,
   WeeklyDispatchResolver,
   BulletinResolver,

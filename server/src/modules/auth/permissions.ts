@@ -21,6 +21,13 @@ export function assertMayIssueReminders(viewer: Viewer): void {
   }
 }
 
+/** Editing an assessment scheme or closing a period (R16): the director and admins only. */
+export function assertMayManageAssessment(viewer: Viewer): void {
+  if (viewer.user.role !== Role.DIRECTOR && viewer.user.role !== Role.ADMIN) {
+    throw forbidden('只有局长或管理员可以修改考核方案或关闭考核期。');
+  }
+}
+
 /** R12: only an admin creates, resets and disables accounts and manages departments, townships and the registry. */
 export function mayAdminister(viewer: Viewer): boolean {
   return viewer.user.role === Role.ADMIN && !viewer.kiosk;
