@@ -4,8 +4,10 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** The three displays (三个显示) that supervisors watch. */
+/** The displays supervisors watch: the three (三个显示) and missed checks. */
 export type AlertKind =
+  /** The latest check task of some control measure of the enterprise was missed, and no check was recorded after it. */
+  | 'CHECKS_MISSED'
   /** The enterprise has not filed a hazard itself for the no-filing window (default 15 days). */
   | 'NO_FILING'
   /** The enterprise has not signed in for the no-login window (default 15 days). */
@@ -82,6 +84,8 @@ export type EnterpriseFilter = {
 export type EventKind =
   | 'ALERT_CLEARED'
   | 'ALERT_RAISED'
+  | 'CHECK_MISSED'
+  | 'CHECK_RECORDED'
   | 'DEADLINE_EXTENDED'
   | 'DEADLINE_MISSED'
   | 'ENFORCEMENT_RECORDED'
@@ -93,7 +97,9 @@ export type EventKind =
   | 'HAZARD_REGRADED'
   | 'RECTIFICATION_REJECTED'
   | 'RECTIFICATION_SUBMITTED'
-  | 'SNAPSHOT_TAKEN';
+  | 'RISK_CHANGED'
+  | 'SNAPSHOT_TAKEN'
+  | 'SUPERVISION_CLASS_CHANGED';
 
 /** Where a deadline-extension request stands (R8). */
 export type ExtensionStatus =

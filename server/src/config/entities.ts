@@ -1,3 +1,4 @@
+import { AssessmentPeriodRecord, AssessmentSchemeVersion } from '../modules/assessment/assessment.entity.js';
 import { Alert } from '../modules/alert/alert.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
@@ -21,6 +22,9 @@ import { Bulletin } from '../modules/reminders/bulletin.entity.js';
 import { WeeklyDispatch } from '../modules/reminders/weekly-dispatch.entity.js';
 import { DailySnapshot } from '../modules/snapshot/daily-snapshot.entity.js';
 import { EnterpriseImport } from '../modules/import/enterprise-import.entity.js';
+import { CheckTask } from '../modules/risk/check-task.entity.js';
+import { ControlMeasure } from '../modules/risk/control-measure.entity.js';
+import { RiskLevelChange, RiskPoint } from '../modules/risk/risk-point.entity.js';
 
 /** Every entity, listed rather than discovered by folder, so that the source and the build agree. */
 export const ENTITIES = [
@@ -48,4 +52,10 @@ export const ENTITIES = [
   Delivery,
   EnterpriseImport,
   IdempotentRequest,
+  AssessmentSchemeVersion,
+  AssessmentPeriodRecord,
+  RiskPoint,
+  RiskLevelChange,
+  ControlMeasure,
+  CheckTask,
 ];

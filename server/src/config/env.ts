@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parseDuration } from '../modules/common/duration.js';
 import { isValidTimeZone } from '../modules/common/bureau-time.js';
+import { DEFAULT_RISK_BANDS, parseRiskBands, type RiskBands } from '../modules/risk/risk-bands.js';
 
 export type SeedName = 'demo' | 'ruichang-2017' | 'none';
 export type DatabaseKind = 'sqlite' | 'postgresql';
@@ -20,6 +21,8 @@ export interface Env {
   snapshotAt: string;
   webhookUrls: string[];
   reminders: RemindersSettings;
+  /** The risk register's settings (R14). */
+  risk: { bands: RiskBands };
   seed: SeedName;
   /** With SEED=none on a database without users: the first admin's password, to be changed at first sign-in (R12). */
   initialAdminPassword: string | null;
@@ -87,6 +90,11 @@ export const SETTINGS = [
     'what names an enterprise in the semi-monthly bulletin (stated in the bulletin)',
   ],
   ['BULLETIN_MIN_OVERDUE', '1', 'overdue hazards in the period that name an enterprise in the bulletin'],
+  [
+    'RISK_BANDS',
+    'MAJOR:20,HIGH:15,MEDIUM:9',
+    'lowest LS score (likelihood × severity) of each risk colour: red 重大, orange 较大, yellow 一般; below MEDIUM is blue 低',
+  ],
   ['SEED', 'demo', '`demo`, `ruichang-2017` or `none`; applied only to an empty database'],
   [
     'INITIAL_ADMIN_PASSWORD',
@@ -186,6 +194,9 @@ export function loadEnv(source: Source = process.env): Env {
 
   const reminders = readReminders(get, duration, problems);
 
+  const bands = parseRiskBands(get('RISK_BANDS', 'MAJOR:20,HIGH:15,MEDIUM:9'));
+  if (typeof bands === 'string') problems.push(bands);
+
   const seed = get('SEED', 'demo');
   if (seed !== 'demo' && seed !== 'ruichang-2017' && seed !== 'none')
     problems.push(`SEED must be demo, ruichang-2017 or none (got "${seed}")`);
@@ -225,6 +236,7 @@ export function loadEnv(source: Source = process.env): Env {
     snapshotAt,
     webhookUrls,
     reminders,
+    risk: { bands: typeof bands === 'string' ? DEFAULT_RISK_BANDS : bands },
     seed: seed as SeedName,
     initialAdminPassword,
     demoOnNetwork: demoOnNetwork === '1',

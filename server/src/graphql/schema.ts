@@ -15,6 +15,7 @@ import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver.js
 import { EventResolver } from '../modules/event/event.resolver.js';
 import { HazardResolver } from '../modules/hazard/hazard.resolver.js';
 import { DepartmentSummaryResolver, WallboardResolver } from '../modules/wallboard/wallboard.resolver.js';
+import { AssessmentResolver, BulletinAssessmentResolver } from '../modules/assessment/assessment.resolver.js';
 import { StatsByResolver } from '../modules/analytics/stats-by.resolver.js';
 import { StatsResolver } from '../modules/analytics/stats.resolver.js';
 import { EnforcementResolver, EnterpriseEnforcementResolver } from '../modules/enforcement/enforcement.resolver.js';
@@ -30,6 +31,13 @@ import { KioskResolver } from '../modules/kiosk/kiosk.resolver.js';
 import { DeliveryResolver } from '../modules/delivery/delivery.resolver.js';
 import { BulletinResolver, WeeklyDispatchResolver } from '../modules/reminders/reminders.resolver.js';
 import { SnapshotResolver } from '../modules/snapshot/snapshot.resolver.js';
+import {
+  CheckTaskResolver,
+  ControlMeasureResolver,
+  EnterpriseRiskResolver,
+  HazardCheckResolver,
+  RiskPointResolver,
+} from '../modules/risk/risk.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -58,10 +66,17 @@ export const resolvers = [
   EnterpriseEnforcementResolver,
   StatsResolver,
   StatsByResolver,
+  AssessmentResolver,
+  BulletinAssessmentResolver,
   SnapshotResolver,
   WeeklyDispatchResolver,
   BulletinResolver,
   DeliveryResolver,
+  RiskPointResolver,
+  ControlMeasureResolver,
+  CheckTaskResolver,
+  EnterpriseRiskResolver,
+  HazardCheckResolver,
 ] as const;
 
 export function buildHazardLoopSchema(pubSub?: PubSub): Promise<GraphQLSchema> {

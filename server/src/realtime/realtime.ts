@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { AppDeps, Context } from '../graphql/context.js';
 import { AlertWatcher } from '../modules/alert/alert.job.js';
+import { CheckWatcher } from '../modules/risk/check.job.js';
 import { electLeader, type Leadership } from './leader.js';
 import type { EventBus } from './pubsub.js';
 import { WallboardHub } from './wallboard-hub.js';
@@ -20,6 +21,8 @@ export interface RealtimeServices {
   ws: WsServer;
   wallboards: WallboardHub;
   alerts: AlertWatcher;
+  /** Opens check tasks and marks them missed (R14); runs beside the alert watcher in the leader. */
+  checks: CheckWatcher;
   leadership: Leadership;
   /**
    * Stands for timer leadership, once the server listens (the reminders render pages it serves).
@@ -41,12 +44,14 @@ export function startRealtime(http: Server, schema: GraphQLSchema, deps: AppDeps
   const ws = startWsServer(http, schema, deps, bus);
   const wallboards = new WallboardHub(deps, bus);
   const alerts = new AlertWatcher(deps, bus);
+  const checks = new CheckWatcher(deps, bus);
   let leadership: Leadership | null = null;
   const services: RealtimeServices = {
     bus,
     ws,
     wallboards,
     alerts,
+    checks,
     get leadership(): Leadership {
       return leadership ?? { isLeader: () => false, settled: Promise.resolve(), stop: async () => undefined };
     },
@@ -56,10 +61,11 @@ export function startRealtime(http: Server, schema: GraphQLSchema, deps: AppDeps
         // The alert watcher's first pass is awaited, so that a lone process answers with current displays
         // as soon as it serves; the other timers (reminders may render images) start in the background.
         elected: async () => {
+          await checks.start();
           await alerts.start();
           for (const timer of timers) void timer.start();
         },
-        deposed: () => Promise.all([alerts, ...timers].map((t) => t.stop())).then(() => undefined),
+        deposed: () => Promise.all([checks, alerts, ...timers].map((t) => t.stop())).then(() => undefined),
       });
       return leadership.settled;
     },
@@ -74,6 +80,7 @@ export function startRealtime(http: Server, schema: GraphQLSchema, deps: AppDeps
     },
     async close() {
       await leadership?.stop();
+      await checks.stop();
       await alerts.stop();
       wallboards.close();
       await ws.dispose();

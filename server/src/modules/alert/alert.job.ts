@@ -15,6 +15,8 @@ const REPLAN_ON: ReadonlySet<EventKind> = new Set([
   EventKind.HAZARD_REGRADED,
   EventKind.ENTERPRISE_REGISTERED,
   EventKind.ENTERPRISE_CHANGED,
+  EventKind.CHECK_MISSED,
+  EventKind.CHECK_RECORDED,
 ]);
 
 /**

@@ -4,6 +4,7 @@ import type { Env } from '../../config/env.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Hazard } from '../hazard/hazard.entity.js';
 import { HazardStatus } from '../hazard/hazard.enums.js';
+import { ControlMeasure } from '../risk/control-measure.entity.js';
 import { AlertKind } from './alert-kind.js';
 
 /** The enterprise field a quiet-enterprise display watches. */
@@ -106,4 +107,29 @@ export async function nextDueAt(
   const dates = (await Promise.all(candidates)).filter((d): d is Date => d !== null);
   if (dates.length === 0) return null;
   return new Date(Math.min(...dates.map((d) => d.getTime())));
+}
+
+/**
+ * R14, the fourth display: enterprises with a control measure whose latest task was missed and that
+ * has no check recorded since (its `missedAt` is set). A subquery over the measures' missedAt index.
+ */
+export function checksMissedWhere(em: EntityManager): FilterQuery<Enterprise> {
+  return { id: { $in: enterprisesMissingChecks(em) } } as unknown as FilterQuery<Enterprise>;
+}
+
+/** The ids of those enterprises, as a subquery. */
+export function enterprisesMissingChecks(em: EntityManager) {
+  return em
+    .createQueryBuilder(ControlMeasure, 'm')
+    .select('m.enterprise_id')
+    .where({ missedAt: { $ne: null } })
+    .getKnexQuery();
+}
+
+/** When an enterprise's fourth display began: the earliest miss still standing among its measures. */
+export async function checksMissedSince(em: EntityManager, enterpriseId: string): Promise<Date | null> {
+  return smallest(em, ControlMeasure, 'missedAt', {
+    enterprise: enterpriseId,
+    missedAt: { $ne: null },
+  } as FilterQuery<ControlMeasure>);
 }

@@ -12,7 +12,16 @@ import { Hazard } from '../hazard/hazard.entity.js';
 import { notOverdueWhere, overdueWhere } from '../hazard/overdue.js';
 import { AlertKind } from './alert-kind.js';
 import { activeKeyOf, Alert } from './alert.entity.js';
-import { notQuietWhere, QUIET_FIELD, quietDueAt, quietWhere, windowOf } from './alert.rules.js';
+import {
+  checksMissedSince,
+  checksMissedWhere,
+  enterprisesMissingChecks,
+  notQuietWhere,
+  QUIET_FIELD,
+  quietDueAt,
+  quietWhere,
+  windowOf,
+} from './alert.rules.js';
 
 type Windows = Pick<Env, 'noLoginWindowMs' | 'noFilingWindowMs'>;
 
@@ -76,6 +85,8 @@ export async function reconcileAlerts(
   }
   await repeat((e) => clearOverdue(e, publisher, now, batch), 'cleared');
   await repeat((e) => raiseOverdue(e, publisher, now, batch), 'raised');
+  await repeat((e) => clearChecksMissed(e, publisher, now, batch), 'cleared');
+  await repeat((e) => raiseChecksMissed(e, publisher, now, batch), 'raised');
   return result;
 }
 
@@ -218,6 +229,63 @@ async function raiseOverdue(em: EntityManager, publisher: EventPublisher, now: D
             },
       })),
     );
+    return still.length;
+  });
+  return { found: candidates.length, done };
+}
+
+/** The fourth display (R14) ends once every missed measure of the enterprise has a check recorded after it. */
+async function clearChecksMissed(
+  em: EntityManager,
+  publisher: EventPublisher,
+  now: Date,
+  batch: number,
+): Promise<Step> {
+  const where = (e: EntityManager, extra: FilterQuery<Alert>): FilterQuery<Alert> =>
+    ({
+      $and: [
+        extra,
+        { kind: AlertKind.CHECKS_MISSED, clearedAt: null, enterprise: { $nin: enterprisesMissingChecks(e) } },
+      ],
+    }) as FilterQuery<Alert>;
+  const candidates = await em.find(Alert, where(em, {}), { orderBy: { id: 'asc' }, limit: batch });
+  if (candidates.length === 0) return { found: 0, done: 0 };
+  const done = await commitWithEvents(em, publisher, async (tx, emit) => {
+    const still = await tx.find(Alert, where(tx, { id: { $in: candidates.map((a) => a.id) } }), {
+      populate: ['enterprise'],
+      orderBy: { id: 'asc' },
+    });
+    await clearAll(tx, emit, still, now, () => ({}));
+    return still.length;
+  });
+  return { found: candidates.length, done };
+}
+
+/** Raised for an enterprise with a measure whose latest task was missed, dated from its earliest standing miss. */
+async function raiseChecksMissed(
+  em: EntityManager,
+  publisher: EventPublisher,
+  now: Date,
+  batch: number,
+): Promise<Step> {
+  const kind = AlertKind.CHECKS_MISSED;
+  const where = (e: EntityManager, extra: FilterQuery<Enterprise>): FilterQuery<Enterprise> => ({
+    $and: [
+      extra,
+      checksMissedWhere(e),
+      { id: { $nin: currentSubjects(e, kind, 'enterprise_id') } } as unknown as FilterQuery<Enterprise>,
+    ],
+  });
+  const candidates = await em.find(Enterprise, where(em, {}), { orderBy: { code: 'asc' }, limit: batch });
+  if (candidates.length === 0) return { found: 0, done: 0 };
+  const done = await commitWithEvents(em, publisher, async (tx, emit) => {
+    const still = await tx.find(Enterprise, where(tx, { id: { $in: candidates.map((e) => e.id) } }), {
+      orderBy: { code: 'asc' },
+    });
+    const raises: Raise[] = [];
+    for (const enterprise of still)
+      raises.push({ kind, enterprise, since: (await checksMissedSince(tx, enterprise.id)) ?? now, payload: {} });
+    await raiseAll(tx, emit, now, raises);
     return still.length;
   });
   return { found: candidates.length, done };

@@ -21,6 +21,13 @@ export function assertMayIssueReminders(viewer: Viewer): void {
   }
 }
 
+/** Editing an assessment scheme or closing a period (R16): the director and admins only. */
+export function assertMayManageAssessment(viewer: Viewer): void {
+  if (viewer.user.role !== Role.DIRECTOR && viewer.user.role !== Role.ADMIN) {
+    throw forbidden('只有局长或管理员可以修改考核方案或关闭考核期。');
+  }
+}
+
 /** R12: only an admin creates, resets and disables accounts and manages departments, townships and the registry. */
 export function mayAdminister(viewer: Viewer): boolean {
   return viewer.user.role === Role.ADMIN && !viewer.kiosk;
@@ -37,4 +44,16 @@ export function mayReadAdministration(viewer: Viewer): boolean {
 
 export function assertMayReadAdministration(viewer: Viewer): void {
   if (!mayReadAdministration(viewer)) throw forbidden('只有系统管理员和局长可以查看账号。');
+}
+
+/**
+ * The risk register and its checks (R14) are the enterprise's own: only its accounts write them, for
+ * their own enterprise; supervisors read them within scope. Returns the enterprise written for.
+ */
+export function assertMayKeepRiskRegister(viewer: Viewer, enterpriseId?: string | null): string {
+  if (viewer.user.role !== Role.ENTERPRISE || viewer.scope.kind !== 'enterprise' || !viewer.scope.enterpriseId)
+    throw forbidden('The risk register and its checks are kept by the enterprise itself; supervisors read them.');
+  if (enterpriseId && enterpriseId.toLowerCase() !== viewer.scope.enterpriseId)
+    throw forbidden('An enterprise account keeps the register of its own enterprise only.');
+  return viewer.scope.enterpriseId;
 }

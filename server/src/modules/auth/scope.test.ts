@@ -67,7 +67,7 @@ describe.each(dialects)('what each role may see and do, on %s', (dialect) => {
   it.each(MATRIX)('$user: traverses hazard → enterprise → hazards within scope only', async ({ user, sees }) => {
     const token = await server.login(user);
     const result = await server.gql(
-      `{ hazards(first: 200) { edges { node { enterprise { code department { number } hazards(first: 200) { edges { node { enterprise { code } } } } } } } } }`,
+      `{ hazards(first: 50) { edges { node { enterprise { code department { number } hazards(first: 50) { edges { node { enterprise { code } } } } } } } } }`,
       {},
       token,
     );

@@ -15,6 +15,11 @@ import { HazardGrade, HazardSource, HazardStatus } from './hazard.enums.js';
   name: 'hazard_open_index',
   expression: `create index "hazard_open_index" on "hazard" ("enterprise_id", "grade", "deadline") where "status" <> 'CLOSED'`,
 })
+// `stats` asks, per hazard found, for a closed one at the same place shortly before (a repeat): one probe each (issue 16).
+@Index({
+  name: 'hazard_closed_location_index',
+  expression: `create index "hazard_closed_location_index" on "hazard" ("enterprise_id", "location", "closed_at") where "status" = 'CLOSED'`,
+})
 @Unique({ properties: ['filedBy', 'idempotencyKey'] })
 export class Hazard extends BaseEntity {
   @ManyToOne(() => Enterprise, { ref: true })

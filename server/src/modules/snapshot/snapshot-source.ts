@@ -41,7 +41,12 @@ export async function namedDisplays(
           departmentName: department?.name ?? '',
           leaderName: department?.leaderName ?? null,
           since: alert.since,
-          lastAt: (kind === AlertKind.NO_LOGIN ? enterprise.lastLoginAt : enterprise.lastFilingAt) ?? null,
+          lastAt:
+            (kind === AlertKind.NO_LOGIN
+              ? enterprise.lastLoginAt
+              : kind === AlertKind.NO_FILING
+                ? enterprise.lastFilingAt
+                : alert.since) ?? null,
           keyTarget: enterprise.keyTarget,
         };
       });
@@ -64,7 +69,12 @@ export async function namedDisplays(
         daysOverdue: Math.max(0, Math.floor((now.getTime() - alert.since.getTime()) / DAY_MS)),
       };
     });
-  return { noLogin: quiet(AlertKind.NO_LOGIN), noFiling: quiet(AlertKind.NO_FILING), overdue };
+  return {
+    noLogin: quiet(AlertKind.NO_LOGIN),
+    noFiling: quiet(AlertKind.NO_FILING),
+    overdue,
+    checksMissed: quiet(AlertKind.CHECKS_MISSED),
+  };
 }
 
 /**

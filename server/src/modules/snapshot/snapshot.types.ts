@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { HazardGrade } from '../hazard/hazard.enums.js';
+import { RISK_COUNT_KEYS } from '../risk/risk-wallboard.js';
 import type { DepartmentSummary, RateDetail, Wallboard } from '../wallboard/wallboard.type.js';
 
 /**
@@ -99,6 +100,11 @@ export class SnapshotDisplays {
 
   @Field(() => [SnapshotOverdueHazard])
   overdue!: SnapshotOverdueHazard[];
+
+  @Field(() => [SnapshotEnterpriseAlert], {
+    description: 'Enterprises on the CHECKS_MISSED display (R14); `since` is the earliest miss still standing.',
+  })
+  checksMissed!: SnapshotEnterpriseAlert[];
 }
 
 /** What a snapshot freezes; stored as canonical JSON and hashed. */
@@ -143,24 +149,41 @@ function upgradeFirstCut(raw: any): SnapshotData {
     noFilingCount: r.noFilingCount,
     keyTargetCount: r.keyTargetCount ?? 0,
   });
-  const byDepartment: DepartmentSummary[] = (w.byDepartment ?? []).map((d: any) => ({
+  const byDepartment = (w.byDepartment ?? []).map((d: any) => ({
     ...counts(d),
     departmentId: d.departmentId,
     leaderId: null,
     chiefId: null,
-  }));
+  })) as DepartmentSummary[];
   const overdue = (raw.displays?.overdue ?? []).map((h: any) => ({ leaderName: null, keyTarget: false, ...h }));
   return {
-    wallboard: { asOf: w.asOf, ...counts(w), byDepartment },
+    wallboard: { asOf: w.asOf, ...counts(w), byDepartment } as unknown as Wallboard,
     windows: { noLoginDays: w.noLoginWindowDays, noFilingDays: w.noFilingWindowDays, onTimeDays: w.noLoginWindowDays },
     displays: { ...raw.displays, overdue },
   };
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
+/** Snapshots from before the risk register (R14) knew no checks or risk points: they read as none. */
+function withRiskDefaults(data: SnapshotData): SnapshotData {
+  const fill = <T extends object>(counts: T): T => ({
+    ...Object.fromEntries(RISK_COUNT_KEYS.map((key) => [key, 0])),
+    checkCompletionRate: 1,
+    checkCompletionRateDetail: { numerator: 0, denominator: 0, value: 1 },
+    ...counts,
+  });
+  return {
+    ...data,
+    wallboard: { ...fill(data.wallboard), byDepartment: data.wallboard.byDepartment.map(fill) },
+    displays: { ...data.displays, checksMissed: data.displays.checksMissed ?? [] },
+  };
+}
+
 /** Reads stored JSON back into the GraphQL types, instants as Dates. */
 export function parseSnapshotData(json: string): SnapshotData {
-  return upgradeFirstCut(
-    JSON.parse(json, (key, value) => (DATE_KEYS.has(key) && typeof value === 'string' ? new Date(value) : value)),
+  return withRiskDefaults(
+    upgradeFirstCut(
+      JSON.parse(json, (key, value) => (DATE_KEYS.has(key) && typeof value === 'string' ? new Date(value) : value)),
+    ),
   );
 }

@@ -9,6 +9,7 @@ import { Department } from '../department/department.entity.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { HazardGrade, HazardStatus } from '../hazard/hazard.enums.js';
 import { overdueSql } from '../hazard/overdue.js';
+import { emptyRiskCounts, RISK_COUNT_KEYS, riskCountsByDepartment, type RiskCounts } from '../risk/risk-wallboard.js';
 import type { DepartmentSummary, Wallboard, WallboardCounts } from './wallboard.type.js';
 
 /** The on-time rate on a wallboard covers hazards due in this many days up to now. */
@@ -47,7 +48,12 @@ async function openByDepartment(em: EntityManager, scope: Scope, now: Date): Pro
   );
 }
 
-function countsOf(rates: DepartmentRates | undefined, open: OpenCounts | undefined): Counts {
+function countsOf(
+  rates: DepartmentRates | undefined,
+  open: OpenCounts | undefined,
+  risk: RiskCounts | undefined,
+): Counts {
+  const r = risk ?? emptyRiskCounts();
   const login = rates?.login ?? rate(0, 0);
   const filing = rates?.filing ?? rate(0, 0);
   const onTime = rates?.onTime ?? rate(0, 0);
@@ -68,6 +74,8 @@ function countsOf(rates: DepartmentRates | undefined, open: OpenCounts | undefin
     noLoginCount: rates?.noLogin ?? 0,
     noFilingCount: rates?.noFiling ?? 0,
     keyTargetCount: rates?.keyTargets ?? 0,
+    ...r,
+    checkCompletionRate: r.checkCompletionRateDetail.value,
   };
 }
 
@@ -82,6 +90,11 @@ function total(rows: Counts[]): Counts {
   const login = sumRates(rows.map((r) => r.loginRateDetail));
   const filing = sumRates(rows.map((r) => r.filingRateDetail));
   const onTime = sumRates(rows.map((r) => r.onTimeRateDetail));
+  const checks = sumRates(rows.map((r) => r.checkCompletionRateDetail));
+  const riskSums = Object.fromEntries(RISK_COUNT_KEYS.map((key) => [key, sum(key)])) as Record<
+    (typeof RISK_COUNT_KEYS)[number],
+    number
+  >;
   return {
     enterpriseCount: sum('enterpriseCount'),
     loginRate: login.value,
@@ -98,6 +111,9 @@ function total(rows: Counts[]): Counts {
     noLoginCount: sum('noLoginCount'),
     noFilingCount: sum('noFilingCount'),
     keyTargetCount: sum('keyTargetCount'),
+    ...riskSums,
+    checkCompletionRate: checks.value,
+    checkCompletionRateDetail: checks,
   };
 }
 
@@ -125,7 +141,7 @@ async function departmentsOf(
  * (issue 16: never a count per department).
  */
 export async function computeWallboard(em: EntityManager, scope: Scope, env: Windows, now: Date): Promise<Wallboard> {
-  const [parts, rates, open] = await Promise.all([
+  const [parts, rates, open, risk] = await Promise.all([
     departmentsOf(em, scope),
     ratesNowByDepartment(em, scope, now, {
       noLoginWindowMs: env.noLoginWindowMs,
@@ -133,8 +149,11 @@ export async function computeWallboard(em: EntityManager, scope: Scope, env: Win
       onTimeFrom: new Date(now.getTime() - ON_TIME_PERIOD_MS),
     }),
     openByDepartment(em, scope, now),
+    riskCountsByDepartment(em, scope, now),
   ]);
-  const rows = parts.map(({ department }) => countsOf(rates.get(department.id), open.get(department.id)));
+  const rows = parts.map(({ department }) =>
+    countsOf(rates.get(department.id), open.get(department.id), risk.get(department.id)),
+  );
   const byDepartment: DepartmentSummary[] = parts.map(({ department }, i) => ({
     ...rows[i]!,
     departmentId: department.id,

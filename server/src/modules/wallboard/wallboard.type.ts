@@ -66,6 +66,43 @@ export class WallboardCounts {
       'Enterprises that are key supervision targets (重点督查对象), named by the last semi-monthly bulletin.',
   })
   keyTargetCount!: number;
+
+  @Field(() => Int, {
+    description: 'Enterprises with a control measure whose latest check was missed (the CHECKS_MISSED display, R14).',
+  })
+  checksMissedCount!: number;
+
+  @Field(() => Float, {
+    description: 'Share of check cycles ended in the last 30 days whose check was recorded (R14).',
+  })
+  checkCompletionRate!: number;
+
+  @Field(() => RateDetail, { description: 'checkCompletionRate with its numerator and denominator.' })
+  checkCompletionRateDetail!: RateDetail;
+
+  @Field(() => Int, { description: 'Risk points graded red (重大风险).' })
+  riskPointsMajor!: number;
+
+  @Field(() => Int, { description: 'Risk points graded orange (较大风险).' })
+  riskPointsHigh!: number;
+
+  @Field(() => Int, { description: 'Risk points graded yellow (一般风险).' })
+  riskPointsMedium!: number;
+
+  @Field(() => Int, { description: 'Risk points graded blue (低风险).' })
+  riskPointsLow!: number;
+
+  @Field(() => Int, { description: 'Enterprises whose highest risk point is red.' })
+  enterprisesMajorRisk!: number;
+
+  @Field(() => Int, { description: 'Enterprises whose highest risk point is orange.' })
+  enterprisesHighRisk!: number;
+
+  @Field(() => Int, { description: 'Enterprises whose highest risk point is yellow.' })
+  enterprisesMediumRisk!: number;
+
+  @Field(() => Int, { description: 'Enterprises whose highest risk point is blue.' })
+  enterprisesLowRisk!: number;
 }
 
 @ObjectType({

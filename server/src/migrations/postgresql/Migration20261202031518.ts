@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** Sign-in throttling per account and per (account, address), in epoch ms; the old per-name rows are disposable. */
-export class Migration20261202025718 extends Migration {
+export class Migration20261202031518 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`drop table if exists "login_throttle";`);
