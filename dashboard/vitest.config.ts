@@ -10,5 +10,6 @@ export default defineProject({
     root: fileURLToPath(new URL('.', import.meta.url)),
     include: ['src/**/*.test.ts'],
     environment: 'happy-dom',
+    setupFiles: ['./src/testing/setup.ts'],
   },
 });

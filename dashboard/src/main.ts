@@ -5,6 +5,7 @@ import { apolloClient, cachePersistor, onUnauthenticated } from './apollo/client
 import { startOutbox } from './features/field/composables/outbox.js';
 import { createAppI18n } from './i18n/index.js';
 import { createAppRouter } from './router.js';
+import { loadServerClock } from './shared/server-clock.js';
 import './shared/base.css';
 
 // The last pages seen, for a reload with no signal (R17); a damaged copy is dropped, not fatal.
@@ -18,5 +19,8 @@ onUnauthenticated(() => {
     void router.push({ name: 'login', query: { redirect: router.currentRoute.value.fullPath } });
 });
 
-createApp(App).provide(DefaultApolloClient, apolloClient).use(i18n).use(router).mount('#app');
-startOutbox(apolloClient);
+// The server's clock and zone first: every page shows dates in them.
+void loadServerClock(apolloClient).then(() => {
+  createApp(App).provide(DefaultApolloClient, apolloClient).use(i18n).use(router).mount('#app');
+  startOutbox(apolloClient);
+});

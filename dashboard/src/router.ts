@@ -2,7 +2,7 @@ import type { ApolloClient, NormalizedCacheObject } from '@apollo/client/core';
 import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw } from 'vue-router';
 import AppShell from './components/AppShell.vue';
 import { analyticsRoutes } from './features/analytics/routes/index.js';
-import { homePathFor } from './features/auth/composables/roles.js';
+import { homePathFor, type Permission } from './features/auth/composables/permissions.js';
 import { loadViewer } from './features/auth/composables/viewer.js';
 import { kioskToken } from './features/auth/composables/session.js';
 import { authRoutes } from './features/auth/routes/index.js';
@@ -13,20 +13,17 @@ import { supervisionRoutes } from './features/supervision/routes/index.js';
 import { adminRoutes } from './features/admin/routes/index.js';
 import { snapshotPageRoutes, snapshotRoutes } from './features/snapshots/routes/index.js';
 import { kioskRoutes, wallboardRoutes } from './features/wallboard/routes/index.js';
-import type { Role } from './gql/generated.js';
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** Open without signing in. */
     public?: boolean;
-    /** Only these roles may open the page; the server refuses the data to others anyway (R6). */
-    roles?: readonly Role[];
+    /** The `me.can` permission the page needs; the server refuses the data to others anyway (R6). */
+    can?: Permission;
     /** Opens with `?kiosk=<token>` instead of a sign-in. */
     kiosk?: boolean;
     /** Sends the user on to their role's start page. */
     home?: boolean;
-    /** Only viewers the server says may do this (`me.can`) open the page. */
-    can?: 'administer' | 'readAdministration';
   }
 }
 
@@ -52,7 +49,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
 
-/** The router with its guards: sign-in first, then the route's roles. */
+/** The router with its guards: sign-in first, then the permission the route names (`me.can`). */
 export function createAppRouter(
   client: ApolloClient<NormalizedCacheObject>,
   history: RouterHistory = createWebHistory(),
@@ -69,12 +66,8 @@ export function createAppRouter(
     if (!viewer) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
     // A one-time or initial password must be changed before anything else (R12); the server refuses the rest anyway.
     if (viewer.mustChangePassword && to.name !== 'change-password') return { name: 'change-password' };
-    if (to.meta.home) return homePathFor(viewer.role);
-    const allowed = to.matched.every(
-      (record) =>
-        (!record.meta.roles || record.meta.roles.includes(viewer.role)) &&
-        (!record.meta.can || viewer.can?.[record.meta.can] === true),
-    );
+    if (to.meta.home) return homePathFor(viewer.can);
+    const allowed = to.matched.every((record) => !record.meta.can || viewer.can?.[record.meta.can] === true);
     return allowed ? true : { name: 'forbidden', query: { from: to.fullPath } };
   });
   return router;

@@ -15,6 +15,7 @@ import type { AppDeps, Context } from './graphql/context.js';
 import { formatError } from './graphql/format-error.js';
 import { buildHazardLoopSchema } from './graphql/schema.js';
 import { authenticate } from './modules/auth/auth.service.js';
+import { bearerToken } from './modules/auth/bearer.js';
 import { PhotoLinks } from './modules/photo/photo-links.js';
 import { kioskPlugin } from './modules/kiosk/kiosk-plugin.js';
 import { schemaPrivacyPlugin } from './graphql/schema-privacy.js';
@@ -58,11 +59,6 @@ export interface AppOptions {
   clock?: Clock;
   /** Replaces headless Chromium for the snapshot image. */
   renderer?: SnapshotRenderer;
-}
-
-export function bearerToken(header: string | undefined | null): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return match ? match[1]! : null;
 }
 
 /** env → database → schema → HTTP (and later WebSocket) → listen. */
@@ -134,7 +130,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
 
     mountUploads(app, deps);
     mountImports(app, deps);
-    app.get('/snapshots/:file', snapshotImageRoute(deps, bearerToken));
+    app.get('/snapshots/:file', snapshotImageRoute(deps));
 
     serveDashboard(app);
 

@@ -1,8 +1,10 @@
+import { bureauTimeZone } from './server-clock.js';
+
 /**
  * Every date and time the dashboard shows or sends goes through this module, so that they are all
- * in the bureau's time zone (R1) whatever the zone of the device showing them.
+ * in the bureau's time zone (R1, served by the server as `serverClock.timeZone`) whatever the zone
+ * of the device showing them.
  */
-export const BUREAU_TZ = 'Asia/Shanghai';
 
 const DAY_MS = 86_400_000;
 
@@ -12,16 +14,26 @@ function toDate(value: Instant): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
-const partsFormatter = new Intl.DateTimeFormat('en-CA', {
-  timeZone: BUREAU_TZ,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per zone: building one is slow, and the zone is known only once the server answers. */
+function partsFormatter(): Intl.DateTimeFormat {
+  const timeZone = bureauTimeZone();
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
 
 interface WallParts {
   year: string;
@@ -34,7 +46,7 @@ interface WallParts {
 
 function wallParts(value: Instant): WallParts {
   const parts: Record<string, string> = {};
-  for (const part of partsFormatter.formatToParts(toDate(value))) parts[part.type] = part.value;
+  for (const part of partsFormatter().formatToParts(toDate(value))) parts[part.type] = part.value;
   return parts as unknown as WallParts;
 }
 
@@ -70,7 +82,7 @@ export function formatMonthDay(date: string): string {
 
 /** The weekday of a bureau date, in the given locale (星期日 / Sunday). */
 export function formatWeekday(value: Instant, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: BUREAU_TZ, weekday: 'long' }).format(toDate(value));
+  return new Intl.DateTimeFormat(locale, { timeZone: bureauTimeZone(), weekday: 'long' }).format(toDate(value));
 }
 
 /** Milliseconds the bureau's zone is ahead of UTC at that instant. */

@@ -4,7 +4,7 @@ import type { Env } from '../config/env.js';
 import type { Clock } from '../modules/common/clock.js';
 import type { User } from '../modules/auth/user.entity.js';
 import type { Scope } from '../modules/auth/scope.js';
-import type { EventPublisher } from '../modules/event/event-log.js';
+import type { EventPublisher } from '../modules/event/change.js';
 import type { RealtimeServices } from '../realtime/realtime.js';
 import type { Reminders } from '../modules/reminders/reminders.js';
 import type { PhotoLinks } from '../modules/photo/photo-links.js';

@@ -7,6 +7,8 @@ import { inputHygiene } from './input-hygiene.js';
 import { AlertResolver, EnterpriseAlertsResolver } from '../modules/alert/alert.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { EnterpriseCanResolver, HazardCanResolver, UserCanResolver } from '../modules/auth/permissions.resolver.js';
+import { ServerClockResolver } from '../modules/clock/server-clock.resolver.js';
 import { AccountResolver } from '../modules/account/account.resolver.js';
 import { RegistryResolver } from '../modules/registry/registry.resolver.js';
 import { ImportResolver } from '../modules/import/import.resolver.js';
@@ -77,6 +79,10 @@ export const resolvers = [
   CheckTaskResolver,
   EnterpriseRiskResolver,
   HazardCheckResolver,
+  UserCanResolver,
+  HazardCanResolver,
+  EnterpriseCanResolver,
+  ServerClockResolver,
 ] as const;
 
 export function buildHazardLoopSchema(pubSub?: PubSub): Promise<GraphQLSchema> {

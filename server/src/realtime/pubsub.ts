@@ -1,30 +1,33 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import type { EntityManager } from '@mikro-orm/knex';
 import { Redis } from 'ioredis';
 import type { Orm } from '../config/database.js';
 import type { Env } from '../config/env.js';
 import { log } from '../config/log.js';
 import type { EventKind } from '../modules/event/event-kind.js';
-import type { EventPublisher } from '../modules/event/event-log.js';
+import { parsePayload, type EventPayloads } from '../modules/event/event-payloads.js';
+import type { EventPublisher } from '../modules/event/change.js';
+import { highestSeq } from '../modules/event/event-log.js';
 import { EventRecord } from '../modules/event/event-record.entity.js';
 import type { Enterprise } from '../modules/enterprise/enterprise.entity.js';
 import type { Hazard } from '../modules/hazard/hazard.entity.js';
 
-/** A committed event as subscribers receive it: ids and the seq (entities only as a replay's local preload, never on the wire). */
-export interface LiveEvent {
-  seq: number;
-  kind: EventKind;
-  at: Date;
-  enterpriseId: string | null;
-  departmentId: string | null;
-  hazardId: string | null;
-  payload: Record<string, unknown> | null;
-  /**
-   * Set by a replay, which loads a whole page's enterprises and hazards within the subscriber's
-   * scope in two statements (null: out of scope or gone); live events are resolved one by one.
-   */
-  preloaded?: { enterprise?: Enterprise | null; hazard?: Hazard | null };
-}
+/** A committed event as subscribers receive it: ids and the seq (entities only as a replay's local preload, never on the wire); the payload typed by kind. */
+export type LiveEvent = {
+  [K in EventKind]: {
+    seq: number;
+    kind: K;
+    at: Date;
+    enterpriseId: string | null;
+    departmentId: string | null;
+    hazardId: string | null;
+    payload: EventPayloads[K] | null;
+    /**
+     * Set by a replay, which loads a whole page's enterprises and hazards within the subscriber's
+     * scope in two statements (null: out of scope or gone); live events are resolved one by one.
+     */
+    preloaded?: { enterprise?: Enterprise | null; hazard?: Hazard | null };
+  };
+}[EventKind];
 
 /** What crosses Redis: JSON, so the instant travels as an ISO string. */
 type WireEvent = Omit<LiveEvent, 'at'> & { at: string };
@@ -72,17 +75,13 @@ export function toLiveEvent(record: EventRecord): LiveEvent {
     enterpriseId: record.enterpriseId ?? null,
     departmentId: record.departmentId ?? null,
     hazardId: record.hazardId ?? null,
-    payload: record.payload ? (JSON.parse(record.payload) as Record<string, unknown>) : null,
-  };
+    payload: parsePayload(record.kind, record.payload),
+  } as LiveEvent;
 }
 
-const toWire = ({ preloaded: _local, ...event }: LiveEvent): WireEvent => ({ ...event, at: event.at.toISOString() });
-const fromWire = (event: WireEvent): LiveEvent => ({ ...event, at: new Date(event.at) });
-
-export async function highestSeq(em: EntityManager): Promise<number> {
-  const rows = await em.createQueryBuilder(EventRecord).select('seq').orderBy({ seq: 'desc' }).limit(1).execute('all');
-  return Number((rows[0] as { seq?: number } | undefined)?.seq ?? 0);
-}
+const toWire = ({ preloaded: _local, ...event }: LiveEvent): WireEvent =>
+  ({ ...event, at: event.at.toISOString() }) as WireEvent;
+const fromWire = (event: WireEvent): LiveEvent => ({ ...event, at: new Date(event.at) }) as LiveEvent;
 
 class Bus implements EventBus {
   private readonly listeners = new Set<EventListener>();

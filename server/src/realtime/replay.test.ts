@@ -4,7 +4,7 @@ import { ManualClock } from '../modules/common/clock.js';
 import { testDialects } from '../testing/services.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { EVENTS, LiveOperation, openSocket, type EventData } from '../testing/ws-client.js';
-import { highestSeq } from './pubsub.js';
+import { highestSeq } from '../modules/event/event-log.js';
 
 const dialects = await testDialects();
 const EXTRA = 6_000;

@@ -3,7 +3,7 @@ import { EnvError, type Env } from '../config/env.js';
 import { log } from '../config/log.js';
 import { hashPassword, verifyPassword } from '../modules/auth/password.js';
 import { Role } from '../modules/auth/role.js';
-import { appendAudit } from '../modules/audit/audit.service.js';
+import { runChange } from '../modules/event/change.js';
 import { User } from '../modules/auth/user.entity.js';
 import type { Clock } from '../modules/common/clock.js';
 import { seedDemo } from './demo.seed.js';
@@ -49,9 +49,10 @@ async function createFirstAdmin(em: EntityManager, env: Pick<Env, 'initialAdminP
     active: true,
     mustChangePassword: true,
   });
-  await em.transactional(async (tx) => {
-    tx.persist(admin);
-    await appendAudit(tx, {
+  // Nothing listens yet at first start: the change has no event to publish.
+  await runChange(em, { publish: () => undefined }, async (change) => {
+    change.tx.persist(admin);
+    await change.audit({
       at: now,
       actorId: null,
       action: 'user.created',

@@ -1,11 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { User } from '../auth/user.entity.js';
 import type { Page } from '../common/pagination.js';
 import { CreateUserInput, UserFilter } from './account.inputs.js';
 import { changePassword, createUser, listUsers, resetPassword, setUserActive } from './account.service.js';
 import { CreatedUser, UserConnection } from './account.types.js';
-import { ViewerCan, viewerCan } from './viewer-can.js';
 
 @Resolver(() => User)
 export class AccountResolver {
@@ -60,13 +59,5 @@ export class AccountResolver {
     @Ctx() ctx: Context,
   ): Promise<User> {
     return setUserActive(ctx, requireViewer(ctx), userId, active, reason);
-  }
-
-  @FieldResolver(() => ViewerCan, {
-    nullable: true,
-    description: 'What this user may do, on `me` only (null for anyone else).',
-  })
-  can(@Root() user: User, @Ctx() ctx: Context): ViewerCan | null {
-    return ctx.viewer && ctx.viewer.user.id === user.id ? viewerCan(ctx.viewer) : null;
   }
 }

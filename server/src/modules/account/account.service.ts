@@ -2,7 +2,6 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Context, Viewer } from '../../graphql/context.js';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
-import { appendAudit } from '../audit/audit.service.js';
 import { AuthSession } from '../auth/auth-session.entity.js';
 import { hashOneTimePassword, hashPassword, verifyPassword } from '../auth/password.js';
 import { generateOneTimePassword, passwordProblem } from '../auth/password-rules.js';
@@ -13,7 +12,7 @@ import { isUuid, requireId } from '../common/ids.js';
 import { paginate, type PageArgs } from '../common/pagination.js';
 import { Department } from '../department/department.entity.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
-import { commitWithEvents, noPublisher } from '../event/event-log.js';
+import { runChange } from '../event/change.js';
 import type { CreateUserInput, UserFilter } from './account.inputs.js';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;
@@ -47,13 +46,14 @@ export async function changePassword(ctx: Context, viewer: Viewer, currentPasswo
   if (problem) throw badInput('newPassword', problem);
   if (newPassword === currentPassword) throw badInput('newPassword', '新密码不能与当前密码相同。');
   const passwordHash = await hashPassword(newPassword);
-  const revoked = await commitWithEvents(ctx.em, noPublisher, async (tx) => {
+  const revoked = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
     const row = await tx.findOneOrFail(User, user.id);
     row.passwordHash = passwordHash;
     row.mustChangePassword = false;
     row.passwordChangedAt = now;
     const ids = await revokeSessions(tx, [user.id], now, viewer.sessionId);
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: user.id,
       action: 'user.password_changed',
@@ -97,7 +97,8 @@ export async function createUser(ctx: Context, viewer: Viewer, input: CreateUser
   const enterprise = await enterpriseFor(ctx.em, input);
   const initialPassword = generateOneTimePassword();
   const passwordHash = await hashOneTimePassword(initialPassword);
-  const user = await commitWithEvents(ctx.em, noPublisher, async (tx) => {
+  const user = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
     if ((await tx.count(User, { username })) > 0) throw conflict(`用户名 ${username} 已被使用。`);
     const created = tx.create(User, {
       username,
@@ -110,7 +111,7 @@ export async function createUser(ctx: Context, viewer: Viewer, input: CreateUser
       active: true,
       mustChangePassword: true,
     });
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: 'user.created',
@@ -136,12 +137,13 @@ export async function resetPassword(ctx: Context, viewer: Viewer, userId: string
   const target = await userOrNotFound(ctx.em, userId);
   const initialPassword = generateOneTimePassword();
   const passwordHash = await hashOneTimePassword(initialPassword);
-  const revoked = await commitWithEvents(ctx.em, noPublisher, async (tx) => {
+  const revoked = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
     const user = await tx.findOneOrFail(User, target.id);
     user.passwordHash = passwordHash;
     user.mustChangePassword = true;
     const ids = await revokeSessions(tx, [user.id], now);
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: 'user.password_reset',
@@ -163,11 +165,12 @@ export async function setUserActive(ctx: Context, viewer: Viewer, userId: string
   const now = ctx.deps.clock.now();
   const target = await userOrNotFound(ctx.em, userId);
   if (target.id === viewer.user.id && !active) throw badInput('userId', '不能停用自己的账号。');
-  const revoked = await commitWithEvents(ctx.em, noPublisher, async (tx) => {
+  const revoked = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
     const user = await tx.findOneOrFail(User, target.id);
     user.active = active;
     const ids = active ? [] : await revokeSessions(tx, [user.id], now);
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: active ? 'user.enabled' : 'user.disabled',

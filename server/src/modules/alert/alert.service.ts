@@ -6,7 +6,8 @@ import type { Env } from '../../config/env.js';
 import { enterpriseScopeWhere, type Scope } from '../auth/scope.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { EventKind } from '../event/event-kind.js';
-import { commitWithEvents, type Emit, type EventFacts, type EventPublisher } from '../event/event-log.js';
+import { runChange, type Change, type EventPublisher } from '../event/change.js';
+import type { AlertFacts, EventFacts, HazardFacts } from '../event/event-payloads.js';
 import { EventRecord } from '../event/event-record.entity.js';
 import { Hazard } from '../hazard/hazard.entity.js';
 import { notOverdueWhere, overdueWhere } from '../hazard/overdue.js';
@@ -106,12 +107,13 @@ async function clearQuiet(
     }) as FilterQuery<Alert>;
   const candidates = await em.find(Alert, where({}), { orderBy: { id: 'asc' }, limit: batch });
   if (candidates.length === 0) return { found: 0, done: 0 };
-  const done = await commitWithEvents(em, publisher, async (tx, emit) => {
+  const done = await runChange(em, publisher, async (change) => {
+    const { tx } = change;
     const still = await tx.find(Alert, where({ id: { $in: candidates.map((a) => a.id) } }), {
       populate: ['enterprise'],
       orderBy: { id: 'asc' },
     });
-    await clearAll(tx, emit, still, now, () => ({}));
+    await clearAll(change, still, now, () => ({}));
     return still.length;
   });
   return { found: candidates.length, done };
@@ -137,19 +139,19 @@ async function raiseQuiet(
   });
   const candidates = await em.find(Enterprise, where(em, {}), { orderBy: { code: 'asc' }, limit: batch });
   if (candidates.length === 0) return { found: 0, done: 0 };
-  const done = await commitWithEvents(em, publisher, async (tx, emit) => {
+  const done = await runChange(em, publisher, async (change) => {
+    const { tx } = change;
     const still = await tx.find(Enterprise, where(tx, { id: { $in: candidates.map((e) => e.id) } }), {
       orderBy: { code: 'asc' },
     });
     await raiseAll(
-      tx,
-      emit,
+      change,
       now,
       still.map((enterprise) => ({
         kind,
         enterprise,
         since: quietDueAt(enterprise, field, windowMs),
-        payload: { lastAt: enterprise[field] ?? null },
+        payload: { lastAt: enterprise[field]?.toISOString() ?? null },
       })),
     );
     return still.length;
@@ -168,12 +170,13 @@ async function clearOverdue(em: EntityManager, publisher: EventPublisher, now: D
     }) as FilterQuery<Alert>;
   const candidates = await em.find(Alert, where({}), { orderBy: { id: 'asc' }, limit: batch });
   if (candidates.length === 0) return { found: 0, done: 0 };
-  const done = await commitWithEvents(em, publisher, async (tx, emit) => {
+  const done = await runChange(em, publisher, async (change) => {
+    const { tx } = change;
     const still = await tx.find(Alert, where({ id: { $in: candidates.map((a) => a.id) } }), {
       populate: ['enterprise', 'hazard'],
       orderBy: { id: 'asc' },
     });
-    await clearAll(tx, emit, still, now, (alert) => {
+    await clearAll(change, still, now, (alert) => {
       const hazard = alert.hazard?.getEntity();
       return hazard ? hazardFacts(hazard) : {};
     });
@@ -194,7 +197,8 @@ async function raiseOverdue(em: EntityManager, publisher: EventPublisher, now: D
   });
   const candidates = await em.find(Hazard, where(em, {}), { orderBy: { deadline: 'asc', id: 'asc' }, limit: batch });
   if (candidates.length === 0) return { found: 0, done: 0 };
-  const done = await commitWithEvents(em, publisher, async (tx, emit) => {
+  const done = await runChange(em, publisher, async (change) => {
+    const { tx } = change;
     const still = await tx.find(Hazard, where(tx, { id: { $in: candidates.map((h) => h.id) } }), {
       populate: ['enterprise'],
       orderBy: { deadline: 'asc', id: 'asc' },
@@ -208,8 +212,7 @@ async function raiseOverdue(em: EntityManager, publisher: EventPublisher, now: D
     const announced = (hazard: Hazard) =>
       announcements.some((e) => e.hazardId === hazard.id && new Date(e.at) >= hazard.deadline!);
     await raiseAll(
-      tx,
-      emit,
+      change,
       now,
       still.map((hazard) => ({
         kind,
@@ -250,12 +253,13 @@ async function clearChecksMissed(
     }) as FilterQuery<Alert>;
   const candidates = await em.find(Alert, where(em, {}), { orderBy: { id: 'asc' }, limit: batch });
   if (candidates.length === 0) return { found: 0, done: 0 };
-  const done = await commitWithEvents(em, publisher, async (tx, emit) => {
+  const done = await runChange(em, publisher, async (change) => {
+    const { tx } = change;
     const still = await tx.find(Alert, where(tx, { id: { $in: candidates.map((a) => a.id) } }), {
       populate: ['enterprise'],
       orderBy: { id: 'asc' },
     });
-    await clearAll(tx, emit, still, now, () => ({}));
+    await clearAll(change, still, now, () => ({}));
     return still.length;
   });
   return { found: candidates.length, done };
@@ -278,20 +282,24 @@ async function raiseChecksMissed(
   });
   const candidates = await em.find(Enterprise, where(em, {}), { orderBy: { code: 'asc' }, limit: batch });
   if (candidates.length === 0) return { found: 0, done: 0 };
-  const done = await commitWithEvents(em, publisher, async (tx, emit) => {
+  const done = await runChange(em, publisher, async (change) => {
+    const { tx } = change;
     const still = await tx.find(Enterprise, where(tx, { id: { $in: candidates.map((e) => e.id) } }), {
       orderBy: { code: 'asc' },
     });
     const raises: Raise[] = [];
     for (const enterprise of still)
       raises.push({ kind, enterprise, since: (await checksMissedSince(tx, enterprise.id)) ?? now, payload: {} });
-    await raiseAll(tx, emit, now, raises);
+    await raiseAll(change, now, raises);
     return still.length;
   });
   return { found: candidates.length, done };
 }
 
-function hazardFacts(hazard: Hazard): Record<string, unknown> {
+/** What an alert's event adds to its kind, since and id: the hazard's facts, or when an enterprise last acted. */
+type AlertExtra = Omit<AlertFacts, 'alertId' | 'alertKind' | 'since'>;
+
+function hazardFacts(hazard: Hazard): HazardFacts {
   return { grade: hazard.grade, title: hazard.title };
 }
 
@@ -300,13 +308,14 @@ interface Raise {
   enterprise: Enterprise;
   hazard?: Hazard;
   since: Date;
-  payload: Record<string, unknown>;
+  payload: AlertExtra;
   /** An event told before the display's own (DEADLINE_MISSED). */
   before?: EventFacts;
 }
 
 /** One INSERT for the batch, then the events in order. */
-async function raiseAll(tx: EntityManager, emit: Emit, now: Date, raises: Raise[]): Promise<void> {
+async function raiseAll(change: Change, now: Date, raises: Raise[]): Promise<void> {
+  const { tx } = change;
   if (raises.length === 0) return;
   const rows = raises.map((r) => ({
     id: randomUUID(),
@@ -319,8 +328,8 @@ async function raiseAll(tx: EntityManager, emit: Emit, now: Date, raises: Raise[
   }));
   await tx.insertMany(Alert, rows as never[]);
   for (const [i, r] of raises.entries()) {
-    if (r.before) await emit(r.before);
-    await emit({
+    if (r.before) await change.emit(r.before);
+    await change.emit({
       kind: EventKind.ALERT_RAISED,
       at: now,
       enterpriseId: r.enterprise.id,
@@ -333,19 +342,19 @@ async function raiseAll(tx: EntityManager, emit: Emit, now: Date, raises: Raise[
 
 /** One UPDATE for the batch, then the events in order. */
 async function clearAll(
-  tx: EntityManager,
-  emit: Emit,
+  change: Change,
   alerts: Alert[],
   now: Date,
-  payloadOf: (alert: Alert) => Record<string, unknown>,
+  payloadOf: (alert: Alert) => AlertExtra,
 ): Promise<void> {
+  const { tx } = change;
   if (alerts.length === 0) return;
   await tx.nativeUpdate(Alert, { id: { $in: alerts.map((a) => a.id) } }, {
     clearedAt: now,
     activeKey: null,
   } as never);
   for (const alert of alerts) {
-    await emit({
+    await change.emit({
       kind: EventKind.ALERT_CLEARED,
       at: now,
       enterpriseId: alert.enterprise.id,
@@ -357,13 +366,14 @@ async function clearAll(
 }
 
 /** R13: a retired enterprise's displays clear at once, each with its ALERT_CLEARED, inside the retiring transaction. */
-export async function clearAlertsOf(tx: EntityManager, emit: Emit, enterprise: Enterprise, now: Date): Promise<number> {
+export async function clearAlertsOf(change: Change, enterprise: Enterprise, now: Date): Promise<number> {
+  const { tx } = change;
   const current = await tx.find(
     Alert,
     { enterprise: enterprise.id, clearedAt: null },
     { populate: ['enterprise', 'hazard'], orderBy: { id: 'asc' } },
   );
-  await clearAll(tx, emit, current, now, (alert) => {
+  await clearAll(change, current, now, (alert) => {
     const hazard = alert.hazard?.getEntity();
     return hazard ? hazardFacts(hazard) : {};
   });

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { AppDeps, Viewer } from '../../graphql/context.js';
-import { badInput, conflict, forbidden } from '../../graphql/errors.js';
+import { badInput, conflict } from '../../graphql/errors.js';
 import { groupedFigures, type StatsFigures } from '../analytics/stats-sql.js';
 import { StatsDimension } from '../analytics/stats-dimension.js';
-import { appendAudit } from '../audit/audit.service.js';
-import { mayReadBureauReports, type Scope } from '../auth/scope.js';
+import { assertMayReadReports } from '../auth/permissions.js';
+import { scopeTouchesDepartments, type Scope } from '../auth/scope.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { isPostgres } from '../common/dialect.js';
-import { commitWithEvents } from '../event/event-log.js';
+import { runChange } from '../event/change.js';
 import { AssessmentKind, AssessmentRule } from './assessment.enums.js';
 import { AssessmentPeriodRecord, AssessmentSchemeVersion } from './assessment.entity.js';
 import { DEFAULT_SCHEMES } from './default-schemes.js';
@@ -96,7 +96,8 @@ export async function saveScheme(
 ): Promise<AssessmentScheme> {
   const items = checkSchemeItems(input);
   const now = deps.clock.now();
-  return commitWithEvents(em, deps.publisher, async (tx) => {
+  return runChange(em, deps.publisher, async (change) => {
+    const { tx } = change;
     const current = await schemeInForce(tx, input.kind);
     const row = tx.create(AssessmentSchemeVersion, {
       kind: input.kind,
@@ -107,7 +108,7 @@ export async function saveScheme(
       savedBy: viewer.user.id,
     });
     await tx.flush();
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: 'assessment.scheme_saved',
@@ -194,16 +195,6 @@ async function subjects(
   return [...leaders.values(), ...chiefs];
 }
 
-function visible(scope: Scope, departmentIds: readonly string[]): boolean {
-  if (scope.kind === 'all') return true;
-  if (scope.kind === 'departments') return departmentIds.some((id) => scope.departmentIds.includes(id));
-  return false;
-}
-
-function assertMayRead(viewer: Viewer): void {
-  if (!mayReadBureauReports(viewer.scope)) throw forbidden('考核结果仅供监管部门人员查看。');
-}
-
 function checkPeriod(from: Date, to: Date): void {
   if (to < from) throw badInput('to', '`to` must not be before `from`.');
 }
@@ -221,7 +212,9 @@ async function compute(em: EntityManager, deps: AppDeps, kind: AssessmentKind, f
 }
 
 const forViewer = (viewer: Viewer, scores: FrozenScore[]): AssessmentScore[] =>
-  scores.filter((s) => visible(viewer.scope, s.departmentIds)).map(({ departmentIds: _ignored, ...s }) => s);
+  scores
+    .filter((s) => scopeTouchesDepartments(viewer.scope, s.departmentIds))
+    .map(({ departmentIds: _ignored, ...s }) => s);
 
 /** `assessment(kind, from, to)`: a closed period's frozen results, else computed now with the scheme in force. */
 export async function assessment(
@@ -232,7 +225,7 @@ export async function assessment(
   from: Date,
   to: Date,
 ): Promise<AssessmentScore[]> {
-  assertMayRead(viewer);
+  assertMayReadReports(viewer);
   checkPeriod(from, to);
   const closed = await em.findOne(AssessmentPeriodRecord, { kind, from, to });
   if (closed) return forViewer(viewer, JSON.parse(closed.results) as FrozenScore[]);
@@ -257,7 +250,7 @@ export async function closedPeriods(
   kind: AssessmentKind,
   before?: Date,
 ): Promise<AssessmentPeriod[]> {
-  assertMayRead(viewer);
+  assertMayReadReports(viewer);
   const rows = await em.find(AssessmentPeriodRecord, before ? { kind, closedAt: { $lte: before } } : { kind }, {
     orderBy: { to: 'desc' },
   });
@@ -276,7 +269,8 @@ export async function closePeriod(
   checkPeriod(from, to);
   const now = deps.clock.now();
   if (to > now) throw badInput('to', '考核期尚未结束，不能关账。');
-  const row = await commitWithEvents(em, deps.publisher, async (tx) => {
+  const row = await runChange(em, deps.publisher, async (change) => {
+    const { tx } = change;
     if (await tx.findOne(AssessmentPeriodRecord, { kind, from, to })) throw conflict('该考核期已经关账，结果已冻结。');
     const { scheme, scores } = await compute(tx, deps, kind, from, to);
     const results = canonicalJson(scores);
@@ -290,7 +284,7 @@ export async function closePeriod(
       closedBy: viewer.user.id,
     });
     await tx.flush();
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: 'assessment.period_closed',

@@ -1,9 +1,7 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
-import { forbidden } from '../../graphql/errors.js';
 import { User } from '../auth/user.entity.js';
-import { isSupervisor } from '../auth/permissions.js';
-import { Role } from '../auth/role.js';
+import { assertMayVerifyAuditChain } from '../auth/permissions.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { verifyAuditChain } from './audit.service.js';
 
@@ -26,8 +24,7 @@ export class AuditResolver {
   })
   auditChain(@Ctx() ctx: Context): Promise<AuditChainStatus> {
     const viewer = requireViewer(ctx);
-    if (!isSupervisor(viewer) && viewer.user.role !== Role.ANALYST)
-      throw forbidden('Only bureau staff may verify the history chain.');
+    assertMayVerifyAuditChain(viewer);
     return verifyAuditChain(ctx.em);
   }
 

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import { canonicalJson } from '../common/canonical-json.js';
-import { takeLedgerLock } from '../common/ledger-lock.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -84,13 +83,6 @@ export async function lastAuditLink(em: EntityManager): Promise<{ seq: number; h
   return row ? { seq: Number(row.seq), hash: row.hash } : null;
 }
 
-/** Appends to the chain inside the caller's transaction (R7). */
-export async function appendAudit(em: EntityManager, facts: AuditFacts): Promise<void> {
-  await takeLedgerLock(em);
-  const [row] = chainEntries(await lastAuditLink(em), [facts]);
-  await em.insert(AuditEntry, row!);
-}
-
 export interface ChainStatus {
   valid: boolean;
   length: number;
@@ -136,12 +128,4 @@ function toDate(value: unknown): Date {
   return value instanceof Date
     ? value
     : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));
-}
-
-/** Appends many entries to the chain in a few statements (an import of a thousand enterprises). */
-export async function appendAudits(em: EntityManager, facts: AuditFacts[]): Promise<void> {
-  if (facts.length === 0) return;
-  await takeLedgerLock(em);
-  const rows = chainEntries(await lastAuditLink(em), facts);
-  for (let i = 0; i < rows.length; i += 400) await em.insertMany(AuditEntry, rows.slice(i, i + 400));
 }

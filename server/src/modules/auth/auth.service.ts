@@ -2,11 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Context, Viewer } from '../../graphql/context.js';
 import { badInput, rateLimited, unauthenticated } from '../../graphql/errors.js';
-import { appendAudit } from '../audit/audit.service.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { LoginEvent } from '../enterprise/login-event.entity.js';
 import { EventKind } from '../event/event-kind.js';
-import { commitWithEvents } from '../event/event-log.js';
+import { runChange } from '../event/change.js';
 import { AuthSession } from './auth-session.entity.js';
 import { countAttempt, forgiveAttempt, MAX_USERNAME_LENGTH } from './login-throttle.js';
 import { verifyPassword } from './password.js';
@@ -14,7 +13,6 @@ import { authenticateKiosk, KIOSK_PREFIX } from '../kiosk/kiosk.service.js';
 import { Role } from './role.js';
 import { scopeOf } from './scope.js';
 import { User } from './user.entity.js';
-import { takeLedgerLock } from '../common/ledger-lock.js';
 
 const WRONG_CREDENTIALS = 'The username or password is incorrect.';
 
@@ -68,10 +66,11 @@ export async function login(
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + deps.env.sessionTtlMs);
-  await commitWithEvents(em, deps.publisher, async (tx, emit) => {
+  await runChange(em, deps.publisher, async (change) => {
+    const { tx } = change;
     const session = tx.create(AuthSession, { tokenHash: hashToken(token), user: user!.id, createdAt: now, expiresAt });
     if (user!.role !== Role.ENTERPRISE || !user!.enterprise) {
-      await appendAudit(tx, {
+      await change.audit({
         at: now,
         actorId: user!.id,
         action: 'auth.login',
@@ -83,7 +82,7 @@ export async function login(
       const enterprise = await tx.findOneOrFail(Enterprise, user!.enterprise.id);
       enterprise.lastLoginAt = now;
       tx.create(LoginEvent, { enterprise, user: user!.id, at: now });
-      await appendAudit(tx, {
+      await change.audit({
         at: now,
         actorId: user!.id,
         action: 'enterprise.login',
@@ -91,11 +90,12 @@ export async function login(
         subjectId: enterprise.id,
         data: { userId: user!.id, sessionId: session.id },
       });
-      await emit({
+      await change.emit({
         kind: EventKind.ENTERPRISE_LOGGED_IN,
         at: now,
         enterpriseId: enterprise.id,
         departmentId: enterprise.department.id,
+        payload: null,
       });
     }
   });
@@ -111,11 +111,11 @@ async function maySignIn(em: EntityManager, user: User): Promise<boolean> {
 
 export async function logout(ctx: Context, viewer: Viewer): Promise<void> {
   const now = ctx.deps.clock.now();
-  await ctx.em.transactional(async (tx) => {
-    await takeLedgerLock(tx);
+  await runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
     const session = await tx.findOneOrFail(AuthSession, viewer.sessionId);
     session.revokedAt = now;
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: 'auth.logout',
@@ -123,7 +123,7 @@ export async function logout(ctx: Context, viewer: Viewer): Promise<void> {
       subjectId: viewer.user.id,
       data: { sessionId: session.id },
     });
+    // Sockets opened with this token close now, in every process.
+    change.afterCommit(() => ctx.deps.realtime?.bus.sessionRevoked(viewer.sessionId));
   });
-  // Sockets opened with this token close now, in every process.
-  ctx.deps.realtime?.bus.sessionRevoked(viewer.sessionId);
 }

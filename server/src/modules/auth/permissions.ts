@@ -1,20 +1,50 @@
+import type { EntityManager } from '@mikro-orm/knex';
 import type { Viewer } from '../../graphql/context.js';
 import { forbidden } from '../../graphql/errors.js';
+import { HazardGrade, type HazardStatus } from '../hazard/hazard.enums.js';
+import { nextStatus } from '../hazard/lifecycle.js';
+import { InspectionKind } from '../inspection/inspection.enums.js';
+import { mayConfirm } from './confirmer.js';
 import { Role, SUPERVISOR_ROLES } from './role.js';
 
+/**
+ * Every role decision of the server, in one file (scope.ts decides visibility, confirmer.ts R5). Services
+ * and resolvers ask these questions; the dashboard reads the answers from `me.can`, `Hazard.viewerCan`
+ * and `Enterprise.viewerCan` instead of copying the rules.
+ */
+
 /** Analysts read everything and change nothing (R6). */
+export function mayWrite(viewer: Viewer): boolean {
+  return viewer.user.role !== Role.ANALYST && !viewer.kiosk;
+}
+
 export function assertMayWrite(viewer: Viewer): void {
   if (viewer.user.role === Role.ANALYST)
     throw forbidden('Analysts have read-only access; ask a supervisor to make this change.');
 }
 
+/** Bureau staff who supervise enterprises (inspectors up to the director, and admins); not analysts. */
 export function isSupervisor(viewer: Viewer): boolean {
   return SUPERVISOR_ROLES.has(viewer.user.role);
 }
 
+/** An enterprise's own account: it files, rectifies and self-inspects for that enterprise only. */
+export function isEnterpriseAccount(viewer: Viewer): boolean {
+  return viewer.user.role === Role.ENTERPRISE;
+}
+
+/** Bureau staff and analysts: everyone who is not an enterprise account. */
+export function isBureauStaff(viewer: Viewer): boolean {
+  return !isEnterpriseAccount(viewer);
+}
+
 /** Taking a snapshot or issuing a dispatch or bulletin on demand: the director and admins only. */
+export function mayIssueReminders(viewer: Viewer): boolean {
+  return viewer.user.role === Role.DIRECTOR || viewer.user.role === Role.ADMIN;
+}
+
 export function assertMayIssueReminders(viewer: Viewer): void {
-  if (viewer.user.role !== Role.DIRECTOR && viewer.user.role !== Role.ADMIN) {
+  if (!mayIssueReminders(viewer)) {
     throw forbidden(
       'Only the director or an admin may take snapshots or issue dispatches and bulletins on demand; they are also issued on schedule.',
     );
@@ -26,6 +56,225 @@ export function assertMayManageAssessment(viewer: Viewer): void {
   if (viewer.user.role !== Role.DIRECTOR && viewer.user.role !== Role.ADMIN) {
     throw forbidden('只有局长或管理员可以修改考核方案或关闭考核期。');
   }
+}
+
+/** Snapshots, dispatches and bulletins are bureau-wide news (R6): staff read them, enterprise accounts do not. */
+export function mayReadReports(viewer: Viewer): boolean {
+  return viewer.scope.kind !== 'enterprise';
+}
+
+export function assertMayReadReports(viewer: Viewer): void {
+  if (!mayReadReports(viewer))
+    throw forbidden('Snapshots, dispatches and bulletins are for bureau staff; enterprise accounts cannot read them.');
+}
+
+/** The history chain's verification: bureau staff and analysts. */
+export function assertMayVerifyAuditChain(viewer: Viewer): void {
+  if (!isSupervisor(viewer) && viewer.user.role !== Role.ANALYST)
+    throw forbidden('Only bureau staff may verify the history chain.');
+}
+
+/** The webhook delivery log: whoever sees the whole bureau (director, analysts, admins). */
+export function mayReadDeliveries(viewer: Viewer): boolean {
+  return viewer.scope.kind === 'all';
+}
+
+export function assertMayReadDeliveries(viewer: Viewer): void {
+  if (!mayReadDeliveries(viewer)) throw forbidden('The delivery log is for the director, analysts and admins.');
+}
+
+/** Photos are evidence for a change: analysts, who change nothing, upload none. */
+export function mayUploadPhotos(viewer: Viewer): boolean {
+  return viewer.user.role !== Role.ANALYST;
+}
+
+/** Enforcement actions (R9) and on-site inspections are recorded by bureau staff. */
+export function assertMayRecordEnforcement(viewer: Viewer): void {
+  assertMayWrite(viewer);
+  if (!isSupervisor(viewer)) throw forbidden('Only bureau staff may record enforcement actions.');
+}
+
+/** The one kind of inspection a viewer records: an enterprise its self-inspections, the bureau its on-site ones. */
+export function inspectionKindFor(viewer: Viewer): InspectionKind {
+  return isEnterpriseAccount(viewer) ? InspectionKind.SELF_INSPECTION : InspectionKind.REGULATOR_INSPECTION;
+}
+
+export function assertMayRecordInspection(viewer: Viewer, kind: InspectionKind): void {
+  assertMayWrite(viewer);
+  if (kind === inspectionKindFor(viewer)) return;
+  if (isEnterpriseAccount(viewer)) throw forbidden('An enterprise account records its own self-inspections only.');
+  throw forbidden('A self-inspection is recorded by the enterprise itself; bureau staff record REGULATOR_INSPECTION.');
+}
+
+/** Regrading (R5) is for bureau staff. */
+export function assertMayRegrade(viewer: Viewer): void {
+  assertMayWrite(viewer);
+  if (!isSupervisor(viewer)) throw forbidden('Only bureau staff may regrade a hazard.');
+}
+
+/** R8: only the enterprise itself asks for more time. */
+export function assertMayRequestExtension(viewer: Viewer): void {
+  assertMayWrite(viewer);
+  if (!isEnterpriseAccount(viewer)) throw forbidden('Only the enterprise itself may request a deadline extension.');
+}
+
+/** Kiosk links (wallboards on TVs): the director, admins, deputy leaders and section chiefs, each for their own scope. */
+export function mayCreateKioskLinks(viewer: Viewer): boolean {
+  return (
+    !viewer.kiosk && [Role.DIRECTOR, Role.ADMIN, Role.DEPUTY_LEADER, Role.SECTION_CHIEF].includes(viewer.user.role)
+  );
+}
+
+/** The director and admins manage every kiosk link; the others their own. */
+export function managesEveryKioskLink(viewer: Viewer): boolean {
+  return viewer.user.role === Role.DIRECTOR || viewer.user.role === Role.ADMIN;
+}
+
+/** Severity order: a regrade towards a milder grade moves the hazard away from its confirming level. */
+const SEVERITY: Record<HazardGrade, number> = {
+  [HazardGrade.MAJOR]: 3,
+  [HazardGrade.SECOND]: 2,
+  [HazardGrade.THIRD]: 1,
+};
+
+export function isMilder(grade: HazardGrade, than: HazardGrade): boolean {
+  return SEVERITY[grade] < SEVERITY[than];
+}
+
+/**
+ * R5: anyone on the bureau's staff may grade a hazard up; grading it down takes its current confirming
+ * level or the director, so that nobody regrades a hazard down into their own hands.
+ */
+export async function mayGradeDown(
+  em: EntityManager,
+  viewer: Viewer,
+  grade: HazardGrade,
+  departmentId: string,
+): Promise<boolean> {
+  return viewer.user.role === Role.DIRECTOR || mayConfirm(em, viewer.user, grade, departmentId);
+}
+
+/** The grades a viewer may move a hazard of `grade` to (none for those who may not regrade). */
+export async function regradeChoices(
+  em: EntityManager,
+  viewer: Viewer,
+  grade: HazardGrade,
+  departmentId: string,
+): Promise<HazardGrade[]> {
+  if (!isSupervisor(viewer) || !mayWrite(viewer)) return [];
+  const lower = await mayGradeDown(em, viewer, grade, departmentId);
+  return Object.values(HazardGrade).filter((g) => g !== grade && (!isMilder(g, grade) || lower));
+}
+
+/** What the viewer may do to one hazard now: the server's own rules, read from the viewer's side. */
+export interface HazardPermissions {
+  submit: boolean;
+  verify: boolean;
+  regrade: boolean;
+  regradeTo: HazardGrade[];
+  requestExtension: boolean;
+  decideExtension: boolean;
+}
+
+export interface HazardState {
+  grade: HazardGrade;
+  status: HazardStatus;
+  deadline?: Date | null;
+  enterpriseId: string;
+  departmentId: string;
+  pendingExtension: boolean;
+}
+
+export async function hazardPermissions(
+  em: EntityManager,
+  viewer: Viewer,
+  hazard: HazardState,
+  now: Date,
+): Promise<HazardPermissions> {
+  const none = {
+    submit: false,
+    verify: false,
+    regrade: false,
+    regradeTo: [],
+    requestExtension: false,
+    decideExtension: false,
+  };
+  if (!mayWrite(viewer)) return none;
+  const may = (action: Parameters<typeof nextStatus>[1]) => nextStatus(hazard.status, action) !== undefined;
+  const own =
+    isEnterpriseAccount(viewer) &&
+    viewer.scope.kind === 'enterprise' &&
+    viewer.scope.enterpriseId === hazard.enterpriseId;
+  const beforeDeadline = !!hazard.deadline && hazard.deadline > now;
+  const confirms = await mayConfirm(em, viewer.user, hazard.grade, hazard.departmentId);
+  const regradeTo = may('regrade') ? await regradeChoices(em, viewer, hazard.grade, hazard.departmentId) : [];
+  return {
+    submit: own && may('submit'),
+    verify: confirms && may('accept'),
+    regrade: regradeTo.length > 0,
+    regradeTo,
+    requestExtension: own && may('requestExtension') && beforeDeadline && !hazard.pendingExtension,
+    decideExtension: confirms && may('decideExtension') && hazard.pendingExtension && beforeDeadline,
+  };
+}
+
+/** What the viewer may do for one enterprise they can see. */
+export interface EnterprisePermissions {
+  fileHazard: boolean;
+  recordInspection: boolean;
+  recordEnforcement: boolean;
+}
+
+export function enterprisePermissions(viewer: Viewer): EnterprisePermissions {
+  const writes = mayWrite(viewer);
+  return {
+    fileHazard: writes,
+    recordInspection: writes,
+    recordEnforcement: writes && isSupervisor(viewer),
+  };
+}
+
+/** The pages and page-wide actions of the dashboard the viewer may open; later features add theirs here. */
+export interface ViewerPermissions {
+  ledger: boolean;
+  fileHazards: boolean;
+  enterprises: boolean;
+  supervisionHazards: boolean;
+  agenda: boolean;
+  wallboard: boolean;
+  reports: boolean;
+  issueReminders: boolean;
+  kioskLinks: boolean;
+  recordInspections: boolean;
+  recordEnforcement: boolean;
+  graphiql: boolean;
+  auditChain: boolean;
+  deliveries: boolean;
+  administer: boolean;
+  readAdministration: boolean;
+}
+
+export function viewerPermissions(viewer: Viewer): ViewerPermissions {
+  const staff = isBureauStaff(viewer) && !viewer.kiosk;
+  const supervises = isSupervisor(viewer) && !viewer.kiosk;
+  return {
+    ledger: isEnterpriseAccount(viewer),
+    fileHazards: isEnterpriseAccount(viewer),
+    enterprises: staff,
+    supervisionHazards: staff,
+    agenda: staff,
+    wallboard: staff || !!viewer.kiosk,
+    reports: staff && mayReadReports(viewer),
+    issueReminders: !viewer.kiosk && mayIssueReminders(viewer),
+    kioskLinks: mayCreateKioskLinks(viewer),
+    recordInspections: supervises,
+    recordEnforcement: supervises,
+    graphiql: staff,
+    auditChain: staff,
+    deliveries: !viewer.kiosk && mayReadDeliveries(viewer),
+    administer: mayAdminister(viewer),
+    readAdministration: mayReadAdministration(viewer),
+  };
 }
 
 /** R12: only an admin creates, resets and disables accounts and manages departments, townships and the registry. */

@@ -36,3 +36,6 @@ export const SUPERVISOR_ROLES: ReadonlySet<Role> = new Set([
   Role.DIRECTOR,
   Role.ADMIN,
 ]);
+
+/** R2/R10: a filing counts for the "no filing" display and the filing rate only when the enterprise's own account made it. */
+export const FILED_BY_ENTERPRISE = { role: Role.ENTERPRISE } as const;

@@ -74,7 +74,7 @@ export interface EventSubject {
   enterpriseId?: string | null;
   departmentId?: string | null;
   /** A move between departments (ENTERPRISE_CHANGED) names the department it left in `fromDepartmentId`. */
-  payload?: Record<string, unknown> | null;
+  payload?: object | null;
 }
 
 /**
@@ -85,7 +85,7 @@ export function scopeAllowsEvent(scope: Scope, event: EventSubject): boolean {
   if (!event.enterpriseId) return scope.kind !== 'enterprise';
   if (scopeAllows(scope, { id: event.enterpriseId, departmentId: event.departmentId ?? '' })) return true;
   // The department an enterprise moved out of hears of the move (R13), so its wallboard drops it at once.
-  const from = event.payload?.fromDepartmentId;
+  const from = event.payload && 'fromDepartmentId' in event.payload ? event.payload.fromDepartmentId : null;
   return typeof from === 'string' && scopeAllows(scope, { id: event.enterpriseId, departmentId: from });
 }
 
@@ -118,12 +118,23 @@ export function ownedByEnterpriseWhere<T extends { enterprise: unknown }>(scope:
   return hazardScopeWhere(scope) as unknown as FilterQuery<T>;
 }
 
-/**
- * Bureau-wide reports (daily snapshots, dispatches, bulletins): any staff member may read them;
- * enterprise accounts may not. A dispatch is then narrowed to the reader's departments.
- */
-export function mayReadBureauReports(scope: Scope): boolean {
-  return scope.kind !== 'enterprise';
+/** Whether every one of these departments is within the scope (a leader's kiosk link covers only their own). */
+export function scopeCoversDepartments(scope: Scope, departmentIds: readonly string[]): boolean {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'enterprise') return departmentIds.length === 0;
+  return departmentIds.every((id) => scope.departmentIds.includes(id));
+}
+
+/** Whether a subject under these departments (a cadre, a department) shows to the scope: one in scope is enough. */
+export function scopeTouchesDepartments(scope: Scope, departmentIds: readonly string[]): boolean {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'departments') return departmentIds.some((id) => scope.departmentIds.includes(id));
+  return false;
+}
+
+/** True when the scope is the whole bureau (director, analysts, admins). */
+export function isBureauWide(scope: Scope): boolean {
+  return scope.kind === 'all';
 }
 
 /** The departments a staff member's copy of a per-department report shows; null means all. */

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { connectionOf } from '../../graphql/connection.js';
 import { requireViewer, type Context } from '../../graphql/context.js';
-import { forbidden } from '../../graphql/errors.js';
+import { assertMayReadDeliveries } from '../auth/permissions.js';
 import { paginate, type Page } from '../common/pagination.js';
 import { Delivery, DeliverySubject } from './delivery.entity.js';
 
@@ -18,8 +18,7 @@ export class DeliveryResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Page<Delivery>> {
-    if (requireViewer(ctx).scope.kind !== 'all')
-      throw forbidden('The delivery log is for the director, analysts and admins.');
+    assertMayReadDeliveries(requireViewer(ctx));
     return paginate(
       ctx.em,
       Delivery,

@@ -1,14 +1,13 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { badInput, forbidden, notFound } from '../../graphql/errors.js';
-import { appendAudit } from '../audit/audit.service.js';
-import { assertMayWrite, isSupervisor } from '../auth/permissions.js';
+import { assertMayRecordEnforcement } from '../auth/permissions.js';
 import { DAY_MS } from '../common/duration.js';
 import { isUuid, requireId } from '../common/ids.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { findEnterpriseInScope } from '../enterprise/enterprise.repository.js';
 import { EventKind } from '../event/event-kind.js';
-import { commitWithEvents } from '../event/event-log.js';
+import { runChange } from '../event/change.js';
 import { text } from '../hazard/filing.rules.js';
 import { Hazard } from '../hazard/hazard.entity.js';
 import { HazardGrade } from '../hazard/hazard.enums.js';
@@ -25,8 +24,7 @@ const MAX_SUSPENSION_DAYS = 3650;
 /** R9: bureau staff in scope record a summons, case, penalty (amount) or suspension (days), with its legal basis. */
 export async function recordEnforcement(ctx: Context, input: EnforcementInput): Promise<EnforcementAction> {
   const viewer = requireViewer(ctx);
-  assertMayWrite(viewer);
-  if (!isSupervisor(viewer)) throw forbidden('Only bureau staff may record enforcement actions.');
+  assertMayRecordEnforcement(viewer);
   const { em, deps } = ctx;
   const now = deps.clock.now();
 
@@ -86,7 +84,8 @@ export async function recordEnforcement(ctx: Context, input: EnforcementInput): 
     throw badInput('hazardIds', 'Every hazard must be one of this enterprise’s hazards.');
   const forMajorHazard = hazards.some((h) => h.grade === HazardGrade.MAJOR);
 
-  return commitWithEvents(em, deps.publisher, async (tx, emit) => {
+  return runChange(em, deps.publisher, async (change) => {
+    const { tx } = change;
     const action = tx.create(EnforcementAction, {
       enterprise: enterprise.id,
       kind: input.kind,
@@ -100,7 +99,7 @@ export async function recordEnforcement(ctx: Context, input: EnforcementInput): 
     });
     for (const hazard of hazards) action.hazards.add(tx.getReference(Hazard, hazard.id));
     await tx.flush();
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: 'enforcement.recorded',
@@ -117,7 +116,7 @@ export async function recordEnforcement(ctx: Context, input: EnforcementInput): 
         forMajorHazard,
       },
     });
-    await emit({
+    await change.emit({
       kind: EventKind.ENFORCEMENT_RECORDED,
       at: now,
       enterpriseId: enterprise.id,

@@ -22,6 +22,7 @@ import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { findEnterpriseInScope } from '../enterprise/enterprise.repository.js';
 import { Hazard } from '../hazard/hazard.entity.js';
 import { findHazardInScope } from '../hazard/hazard.repository.js';
+import { highestSeq } from './event-log.js';
 import { EventRecord } from './event-record.entity.js';
 import { EventMessage } from './event.type.js';
 
@@ -60,14 +61,7 @@ export class EventResolver {
       'The seq of the newest event you may see (0 when none): subscribe to `events(since:)` with it to miss nothing from here on.',
   })
   async latestEventSeq(@Ctx() ctx: Context): Promise<number> {
-    const rows = await ctx.em
-      .createQueryBuilder(EventRecord)
-      .select('seq')
-      .where(eventScopeWhere(requireViewer(ctx).scope) as FilterQuery<EventRecord>)
-      .orderBy({ seq: 'desc' })
-      .limit(1)
-      .execute('all');
-    return Number((rows[0] as { seq?: number } | undefined)?.seq ?? 0);
+    return highestSeq(ctx.em, eventScopeWhere(requireViewer(ctx).scope) as FilterQuery<EventRecord>);
   }
 
   @Subscription(() => EventMessage, {
@@ -106,7 +100,7 @@ export class EventResolver {
     description: 'The display raised or cleared (ALERT_RAISED, ALERT_CLEARED).',
   })
   alert(@Root() event: EventMessage, @Ctx() ctx: Context): Promise<Alert | null> | null {
-    const alertId = event.payload?.alertId;
+    const alertId = event.payload && 'alertId' in event.payload ? event.payload.alertId : null;
     if (typeof alertId !== 'string' || !isUuid(alertId)) return null;
     return ctx.em.findOne(Alert, {
       $and: [{ id: alertId }, { enterprise: enterpriseScopeWhere(requireViewer(ctx).scope) }],

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { EventKind } from './event-kind.js';
 import type { Enterprise } from '../enterprise/enterprise.entity.js';
 import type { Hazard } from '../hazard/hazard.entity.js';
+import type { EventPayloads } from './event-payloads.js';
 
 /** A committed event as a subscriber receives it; the enterprise, hazard and alert are resolved on demand, within scope. */
 @ObjectType('Event', { description: 'Something a wallboard is told about, in commit order (seq).' })
@@ -21,7 +22,7 @@ export class EventMessage {
   enterpriseId!: string | null;
   departmentId!: string | null;
   hazardId!: string | null;
-  payload!: Record<string, unknown> | null;
+  payload!: EventPayloads[EventKind] | null;
   /** A replay's page-wide load of the enterprise and hazard, within scope (realtime/event-stream.ts). */
   preloaded?: { enterprise?: Enterprise | null; hazard?: Hazard | null };
 }

@@ -1,12 +1,10 @@
 import { requireViewer, type Context } from '../../graphql/context.js';
-import { badInput, conflict, forbidden } from '../../graphql/errors.js';
-import { appendAudit } from '../audit/audit.service.js';
-import { assertMayWrite } from '../auth/permissions.js';
-import { Role } from '../auth/role.js';
+import { badInput, conflict } from '../../graphql/errors.js';
+import { assertMayRequestExtension, assertMayWrite } from '../auth/permissions.js';
 import { DAY_MS } from '../common/duration.js';
 import { EventKind } from '../event/event-kind.js';
-import { commitWithEvents } from '../event/event-log.js';
-import { assertMayConfirm } from '../hazard/confirmer.js';
+import { runChange } from '../event/change.js';
+import { assertMayConfirm } from '../auth/confirmer.js';
 import { text } from '../hazard/filing.rules.js';
 import type { Hazard } from '../hazard/hazard.entity.js';
 import { emitHazardEvent, hazardForChange } from '../hazard/lifecycle.service.js';
@@ -19,11 +17,10 @@ const MAX_EXTENSION_MS = 365 * DAY_MS;
 /** R8: the enterprise asks, before the deadline, for a later one; one open request per hazard. */
 export async function requestExtension(ctx: Context, hazardId: string, until: Date, reason: string): Promise<Hazard> {
   const viewer = requireViewer(ctx);
-  assertMayWrite(viewer);
-  if (viewer.user.role !== Role.ENTERPRISE)
-    throw forbidden('Only the enterprise itself may request a deadline extension.');
+  assertMayRequestExtension(viewer);
   const now = ctx.deps.clock.now();
-  return commitWithEvents(ctx.em, ctx.deps.publisher, async (tx) => {
+  return runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
     const { hazard } = await hazardForChange(tx, viewer, hazardId);
     requireTransition(hazard.status, 'requestExtension');
     const deadline = hazard.deadline!;
@@ -46,7 +43,7 @@ export async function requestExtension(ctx: Context, hazardId: string, until: Da
       status: ExtensionStatus.PENDING,
     });
     await tx.flush();
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: 'hazard.extension_requested',
@@ -68,7 +65,8 @@ export async function decideExtension(
   const viewer = requireViewer(ctx);
   assertMayWrite(viewer);
   const now = ctx.deps.clock.now();
-  return commitWithEvents(ctx.em, ctx.deps.publisher, async (tx, emit) => {
+  return runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
     const { hazard, enterprise } = await hazardForChange(tx, viewer, hazardId);
     await assertMayConfirm(tx, viewer.user, hazard.grade, enterprise.department.id, 'decide a deadline extension of');
     requireTransition(hazard.status, 'decideExtension');
@@ -86,7 +84,7 @@ export async function decideExtension(
     });
     if (approved) tx.assign(hazard, { deadline: request.until });
     await tx.flush();
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: approved ? 'hazard.extension_approved' : 'hazard.extension_refused',
@@ -95,9 +93,9 @@ export async function decideExtension(
       data: { requestId: request.id, from: previous, until: request.until, reason: checkedReason },
     });
     if (approved)
-      await emitHazardEvent(emit, EventKind.DEADLINE_EXTENDED, hazard, enterprise, now, {
-        previousDeadline: previous,
-        deadline: request.until,
+      await emitHazardEvent(change, EventKind.DEADLINE_EXTENDED, hazard, enterprise, now, {
+        previousDeadline: previous?.toISOString() ?? null,
+        deadline: request.until.toISOString(),
       });
     return hazard;
   });

@@ -3,9 +3,8 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { hazardScopeWhere, type Scope } from '../auth/scope.js';
 import { bureauDate } from '../common/bureau-time.js';
 import { DAY_MS } from '../common/duration.js';
-import { CONFIRMING_ROLE } from './confirmer.js';
+import { DIRECTORS_GRADES } from '../auth/confirmer.js';
 import { Hazard } from './hazard.entity.js';
-import { HazardGrade } from './hazard.enums.js';
 import { OPEN_STATUSES } from './lifecycle.service.js';
 import { isOverdue } from './overdue.js';
 
@@ -37,12 +36,9 @@ export async function majorHazardAgenda(
   now: Date,
   timeZone: string,
 ): Promise<AgendaItem[]> {
-  const directorsGrades = (Object.keys(CONFIRMING_ROLE) as HazardGrade[]).filter(
-    (g) => CONFIRMING_ROLE[g] === CONFIRMING_ROLE[HazardGrade.MAJOR],
-  );
   const hazards = await em.find(
     Hazard,
-    { $and: [hazardScopeWhere(scope), { grade: { $in: directorsGrades }, status: { $in: OPEN_STATUSES } }] },
+    { $and: [hazardScopeWhere(scope), { grade: { $in: [...DIRECTORS_GRADES] }, status: { $in: OPEN_STATUSES } }] },
     { orderBy: { deadline: 'asc', filedAt: 'asc' }, limit: 500 },
   );
   return hazards.map((hazard) => ({

@@ -1,20 +1,18 @@
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/knex';
 import { requireViewer, type Context, type Viewer } from '../../graphql/context.js';
 import { badInput, forbidden, notFound } from '../../graphql/errors.js';
-import { appendAudit } from '../audit/audit.service.js';
-import { assertMayWrite } from '../auth/permissions.js';
-import { Role } from '../auth/role.js';
+import { assertMayWrite, isEnterpriseAccount } from '../auth/permissions.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { isUuid } from '../common/ids.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { findEnterpriseInScope } from '../enterprise/enterprise.repository.js';
 import { EventKind } from '../event/event-kind.js';
-import { commitWithEvents, type Emit } from '../event/event-log.js';
+import { runChange, type Change } from '../event/change.js';
 import { checkQueuedAt, offlineAudit, type OfflineFacts } from '../field/outbox.rules.js';
 import { PhotoPhase } from '../photo/photo.entity.js';
 import { attachPhotos } from '../photo/photo.service.js';
+import { emitHazardEvent } from './lifecycle.service.js';
 import { checkFiling, type FilingFacts } from './filing.rules.js';
 import { Hazard } from './hazard.entity.js';
 import type { FileHazardInput } from './hazard.inputs.js';
@@ -25,7 +23,7 @@ export async function filingEnterprise(
   viewer: Viewer,
   enterpriseId: string | undefined,
 ): Promise<Enterprise> {
-  if (viewer.user.role === Role.ENTERPRISE) {
+  if (isEnterpriseAccount(viewer)) {
     const own = viewer.scope.kind === 'enterprise' ? viewer.scope.enterpriseId : '';
     if (enterpriseId && enterpriseId !== own)
       throw forbidden('An enterprise account can only file hazards for its own enterprise.');
@@ -71,8 +69,8 @@ export async function fileHazard(ctx: Context, input: FileHazardInput): Promise<
   const facts = checkFiling({ ...input, discoveredAt }, now, deps.env.backfillWindowMs);
 
   try {
-    return await commitWithEvents(em, deps.publisher, (tx, emit) =>
-      createHazard(tx, emit, {
+    return await runChange(em, deps.publisher, (change) =>
+      createHazard(change, {
         viewer,
         enterprise,
         facts,
@@ -111,7 +109,8 @@ export interface NewHazard {
  * Writes a checked filing inside the caller's transaction: the hazard, its before-photos, the enterprise's
  * last filing, one audit entry and one HAZARD_FILED event. fileHazard and recordInspection both use it.
  */
-export async function createHazard(tx: EntityManager, emit: Emit, h: NewHazard): Promise<Hazard> {
+export async function createHazard(change: Change, h: NewHazard): Promise<Hazard> {
+  const { tx } = change;
   const { viewer, enterprise, facts, now } = h;
   const hazard = tx.create(Hazard, {
     enterprise: enterprise.id,
@@ -138,12 +137,12 @@ export async function createHazard(tx: EntityManager, emit: Emit, h: NewHazard):
     inputHash: h.inputHash ?? undefined,
     queuedAt: h.offline?.queuedAt,
   });
-  if (viewer.user.role === Role.ENTERPRISE) {
+  if (isEnterpriseAccount(viewer)) {
     tx.assign(tx.getReference(Enterprise, enterprise.id), { lastFilingAt: now });
   }
   await tx.flush();
   const photos = await attachPhotos(tx, viewer, h.photoIds, hazard.id, PhotoPhase.BEFORE, now);
-  await appendAudit(tx, {
+  await change.audit({
     at: now,
     actorId: viewer.user.id,
     action: 'hazard.filed',
@@ -157,13 +156,8 @@ export async function createHazard(tx: EntityManager, emit: Emit, h: NewHazard):
       ...h.auditExtra,
     },
   });
-  await emit({
-    kind: EventKind.HAZARD_FILED,
-    at: now,
-    enterpriseId: enterprise.id,
-    departmentId: enterprise.department.id,
-    hazardId: hazard.id,
-    payload: { grade: facts.grade, title: facts.title, rectifiedOnSpot: facts.rectifiedOnSpot },
+  await emitHazardEvent(change, EventKind.HAZARD_FILED, hazard, enterprise, now, {
+    rectifiedOnSpot: facts.rectifiedOnSpot,
   });
   return hazard;
 }

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { Role } from '../auth/role.js';
 import { AgendaItem, majorHazardAgenda } from './agenda.js';
-import { CONFIRMING_ROLE } from './confirmer.js';
+import { CONFIRMING_ROLE } from '../auth/confirmer.js';
 import { Hazard } from './hazard.entity.js';
 import { HazardGrade } from './hazard.enums.js';
 import { GovernancePlanInput } from './hazard.inputs.js';

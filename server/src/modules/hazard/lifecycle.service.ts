@@ -1,32 +1,24 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { requireViewer, type Context, type Viewer } from '../../graphql/context.js';
 import { badInput, forbidden, notFound } from '../../graphql/errors.js';
-import { appendAudit } from '../audit/audit.service.js';
-import { assertMayWrite, isSupervisor } from '../auth/permissions.js';
-import { Role } from '../auth/role.js';
+import { assertMayRegrade, assertMayWrite, isMilder, mayGradeDown } from '../auth/permissions.js';
 import { isPostgres } from '../common/dialect.js';
 import { requireId } from '../common/ids.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { EventKind } from '../event/event-kind.js';
-import { commitWithEvents, type Emit } from '../event/event-log.js';
+import { runChange, type Change } from '../event/change.js';
+import type { EventPayloads, HazardEventKind, HazardFacts } from '../event/event-payloads.js';
 import { idempotencyOf, once, rememberResult } from '../field/idempotency.js';
 import { checkQueuedAt, offlineAudit } from '../field/outbox.rules.js';
 import { PhotoPhase } from '../photo/photo.entity.js';
 import { attachPhotos } from '../photo/photo.service.js';
-import { assertMayConfirm, mayConfirm } from './confirmer.js';
+import { assertMayConfirm } from '../auth/confirmer.js';
 import { checkGovernancePlan, text } from './filing.rules.js';
 import { Hazard } from './hazard.entity.js';
 import { HazardGrade, HazardStatus } from './hazard.enums.js';
 import type { GovernancePlanInput } from './hazard.inputs.js';
 import { findHazardInScope } from './hazard.repository.js';
 import { requireTransition } from './lifecycle.js';
-
-/** Severity order: a regrade towards a milder grade moves the hazard away from its confirming level. */
-const SEVERITY: Record<HazardGrade, number> = {
-  [HazardGrade.MAJOR]: 3,
-  [HazardGrade.SECOND]: 2,
-  [HazardGrade.THIRD]: 1,
-};
 
 /**
  * The hazard a write is about, read inside the write's transaction (row-locked on PostgreSQL, so that two
@@ -58,22 +50,25 @@ export async function hazardForChange(
 }
 
 /** Emits an event about a hazard with the ids and payload every subscriber filters on. */
-export function emitHazardEvent(
-  emit: Emit,
-  kind: EventKind,
+export function emitHazardEvent<K extends HazardEventKind>(
+  change: Change,
+  kind: K,
   hazard: Hazard,
   enterprise: Enterprise,
   at: Date,
-  extra: Record<string, unknown> = {},
+  ...[extra]: Record<string, never> extends Omit<EventPayloads[K], keyof HazardFacts>
+    ? [extra?: Omit<EventPayloads[K], keyof HazardFacts>]
+    : [extra: Omit<EventPayloads[K], keyof HazardFacts>]
 ): Promise<void> {
-  return emit({
+  const payload = { grade: hazard.grade, title: hazard.title, ...extra } as EventPayloads[K];
+  return change.emit({
     kind,
     at,
     enterpriseId: enterprise.id,
     departmentId: enterprise.department.id,
     hazardId: hazard.id,
-    payload: { grade: hazard.grade, title: hazard.title, ...extra },
-  });
+    payload,
+  } as Parameters<Change['emit']>[0]);
 }
 
 /** What the field app adds to an operation it queued offline (R17): its idempotency key and when it was queued. */
@@ -101,7 +96,8 @@ export async function submitRectification(
     (id) => ctx.em.findOneOrFail(Hazard, id),
     () => {
       const offline = checkQueuedAt(sent.queuedAt, now, ctx.deps.env.backfillWindowMs);
-      return commitWithEvents(ctx.em, ctx.deps.publisher, async (tx, emit) => {
+      return runChange(ctx.em, ctx.deps.publisher, async (change) => {
+        const { tx } = change;
         const { hazard, enterprise } = await hazardForChange(tx, viewer, hazardId);
         const status = requireTransition(hazard.status, 'submit');
         const checkedNote = text('note', note, 5000, null);
@@ -109,7 +105,7 @@ export async function submitRectification(
         tx.assign(hazard, { status, submittedAt: now, submittedLate: late });
         await tx.flush();
         const photos = await attachPhotos(tx, viewer, photoIds, hazard.id, PhotoPhase.AFTER, now);
-        await appendAudit(tx, {
+        await change.audit({
           at: now,
           actorId: viewer.user.id,
           action: 'hazard.submitted',
@@ -117,7 +113,7 @@ export async function submitRectification(
           subjectId: hazard.id,
           data: { note: checkedNote, late, ...(photos.length ? { photos } : {}), ...offlineAudit(offline) },
         });
-        await emitHazardEvent(emit, EventKind.RECTIFICATION_SUBMITTED, hazard, enterprise, now, { late });
+        await emitHazardEvent(change, EventKind.RECTIFICATION_SUBMITTED, hazard, enterprise, now, { late });
         if (idem) await rememberResult(tx, idem, hazard.id, now);
         return hazard;
       });
@@ -135,7 +131,8 @@ export async function verifyRectification(
   const viewer = requireViewer(ctx);
   assertMayWrite(viewer);
   const now = ctx.deps.clock.now();
-  return commitWithEvents(ctx.em, ctx.deps.publisher, async (tx, emit) => {
+  return runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
     const { hazard, enterprise } = await hazardForChange(tx, viewer, hazardId);
     await assertMayConfirm(tx, viewer.user, hazard.grade, enterprise.department.id, 'verify the rectification of');
     const status = requireTransition(hazard.status, accepted ? 'accept' : 'reject');
@@ -143,7 +140,7 @@ export async function verifyRectification(
       const checked = text('comment', comment, 5000, null);
       tx.assign(hazard, { status, closedAt: now });
       await tx.flush();
-      await appendAudit(tx, {
+      await change.audit({
         at: now,
         actorId: viewer.user.id,
         action: 'hazard.closed',
@@ -151,7 +148,7 @@ export async function verifyRectification(
         subjectId: hazard.id,
         data: { accepted: true, comment: checked },
       });
-      await emitHazardEvent(emit, EventKind.HAZARD_CLOSED, hazard, enterprise, now);
+      await emitHazardEvent(change, EventKind.HAZARD_CLOSED, hazard, enterprise, now);
     } else {
       const reason = text(
         'comment',
@@ -161,7 +158,7 @@ export async function verifyRectification(
       )!;
       tx.assign(hazard, { status, rejectionReason: reason });
       await tx.flush();
-      await appendAudit(tx, {
+      await change.audit({
         at: now,
         actorId: viewer.user.id,
         action: 'hazard.rejected',
@@ -169,7 +166,7 @@ export async function verifyRectification(
         subjectId: hazard.id,
         data: { reason },
       });
-      await emitHazardEvent(emit, EventKind.RECTIFICATION_REJECTED, hazard, enterprise, now, { reason });
+      await emitHazardEvent(change, EventKind.RECTIFICATION_REJECTED, hazard, enterprise, now, { reason });
     }
     return hazard;
   });
@@ -188,19 +185,17 @@ export async function regradeHazard(
   governancePlan?: GovernancePlanInput | null,
 ): Promise<Hazard> {
   const viewer = requireViewer(ctx);
-  assertMayWrite(viewer);
-  if (!isSupervisor(viewer)) throw forbidden('Only bureau staff may regrade a hazard.');
+  assertMayRegrade(viewer);
   const now = ctx.deps.clock.now();
-  return commitWithEvents(ctx.em, ctx.deps.publisher, async (tx, emit) => {
+  return runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
     const { hazard, enterprise } = await hazardForChange(tx, viewer, hazardId);
     const checkedReason = text('reason', reason, 2000, 'Say why the grade changes (reason).')!;
     requireTransition(hazard.status, 'regrade');
     const previous = hazard.grade;
     if (grade === previous) throw badInput('grade', `The hazard is already ${grade}.`);
-    if (SEVERITY[grade] < SEVERITY[previous] && viewer.user.role !== Role.DIRECTOR) {
-      if (!(await mayConfirm(tx, viewer.user, previous, enterprise.department.id))) {
-        throw forbidden(`Only the confirming level of a ${previous} hazard (or the director) may grade it down.`);
-      }
+    if (isMilder(grade, previous) && !(await mayGradeDown(tx, viewer, previous, enterprise.department.id))) {
+      throw forbidden(`Only the confirming level of a ${previous} hazard (or the director) may grade it down.`);
     }
     let plan = null;
     if (governancePlan) plan = checkGovernancePlan(governancePlan);
@@ -217,7 +212,7 @@ export async function regradeHazard(
         : {}),
     });
     await tx.flush();
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: 'hazard.regraded',
@@ -225,7 +220,7 @@ export async function regradeHazard(
       subjectId: hazard.id,
       data: { from: previous, to: grade, reason: checkedReason, ...(plan ? { governancePlan: plan } : {}) },
     });
-    await emitHazardEvent(emit, EventKind.HAZARD_REGRADED, hazard, enterprise, now, { previousGrade: previous });
+    await emitHazardEvent(change, EventKind.HAZARD_REGRADED, hazard, enterprise, now, { previousGrade: previous });
     return hazard;
   });
 }

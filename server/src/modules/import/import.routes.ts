@@ -1,6 +1,6 @@
 import busboy from 'busboy';
 import type { Express, Request, Response } from 'express';
-import { bearerToken } from '../../app.js';
+import { bearerToken } from '../auth/bearer.js';
 import { log } from '../../config/log.js';
 import type { AppDeps } from '../../graphql/context.js';
 import { authenticate } from '../auth/auth.service.js';

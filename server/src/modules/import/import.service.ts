@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Context, Viewer } from '../../graphql/context.js';
 import { conflict, notFound } from '../../graphql/errors.js';
-import { appendAudits } from '../audit/audit.service.js';
 import { hashOneTimePassword } from '../auth/password.js';
 import { generateOneTimePassword } from '../auth/password-rules.js';
 import { assertMayAdminister } from '../auth/permissions.js';
@@ -14,7 +13,7 @@ import { creditCodeProblem } from '../enterprise/credit-code.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { industryByName, INDUSTRY_NAMES_ZH, type Industry } from '../enterprise/industry.js';
 import { EventKind } from '../event/event-kind.js';
-import { commitWithEvents } from '../event/event-log.js';
+import { runChange } from '../event/change.js';
 import { nextEnterpriseCodes, normaliseCreditCode } from '../registry/enterprise-codes.js';
 import { Township } from '../township/township.entity.js';
 import { bulkInsert } from '../../seeders/bulk-insert.js';
@@ -138,7 +137,8 @@ export async function importEnterprises(
   const now = ctx.deps.clock.now();
   const passwords = createAccounts ? clean.map(() => generateOneTimePassword()) : [];
   const hashes = await Promise.all(passwords.map(hashOneTimePassword));
-  const credentials = await commitWithEvents(ctx.em, ctx.deps.publisher, async (tx, emit) => {
+  const credentials = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
     const fresh = await tx.findOneOrFail(EnterpriseImport, upload.id);
     if (fresh.importedAt) throw conflict('这个文件已经导入过了；如需再导入，请重新上传。');
     // Checked again inside the transaction, so a registration meanwhile cannot slip a duplicate in.
@@ -187,7 +187,7 @@ export async function importEnterprises(
       : [];
     await bulkInsert(tx, User, accounts);
     fresh.importedAt = now;
-    await appendAudits(tx, [
+    await change.audit([
       ...enterprises.map((e) => ({
         at: now,
         actorId: viewer.user.id,
@@ -205,7 +205,7 @@ export async function importEnterprises(
         data: { username: u.username, role: u.role, enterpriseId: u.enterprise, importId: upload.id },
       })),
     ]);
-    await emit(
+    await change.emit(
       enterprises.map((e) => ({
         kind: EventKind.ENTERPRISE_REGISTERED,
         at: now,

@@ -1,15 +1,13 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { requireViewer, type Context, type Viewer } from '../../graphql/context.js';
-import { badInput, forbidden, UserError } from '../../graphql/errors.js';
-import { appendAudit } from '../audit/audit.service.js';
-import { assertMayWrite } from '../auth/permissions.js';
-import { Role } from '../auth/role.js';
+import { badInput, UserError } from '../../graphql/errors.js';
+import { assertMayRecordInspection } from '../auth/permissions.js';
 import { isUuid } from '../common/ids.js';
 import type { Enterprise } from '../enterprise/enterprise.entity.js';
 import { idempotencyOf, once, rememberResult, type Idempotency } from '../field/idempotency.js';
 import { checkQueuedAt, offlineAudit } from '../field/outbox.rules.js';
 import { EventKind } from '../event/event-kind.js';
-import { commitWithEvents } from '../event/event-log.js';
+import { runChange } from '../event/change.js';
 import { checkFiling, FUTURE_TOLERANCE_MS, text } from '../hazard/filing.rules.js';
 import { Hazard } from '../hazard/hazard.entity.js';
 import { HazardSource, HazardStatus } from '../hazard/hazard.enums.js';
@@ -56,14 +54,7 @@ async function hazardOfEnterprise(
  */
 export async function recordInspection(ctx: Context, input: InspectionInput): Promise<Inspection> {
   const viewer = requireViewer(ctx);
-  assertMayWrite(viewer);
-  const isEnterprise = viewer.user.role === Role.ENTERPRISE;
-  if (isEnterprise && input.kind !== InspectionKind.SELF_INSPECTION)
-    throw forbidden('An enterprise account records its own self-inspections only.');
-  if (!isEnterprise && input.kind !== InspectionKind.REGULATOR_INSPECTION)
-    throw forbidden(
-      'A self-inspection is recorded by the enterprise itself; bureau staff record REGULATOR_INSPECTION.',
-    );
+  assertMayRecordInspection(viewer, input.kind);
   const { em, deps } = ctx;
   const now = deps.clock.now();
   const enterprise = await filingEnterprise(ctx, viewer, input.enterpriseId);
@@ -101,7 +92,8 @@ async function writeInspection(
   if (findings.length > MAX_FINDINGS) throw badInput('findings', `Record at most ${MAX_FINDINGS} findings at once.`);
   const regulator = input.kind === InspectionKind.REGULATOR_INSPECTION;
 
-  return commitWithEvents(em, deps.publisher, async (tx, emit) => {
+  return runChange(em, deps.publisher, async (change) => {
+    const { tx } = change;
     const inspection = tx.create(Inspection, {
       enterprise: enterprise.id,
       kind: input.kind,
@@ -129,7 +121,7 @@ async function writeInspection(
       recorded.push({ outcome: finding.outcome, hazardId: hazard.id });
     }
     await tx.flush();
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: 'inspection.recorded',
@@ -158,7 +150,7 @@ async function writeInspection(
           } as FileHazardInput;
           const facts = await within(`${prefix}.hazard`, () => checkFiling(filing, now, deps.env.backfillWindowMs));
           return within(`${prefix}.hazard`, () =>
-            createHazard(tx, emit, {
+            createHazard(change, {
               viewer,
               enterprise,
               facts,
@@ -200,7 +192,7 @@ async function writeInspection(
             },
           );
           await tx.refresh(hazard);
-          await appendAudit(tx, {
+          await change.audit({
             at: now,
             actorId: viewer.user.id,
             action: 'hazard.reopened',
@@ -208,7 +200,7 @@ async function writeInspection(
             subjectId: hazard.id,
             data: { inspectionId: inspection.id, reason, deadline: finding.deadline, from: HazardStatus.CLOSED },
           });
-          await emitHazardEvent(emit, EventKind.RECTIFICATION_REJECTED, hazard, enterprise, now, {
+          await emitHazardEvent(change, EventKind.RECTIFICATION_REJECTED, hazard, enterprise, now, {
             reopened: true,
             reason,
           });

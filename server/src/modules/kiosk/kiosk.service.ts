@@ -2,15 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import { requireViewer, type Context, type Viewer } from '../../graphql/context.js';
 import { badInput, forbidden, notFound } from '../../graphql/errors.js';
-import { appendAudit } from '../audit/audit.service.js';
+import { runChange } from '../event/change.js';
 import { hashToken } from '../auth/auth.service.js';
-import { Role } from '../auth/role.js';
-import type { Scope } from '../auth/scope.js';
+import { managesEveryKioskLink, mayCreateKioskLinks } from '../auth/permissions.js';
+import { departmentFilter, scopeCoversDepartments, type Scope } from '../auth/scope.js';
 import { isUuid, requireId } from '../common/ids.js';
 import { Department } from '../department/department.entity.js';
 import { text } from '../hazard/filing.rules.js';
 import { KioskLink } from './kiosk-link.entity.js';
-import { takeLedgerLock } from '../common/ledger-lock.js';
 
 /** Kiosk tokens say what they are, so that authenticate() looks in the right table and nowhere else. */
 export const KIOSK_PREFIX = 'kiosk_';
@@ -19,20 +18,18 @@ export const kioskSessionId = (linkId: string) => `kiosk:${linkId}`;
 /** Kiosk links do not expire; they are revoked. The socket's expiry timer needs a date all the same. */
 const NEVER = new Date('9999-12-31T00:00:00Z');
 
-/** The director, admins, deputy leaders and section chiefs put wallboards on TVs, each for their own scope. */
-const MAY_CREATE: ReadonlySet<Role> = new Set([Role.DIRECTOR, Role.ADMIN, Role.DEPUTY_LEADER, Role.SECTION_CHIEF]);
-
 export function kioskScope(link: KioskLink): Scope {
   return link.departmentIds ? { kind: 'departments', departmentIds: link.departmentIds } : { kind: 'all' };
 }
 
 /** The departments a new link covers: the ones asked for, each within the creator's scope; none asked, the creator's whole scope. */
 function linkDepartments(viewer: Viewer, asked: readonly string[] | null | undefined): string[] | null {
-  const scope = viewer.scope;
-  if (!asked || asked.length === 0)
-    return scope.kind === 'all' ? null : scope.kind === 'departments' ? [...scope.departmentIds] : [];
+  if (!asked || asked.length === 0) {
+    const all = departmentFilter(viewer.scope);
+    return all && [...all];
+  }
   const ids = [...new Set(asked.map((id) => requireId('departmentIds', id)))];
-  if (scope.kind === 'departments' && !ids.every((id) => scope.departmentIds.includes(id))) {
+  if (!scopeCoversDepartments(viewer.scope, ids)) {
     throw forbidden('A kiosk link may cover only the departments you supervise.');
   }
   return ids;
@@ -44,7 +41,7 @@ export async function createKioskLink(
   departmentIds?: readonly string[] | null,
 ): Promise<{ link: KioskLink; token: string }> {
   const viewer = requireViewer(ctx);
-  if (viewer.kiosk || !MAY_CREATE.has(viewer.user.role))
+  if (!mayCreateKioskLinks(viewer))
     throw forbidden('Only the director, admins, deputy leaders and section chiefs may create kiosk links.');
   const checkedLabel = text('label', label, 100, 'Name the screen the link is for (label).')!;
   const departments = linkDepartments(viewer, departmentIds);
@@ -54,8 +51,8 @@ export async function createKioskLink(
   }
   const now = ctx.deps.clock.now();
   const token = `${KIOSK_PREFIX}${randomBytes(32).toString('base64url')}`;
-  const link = await ctx.em.transactional(async (tx) => {
-    await takeLedgerLock(tx);
+  const link = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
     const created = tx.create(KioskLink, {
       tokenHash: hashToken(token),
       label: checkedLabel,
@@ -64,7 +61,7 @@ export async function createKioskLink(
       departmentIds: departments,
     });
     await tx.flush();
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: 'kiosk.created',
@@ -80,8 +77,8 @@ export async function createKioskLink(
 /** The links a user may manage: their own; the director and admins see every link. */
 export function listKioskLinks(ctx: Context): Promise<KioskLink[]> {
   const viewer = requireViewer(ctx);
-  if (viewer.kiosk || !MAY_CREATE.has(viewer.user.role)) return Promise.resolve([]);
-  const everyone = viewer.user.role === Role.DIRECTOR || viewer.user.role === Role.ADMIN;
+  if (!mayCreateKioskLinks(viewer)) return Promise.resolve([]);
+  const everyone = managesEveryKioskLink(viewer);
   return ctx.em.find(KioskLink, everyone ? {} : { createdBy: viewer.user.id }, { orderBy: { createdAt: 'desc' } });
 }
 
@@ -91,16 +88,16 @@ export async function revokeKioskLink(ctx: Context, id: string): Promise<KioskLi
   if (viewer.kiosk) throw forbidden('A kiosk link is read-only.');
   const linkId = requireId('id', id);
   const now = ctx.deps.clock.now();
-  const link = await ctx.em.transactional(async (tx) => {
-    await takeLedgerLock(tx);
+  const link = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
     const found = await tx.findOne(KioskLink, linkId);
-    const everyone = viewer.user.role === Role.DIRECTOR || viewer.user.role === Role.ADMIN;
+    const everyone = managesEveryKioskLink(viewer);
     if (!found || (!everyone && found.createdBy.id !== viewer.user.id))
       throw notFound('No kiosk link with this id that you may manage.');
     if (!found.revokedAt) {
       found.revokedAt = now;
       await tx.flush();
-      await appendAudit(tx, {
+      await change.audit({
         at: now,
         actorId: viewer.user.id,
         action: 'kiosk.revoked',
@@ -109,9 +106,10 @@ export async function revokeKioskLink(ctx: Context, id: string): Promise<KioskLi
         data: { label: found.label },
       });
     }
+    // Wallboards open with the link close now, in every process.
+    change.afterCommit(() => ctx.deps.realtime?.bus.sessionRevoked(kioskSessionId(found.id)));
     return found;
   });
-  ctx.deps.realtime?.bus.sessionRevoked(kioskSessionId(link.id));
   return link;
 }
 

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import busboy from 'busboy';
 import type { Express, Request, Response } from 'express';
-import { bearerToken } from '../../app.js';
+import { bearerToken } from '../auth/bearer.js';
 import { log } from '../../config/log.js';
 import type { AppDeps, Viewer } from '../../graphql/context.js';
 import { UserError } from '../../graphql/errors.js';
 import { authenticate } from '../auth/auth.service.js';
-import { Role } from '../auth/role.js';
+import { mayUploadPhotos } from '../auth/permissions.js';
 import { isUuid } from '../common/ids.js';
 import { findHazardInScope } from '../hazard/hazard.repository.js';
 import { Photo } from './photo.entity.js';
@@ -73,12 +73,13 @@ export function mountUploads(app: Express, deps: AppDeps): void {
       const viewer = await viewerOf(deps, req);
       if (!viewer)
         return refuse(res, 401, 'UNAUTHENTICATED', 'Please sign in first; send Authorization: Bearer <token>.');
-      if (viewer.user.role === Role.ANALYST)
+      if (!mayUploadPhotos(viewer))
         return refuse(res, 403, 'FORBIDDEN', 'Analysts have read-only access and cannot upload photos.');
       const bytes = await readFileField(req);
       const key = req.headers['idempotency-key'];
       const photo = await storePhoto(
         deps.orm.em.fork(),
+        deps.publisher,
         deps.env,
         viewer,
         bytes,

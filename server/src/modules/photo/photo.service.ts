@@ -6,12 +6,11 @@ import sharp from 'sharp';
 import type { Env } from '../../config/env.js';
 import type { Viewer } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
-import { appendAudit } from '../audit/audit.service.js';
+import { runChange, type EventPublisher } from '../event/change.js';
 import { isUuid } from '../common/ids.js';
 import { idempotencyOf, once, rememberResult, type Idempotency } from '../field/idempotency.js';
 import { Photo, type PhotoPhase } from './photo.entity.js';
 import { sniffImage } from './image-check.js';
-import { takeLedgerLock } from '../common/ledger-lock.js';
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 /** Decoding a small file can still take gigabytes when it claims huge dimensions: 40 megapixels is a good phone camera. */
@@ -38,6 +37,7 @@ export function uploadDir(env: Pick<Env, 'uploadDir'>): string {
  */
 export async function storePhoto(
   em: EntityManager,
+  publisher: EventPublisher,
   env: Pick<Env, 'uploadDir'>,
   viewer: Viewer,
   bytes: Buffer,
@@ -50,12 +50,13 @@ export async function storePhoto(
     em,
     idem,
     (id) => em.findOneOrFail(Photo, id),
-    () => writePhoto(em, env, viewer, bytes, now, idem),
+    () => writePhoto(em, publisher, env, viewer, bytes, now, idem),
   );
 }
 
 async function writePhoto(
   em: EntityManager,
+  publisher: EventPublisher,
   env: Pick<Env, 'uploadDir'>,
   viewer: Viewer,
   bytes: Buffer,
@@ -107,8 +108,8 @@ async function writePhoto(
   await writeFile(join(dir, originalFile), bytes, { flag: 'wx' });
   await writeFile(join(dir, displayFile), display, { flag: 'wx' });
   try {
-    return await em.transactional(async (tx) => {
-      await takeLedgerLock(tx);
+    return await runChange(em, publisher, async (change) => {
+      const { tx } = change;
       const photo = tx.create(Photo, {
         id,
         uploadedBy: viewer.user.id,
@@ -122,7 +123,7 @@ async function writePhoto(
         displayFile,
       });
       await tx.flush();
-      await appendAudit(tx, {
+      await change.audit({
         at: now,
         actorId: viewer.user.id,
         action: 'photo.uploaded',

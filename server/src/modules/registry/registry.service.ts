@@ -3,7 +3,6 @@ import type { Context, Viewer } from '../../graphql/context.js';
 import { badInput, conflict, notFound } from '../../graphql/errors.js';
 import { closeSockets, revokeSessions } from '../account/account.service.js';
 import { clearAlertsOf } from '../alert/alert.service.js';
-import { appendAudit } from '../audit/audit.service.js';
 import { assertMayAdminister } from '../auth/permissions.js';
 import { Role } from '../auth/role.js';
 import { User } from '../auth/user.entity.js';
@@ -12,7 +11,7 @@ import { Department } from '../department/department.entity.js';
 import { creditCodeProblem } from '../enterprise/credit-code.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { EventKind } from '../event/event-kind.js';
-import { commitWithEvents, noPublisher } from '../event/event-log.js';
+import { runChange } from '../event/change.js';
 import { Township } from '../township/township.entity.js';
 import { nextEnterpriseCodes, normaliseCreditCode } from './enterprise-codes.js';
 import type { DepartmentInput, RegisterEnterpriseInput, UpdateEnterpriseInput } from './registry.inputs.js';
@@ -55,7 +54,8 @@ export async function registerEnterprise(ctx: Context, viewer: Viewer, input: Re
   if (!name) throw badInput('name', '请填写企业名称。');
   const creditCode = await checkCreditCode(ctx.em, input.creditCode);
   const [town, dept] = [await township(ctx.em, input.townshipId), await department(ctx.em, input.departmentId)];
-  const id = await commitWithEvents(ctx.em, ctx.deps.publisher, async (tx, emit) => {
+  const id = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
     const [code] = await nextEnterpriseCodes(tx, 1);
     const enterprise = tx.create(Enterprise, {
       code: code!,
@@ -72,7 +72,7 @@ export async function registerEnterprise(ctx: Context, viewer: Viewer, input: Re
       active: true,
     });
     await tx.flush();
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: 'enterprise.registered',
@@ -80,7 +80,7 @@ export async function registerEnterprise(ctx: Context, viewer: Viewer, input: Re
       subjectId: enterprise.id,
       data: { code: enterprise.code, name, creditCode, departmentId: dept.id, townshipId: town.id },
     });
-    await emit({
+    await change.emit({
       kind: EventKind.ENTERPRISE_REGISTERED,
       at: now,
       enterpriseId: enterprise.id,
@@ -119,7 +119,8 @@ export async function updateEnterprise(
   for (const field of ['address', 'contactName', 'contactPhone'] as const)
     if (input[field] !== undefined && input[field] !== null) next[field] = input[field]!.trim();
 
-  await commitWithEvents(ctx.em, ctx.deps.publisher, async (tx, emit) => {
+  await runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
     const enterprise = await tx.findOneOrFail(Enterprise, current.id);
     const changes: Record<string, Change> = {};
     const fromDepartmentId = enterprise.department.id;
@@ -140,7 +141,7 @@ export async function updateEnterprise(
     }
     if (Object.keys(changes).length === 0) throw badInput('input', '没有任何改动。');
     await tx.flush();
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: changes.departmentId ? 'enterprise.moved' : 'enterprise.changed',
@@ -148,7 +149,7 @@ export async function updateEnterprise(
       subjectId: enterprise.id,
       data: { reason: why, changes },
     });
-    await emit({
+    await change.emit({
       kind: EventKind.ENTERPRISE_CHANGED,
       at: now,
       enterpriseId: enterprise.id,
@@ -176,7 +177,8 @@ export async function setEnterpriseActive(ctx: Context, viewer: Viewer, id: stri
   const current = isUuid(id) ? await ctx.em.findOne(Enterprise, id) : null;
   if (!current) throw notFound('没有这家企业。');
   if (current.active === active) throw badInput('active', active ? '这家企业本来就在名录中。' : '这家企业已经注销。');
-  const revoked = await commitWithEvents(ctx.em, ctx.deps.publisher, async (tx, emit) => {
+  const revoked = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
     const enterprise = await tx.findOneOrFail(Enterprise, current.id);
     enterprise.active = active;
     enterprise.retiredAt = active ? undefined : now;
@@ -184,7 +186,7 @@ export async function setEnterpriseActive(ctx: Context, viewer: Viewer, id: stri
     let sessions: string[] = [];
     let cleared = 0;
     if (!active) {
-      cleared = await clearAlertsOf(tx, emit, enterprise, now);
+      cleared = await clearAlertsOf(change, enterprise, now);
       const accounts = await tx.find(User, { enterprise: enterprise.id });
       sessions = await revokeSessions(
         tx,
@@ -192,7 +194,7 @@ export async function setEnterpriseActive(ctx: Context, viewer: Viewer, id: stri
         now,
       );
     }
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: active ? 'enterprise.restored' : 'enterprise.retired',
@@ -200,7 +202,7 @@ export async function setEnterpriseActive(ctx: Context, viewer: Viewer, id: stri
       subjectId: enterprise.id,
       data: { reason: why, clearedAlerts: cleared, endedSessions: sessions.length },
     });
-    await emit({
+    await change.emit({
       kind: EventKind.ENTERPRISE_CHANGED,
       at: now,
       enterpriseId: enterprise.id,
@@ -232,7 +234,8 @@ async function saveDepartment(ctx: Context, viewer: Viewer, id: string | null, i
   if (!name) throw badInput('name', '请填写科室名称。');
   const leader = await staff(ctx.em, input.leaderId, Role.DEPUTY_LEADER, 'leaderId');
   const chief = await staff(ctx.em, input.chiefId, Role.SECTION_CHIEF, 'chiefId');
-  const saved = await commitWithEvents(ctx.em, noPublisher, async (tx) => {
+  const saved = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
     const clash = await tx.findOne(Department, { name });
     if (clash && clash.id !== id) throw conflict(`已有名为「${name}」的科室。`);
     let dept: Department;
@@ -259,7 +262,7 @@ async function saveDepartment(ctx: Context, viewer: Viewer, id: string | null, i
     await tx.flush();
     // A section chief works in the department they run (their scope, R6).
     if (chief) await tx.nativeUpdate(User, { id: chief.id }, { department: dept.id });
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: id ? 'department.changed' : 'department.created',
@@ -286,11 +289,12 @@ export async function createTownship(ctx: Context, viewer: Viewer, rawName: stri
   const name = rawName.trim();
   if (!name) throw badInput('name', '请填写乡镇名称。');
   const now = ctx.deps.clock.now();
-  return commitWithEvents(ctx.em, noPublisher, async (tx) => {
+  return runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
     if ((await tx.count(Township, { name })) > 0) throw conflict(`已有名为「${name}」的乡镇。`);
     const township = tx.create(Township, { name });
     await tx.flush();
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: 'township.created',

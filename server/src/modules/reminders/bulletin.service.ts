@@ -5,8 +5,8 @@ import type { Env } from '../../config/env.js';
 import { log } from '../../config/log.js';
 import type { AppDeps } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
-import { appendAudit } from '../audit/audit.service.js';
-import { Role } from '../auth/role.js';
+import { runChange } from '../event/change.js';
+import { FILED_BY_ENTERPRISE } from '../auth/role.js';
 import { addDays, bureauDayStart } from '../common/bureau-time.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { DeliverySubject } from '../delivery/delivery.entity.js';
@@ -21,7 +21,6 @@ import { discrepanciesFoundOnSite } from './bulletin-hooks.js';
 import type { IssueOptions } from './dispatch.service.js';
 import { bureauDay, windowZh } from './reminder-text.js';
 import type { BulletinData, BulletinEntry, BulletinReason } from './reminders.types.js';
-import { takeLedgerLock } from '../common/ledger-lock.js';
 
 /** A half-month period: the 1st–15th or the 16th–last day, as bureau dates and instants [start, end). */
 export interface Period {
@@ -147,7 +146,7 @@ export async function computeBulletin(
       .join('h.filedBy', 'u')
       .where({
         filedAt: { $gte: new Date(startAt.getTime() - env.noFilingWindowMs), $lt: endAt },
-        filedBy: { role: Role.ENTERPRISE },
+        filedBy: FILED_BY_ENTERPRISE,
       })
       .execute('all', false);
     const filings = eventsBy(rows as unknown as Array<Record<string, unknown>>, 'enterprise_id', 'filed_at');
@@ -237,8 +236,8 @@ export async function issueBulletin(
   let bulletin: Bulletin;
   let data: BulletinData;
   try {
-    [bulletin, data] = await em.transactional(async (tx) => {
-      await takeLedgerLock(tx);
+    [bulletin, data] = await runChange(em, deps.publisher, async (change) => {
+      const { tx } = change;
       const previous = await tx.find(Enterprise, { keyTarget: true }, { orderBy: { code: 'asc' } });
       const cleared = previous.filter((e) => !namedIds.has(e.id));
       const content: BulletinData = { ...computed, clearedTargets: cleared.map((e) => e.code) };
@@ -252,7 +251,7 @@ export async function issueBulletin(
         contentHash: sha256(json),
       });
       await tx.flush();
-      await appendAudit(tx, {
+      await change.audit({
         at: now,
         actorId: options.actorId,
         action: 'bulletin.issued',
@@ -265,7 +264,7 @@ export async function issueBulletin(
         const keyTarget = namedIds.has(e.id);
         if (e.keyTarget === keyTarget) continue;
         e.keyTarget = keyTarget;
-        await appendAudit(tx, {
+        await change.audit({
           at: now,
           actorId: options.actorId,
           action: keyTarget ? 'enterprise.key_target_set' : 'enterprise.key_target_cleared',
@@ -275,13 +274,14 @@ export async function issueBulletin(
         });
       }
       await tx.flush();
+      // Key targets show on the wallboard: every scope's is recomputed.
+      change.afterCommit(() => deps.realtime?.wallboards.invalidateAll());
       return [row, content] as const;
     });
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
     return em.merge(await em.fork().findOneOrFail(Bulletin, { periodStart }));
   }
-  deps.realtime?.wallboards.invalidateAll();
   log.info(
     `bulletin ${period.start}–${period.last} issued: ${data.named.length} enterprises named, ${data.clearedTargets.length} targets cleared`,
   );

@@ -3,7 +3,7 @@ import { COUNTED_HAZARD } from '../enterprise/standing.js';
 import type { EntityManager } from '@mikro-orm/knex';
 import { log } from '../../config/log.js';
 import type { AppDeps } from '../../graphql/context.js';
-import { appendAudit } from '../audit/audit.service.js';
+import { runChange } from '../event/change.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { DAY_MS } from '../common/duration.js';
 import { DeliverySubject } from '../delivery/delivery.entity.js';
@@ -17,7 +17,6 @@ import { sha256 } from '../snapshot/snapshot.service.js';
 import { windowZh } from './reminder-text.js';
 import type { DispatchData, DispatchDepartment, DispatchEnterprise, DispatchHazard } from './reminders.types.js';
 import { WeeklyDispatch } from './weekly-dispatch.entity.js';
-import { takeLedgerLock } from '../common/ledger-lock.js';
 
 const DUE_SOON_MS = 7 * DAY_MS;
 
@@ -120,8 +119,8 @@ export async function issueWeeklyDispatch(
   const json = canonicalJson(data);
   let dispatch: WeeklyDispatch;
   try {
-    dispatch = await em.transactional(async (tx) => {
-      await takeLedgerLock(tx);
+    dispatch = await runChange(em, deps.publisher, async (change) => {
+      const { tx } = change;
       const row = tx.create(WeeklyDispatch, {
         weekOf,
         issuedAt: now,
@@ -130,7 +129,7 @@ export async function issueWeeklyDispatch(
         contentHash: sha256(json),
       });
       await tx.flush();
-      await appendAudit(tx, {
+      await change.audit({
         at: now,
         actorId: options.actorId,
         action: 'dispatch.issued',

@@ -3,12 +3,12 @@ import { connectionOf } from '../../graphql/connection.js';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
 import { DateScalar } from '../../graphql/scalars/date.scalar.js';
-import { assertMayIssueReminders } from '../auth/permissions.js';
+import { assertMayIssueReminders, assertMayReadReports } from '../auth/permissions.js';
 import { departmentFilter } from '../auth/scope.js';
 import { addDays, isoWeekday } from '../common/bureau-time.js';
 import { paginate, type Page } from '../common/pagination.js';
 import { ReminderTrigger } from '../snapshot/daily-snapshot.entity.js';
-import { assertMayReadReports } from '../snapshot/snapshot.resolver.js';
+
 import { bureauToday } from '../snapshot/snapshot.service.js';
 import { Bulletin } from './bulletin.entity.js';
 import { issueBulletin, periodEndedBy } from './bulletin.service.js';
@@ -37,7 +37,7 @@ export class WeeklyDispatchResolver {
     @Ctx() ctx: Context,
     @Arg('weekOf', () => DateScalar, { nullable: true }) weekOf?: string,
   ): Promise<WeeklyDispatch | null> {
-    assertMayReadReports(ctx);
+    assertMayReadReports(requireViewer(ctx));
     if (weekOf) return ctx.em.findOne(WeeklyDispatch, { weekOf });
     return (await ctx.em.find(WeeklyDispatch, {}, { orderBy: { weekOf: 'desc' }, limit: 1 }))[0] ?? null;
   }
@@ -48,7 +48,7 @@ export class WeeklyDispatchResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Page<WeeklyDispatch>> {
-    assertMayReadReports(ctx);
+    assertMayReadReports(requireViewer(ctx));
     return paginate(
       ctx.em,
       WeeklyDispatch,
@@ -108,7 +108,7 @@ export class BulletinResolver {
     @Ctx() ctx: Context,
     @Arg('periodStart', () => DateScalar, { nullable: true }) periodStart?: string,
   ): Promise<Bulletin | null> {
-    assertMayReadReports(ctx);
+    assertMayReadReports(requireViewer(ctx));
     if (periodStart) return ctx.em.findOne(Bulletin, { periodStart });
     return (await ctx.em.find(Bulletin, {}, { orderBy: { periodStart: 'desc' }, limit: 1 }))[0] ?? null;
   }
@@ -119,7 +119,7 @@ export class BulletinResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Page<Bulletin>> {
-    assertMayReadReports(ctx);
+    assertMayReadReports(requireViewer(ctx));
     return paginate(
       ctx.em,
       Bulletin,

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { AppDeps } from '../../graphql/context.js';
 import { log } from '../../config/log.js';
 import { EventKind } from '../event/event-kind.js';
-import { commitWithEvents, type EventPublisher } from '../event/event-log.js';
+import { runChange, type EventPublisher } from '../event/change.js';
 import { CheckTask } from './check-task.entity.js';
 import { ControlMeasure } from './control-measure.entity.js';
 import { CheckTaskStatus } from './risk.enums.js';
@@ -34,7 +34,8 @@ function asDate(value: unknown): Date | null {
 export async function runCheckPass(em: EntityManager, publisher: EventPublisher, now: Date): Promise<CheckPassResult> {
   const result: CheckPassResult = { missed: 0, opened: 0 };
   for (;;) {
-    const done = await commitWithEvents(em.fork(), publisher, async (tx, emit) => {
+    const done = await runChange(em.fork(), publisher, async (change) => {
+      const { tx } = change;
       const measures = await tx.find(
         ControlMeasure,
         { nextDueAt: { $lte: now } },
@@ -50,7 +51,7 @@ export async function runCheckPass(em: EntityManager, publisher: EventPublisher,
           task.status = CheckTaskStatus.MISSED;
           measure.missedAt = task.dueAt;
           const enterprise = measure.enterprise.getEntity();
-          await emit({
+          await change.emit({
             kind: EventKind.CHECK_MISSED,
             at: now,
             enterpriseId: enterprise.id,

@@ -1,12 +1,11 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { badInput, conflict, notFound } from '../../graphql/errors.js';
-import { appendAudit } from '../audit/audit.service.js';
 import { assertMayKeepRiskRegister } from '../auth/permissions.js';
 import { isUuid } from '../common/ids.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { EventKind } from '../event/event-kind.js';
-import { commitWithEvents } from '../event/event-log.js';
+import { runChange } from '../event/change.js';
 import { checkFiling, text } from '../hazard/filing.rules.js';
 import type { Hazard } from '../hazard/hazard.entity.js';
 import { HazardSource } from '../hazard/hazard.enums.js';
@@ -71,7 +70,8 @@ export async function recordCheck(ctx: Context, args: RecordCheckArgs): Promise<
     : null;
 
   try {
-    return await commitWithEvents(em, deps.publisher, async (tx, emit) => {
+    return await runChange(em, deps.publisher, async (change) => {
+      const { tx } = change;
       const enterprise = await tx.findOneOrFail(Enterprise, { id: enterpriseId });
       const measure = await tx.findOneOrFail(ControlMeasure, { id: task.measure.id });
       // Conditional on DUE: a second recording, or the watcher marking it MISSED meanwhile, leaves nothing to win.
@@ -99,7 +99,7 @@ export async function recordCheck(ctx: Context, args: RecordCheckArgs): Promise<
       });
       let hazard: Hazard | null = null;
       if (facts) {
-        hazard = await createHazard(tx, emit, {
+        hazard = await createHazard(change, {
           viewer,
           enterprise,
           facts,
@@ -120,7 +120,7 @@ export async function recordCheck(ctx: Context, args: RecordCheckArgs): Promise<
       }
       measure.missedAt = undefined;
       await tx.flush();
-      await appendAudit(tx, {
+      await change.audit({
         at: now,
         actorId: viewer.user.id,
         action: 'check.recorded',
@@ -134,7 +134,7 @@ export async function recordCheck(ctx: Context, args: RecordCheckArgs): Promise<
           inspectionId: inspection.id,
         },
       });
-      await emit({
+      await change.emit({
         kind: EventKind.CHECK_RECORDED,
         at: now,
         enterpriseId,

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { badInput, notFound } from '../../graphql/errors.js';
-import { appendAudit } from '../audit/audit.service.js';
 import { assertMayKeepRiskRegister } from '../auth/permissions.js';
 import { parseDuration } from '../common/duration.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { EventKind } from '../event/event-kind.js';
-import { commitWithEvents } from '../event/event-log.js';
+import { runChange } from '../event/change.js';
 import { text } from '../hazard/filing.rules.js';
 import { CheckTask } from './check-task.entity.js';
 import { ControlMeasure } from './control-measure.entity.js';
@@ -43,7 +42,8 @@ export async function saveRiskPoint(ctx: Context, input: RiskPointInput): Promis
   const score = riskScore(likelihood, severity);
   const level = riskLevelOf(score, deps.env.risk.bands);
 
-  return commitWithEvents(em, deps.publisher, async (tx, emit) => {
+  return runChange(em, deps.publisher, async (change) => {
+    const { tx } = change;
     const enterprise = await tx.findOneOrFail(Enterprise, { id: enterpriseId });
     const enterpriseBefore = await enterpriseRiskLevel(tx, enterpriseId);
     let point: RiskPoint;
@@ -104,7 +104,7 @@ export async function saveRiskPoint(ctx: Context, input: RiskPointInput): Promis
       level,
       responsiblePerson,
     };
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: before ? 'risk_point.changed' : 'risk_point.entered',
@@ -112,7 +112,7 @@ export async function saveRiskPoint(ctx: Context, input: RiskPointInput): Promis
       subjectId: point.id,
       data: before ? { ...facts, before } : facts,
     });
-    await emit({
+    await change.emit({
       kind: EventKind.RISK_CHANGED,
       at: now,
       enterpriseId,
@@ -170,7 +170,8 @@ export async function saveControlMeasure(ctx: Context, input: ControlMeasureInpu
   const checkEverySeconds = cycleSeconds(input.checkEvery);
   const checkEvery = input.checkEvery.trim();
 
-  return commitWithEvents(em, deps.publisher, async (tx, emit) => {
+  return runChange(em, deps.publisher, async (change) => {
+    const { tx } = change;
     let measure: ControlMeasure;
     let before: Record<string, unknown> | null = null;
     if (input.id) {
@@ -220,7 +221,7 @@ export async function saveControlMeasure(ctx: Context, input: ControlMeasureInpu
       checkEvery,
       checkRole: input.checkRole,
     };
-    await appendAudit(tx, {
+    await change.audit({
       at: now,
       actorId: viewer.user.id,
       action: before ? 'control_measure.changed' : 'control_measure.added',
@@ -228,7 +229,7 @@ export async function saveControlMeasure(ctx: Context, input: ControlMeasureInpu
       subjectId: measure.id,
       data: before ? { ...facts, before } : facts,
     });
-    await emit({
+    await change.emit({
       kind: EventKind.RISK_CHANGED,
       at: now,
       enterpriseId,

@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionOf } from '../../graphql/connection.js';
 import { requireViewer, type Context } from '../../graphql/context.js';
-import { badInput, forbidden } from '../../graphql/errors.js';
+import { badInput } from '../../graphql/errors.js';
 import { DateScalar } from '../../graphql/scalars/date.scalar.js';
-import { assertMayIssueReminders } from '../auth/permissions.js';
-import { mayReadBureauReports } from '../auth/scope.js';
+import { assertMayIssueReminders, assertMayReadReports } from '../auth/permissions.js';
 import { User } from '../auth/user.entity.js';
 import { paginate, type Page } from '../common/pagination.js';
 import { DailySnapshot, ReminderTrigger, SnapshotImageStatus } from './daily-snapshot.entity.js';
@@ -19,12 +18,6 @@ function dataOf(snapshot: DailySnapshot): SnapshotData {
   let data = parsed.get(snapshot);
   if (!data) parsed.set(snapshot, (data = parseSnapshotData(snapshot.data)));
   return data;
-}
-
-/** Staff read snapshots (R6: bureau-wide news); enterprise accounts do not. */
-export function assertMayReadReports(ctx: Context): void {
-  if (!mayReadBureauReports(requireViewer(ctx).scope))
-    throw forbidden('Snapshots, dispatches and bulletins are for bureau staff; enterprise accounts cannot read them.');
 }
 
 @Resolver(() => DailySnapshot)
@@ -43,7 +36,7 @@ export class SnapshotResolver {
     })
     token?: string,
   ): Promise<DailySnapshot | null> {
-    if (!(token && ctx.deps.reminders.links.verify('page', date, token))) assertMayReadReports(ctx);
+    if (!(token && ctx.deps.reminders.links.verify('page', date, token))) assertMayReadReports(requireViewer(ctx));
     return ctx.em.findOne(DailySnapshot, { date });
   }
 
@@ -55,7 +48,7 @@ export class SnapshotResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Page<DailySnapshot>> {
-    assertMayReadReports(ctx);
+    assertMayReadReports(requireViewer(ctx));
     return paginate(ctx.em, DailySnapshot, {}, { first, after }, { field: 'date', direction: 'desc', type: 'string' });
   }
 

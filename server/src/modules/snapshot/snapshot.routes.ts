@@ -2,7 +2,8 @@ import type express from 'express';
 import { log } from '../../config/log.js';
 import type { AppDeps } from '../../graphql/context.js';
 import { authenticate } from '../auth/auth.service.js';
-import { mayReadBureauReports } from '../auth/scope.js';
+import { bearerToken } from '../auth/bearer.js';
+import { mayReadReports } from '../auth/permissions.js';
 import { DailySnapshot, SnapshotImageStatus } from './daily-snapshot.entity.js';
 
 const FILE = /^(\d{4}-\d{2}-\d{2})\.png$/;
@@ -12,10 +13,7 @@ const FILE = /^(\d{4}-\d{2}-\d{2})\.png$/;
  * signed image token from `imageUrl` (`?token=`), because an <img> tag or a chat robot cannot send
  * a header. The image never changes once stored, so it may be cached privately.
  */
-export function snapshotImageRoute(
-  deps: AppDeps,
-  bearer: (header: string | undefined) => string | null,
-): express.RequestHandler {
+export function snapshotImageRoute(deps: AppDeps): express.RequestHandler {
   return async (req, res) => {
     const match = FILE.exec(String(req.params.file ?? ''));
     if (!match) return void res.status(404).type('text').send('No such snapshot image: use /snapshots/YYYY-MM-DD.png.');
@@ -24,7 +22,7 @@ export function snapshotImageRoute(
       const em = deps.orm.em.fork();
       const token = typeof req.query.token === 'string' ? req.query.token : null;
       if (!deps.reminders.links.verify('image', date, token)) {
-        const viewer = await authenticate(em, bearer(req.headers.authorization), deps.clock.now());
+        const viewer = await authenticate(em, bearerToken(req.headers.authorization), deps.clock.now());
         if (!viewer)
           return void res
             .status(401)
@@ -32,8 +30,7 @@ export function snapshotImageRoute(
             .send(
               'Sign in (Authorization: Bearer …) or use the signed imageUrl from dailySnapshot; its token may have expired.',
             );
-        if (!mayReadBureauReports(viewer.scope))
-          return void res.status(403).type('text').send('Snapshots are for bureau staff.');
+        if (!mayReadReports(viewer)) return void res.status(403).type('text').send('Snapshots are for bureau staff.');
       }
       const snapshot = await em.findOne(DailySnapshot, { date }, { populate: ['imagePng'] });
       if (!snapshot) return void res.status(404).type('text').send(`No snapshot was taken on ${date}.`);

@@ -3,12 +3,11 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { log } from '../../config/log.js';
 import type { AppDeps } from '../../graphql/context.js';
-import { appendAudit } from '../audit/audit.service.js';
 import { bureauDate } from '../common/bureau-time.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { DeliverySubject } from '../delivery/delivery.entity.js';
 import { EventKind } from '../event/event-kind.js';
-import { commitWithEvents } from '../event/event-log.js';
+import { runChange } from '../event/change.js';
 import { DailySnapshot, ReminderTrigger, SnapshotImageStatus } from './daily-snapshot.entity.js';
 import { pngFacts, type RenderResult } from './snapshot-image.js';
 import { snapshotMarkdown } from './snapshot-message.js';
@@ -60,7 +59,8 @@ export async function takeDailySnapshot(
   const json = canonicalJson(data);
   let snapshot: DailySnapshot;
   try {
-    snapshot = await commitWithEvents(em, deps.publisher, async (tx, emit) => {
+    snapshot = await runChange(em, deps.publisher, async (change) => {
+      const { tx } = change;
       const row = tx.create(DailySnapshot, {
         date: options.date,
         takenAt: now,
@@ -71,7 +71,7 @@ export async function takeDailySnapshot(
         imageStatus: SnapshotImageStatus.PENDING,
       });
       await tx.flush();
-      await appendAudit(tx, {
+      await change.audit({
         at: now,
         actorId: options.actorId,
         action: 'snapshot.taken',
@@ -79,7 +79,7 @@ export async function takeDailySnapshot(
         subjectId: row.id,
         data: { date: row.date, contentHash: row.contentHash, trigger: row.trigger },
       });
-      await emit({
+      await change.emit({
         kind: EventKind.SNAPSHOT_TAKEN,
         at: now,
         payload: { snapshotId: row.id, date: row.date, contentHash: row.contentHash },

@@ -1,3 +1,4 @@
+import { isBureauWide } from '../auth/scope.js';
 import {
   Arg,
   Ctx,
@@ -62,7 +63,7 @@ export class WallboardResolver {
       'True when the wallboard covers the whole bureau (director, analysts, admins); otherwise it covers byDepartment’s departments or one enterprise.',
   })
   bureauWide(@Ctx() ctx: Context): boolean {
-    return requireViewer(ctx).scope.kind === 'all';
+    return isBureauWide(requireViewer(ctx).scope);
   }
 }
 

@@ -3,13 +3,16 @@ import { openDatabase } from '../../config/database.js';
 import { loadEnv } from '../../config/env.js';
 import { reconcileAlerts } from '../../modules/alert/alert.service.js';
 import { verifyAuditChain } from '../../modules/audit/audit.service.js';
-import { noPublisher } from '../../modules/event/event-log.js';
+import type { EventPublisher } from '../../modules/event/change.js';
 import { hashPassword } from '../../modules/auth/password.js';
 import { createTestDatabase, type TestDatabase } from '../../testing/databases.js';
 import { testDialects } from '../../testing/services.js';
 import { startTestServer, type TestServer } from '../../testing/test-server.js';
 import { DEMO_PASSWORD } from '../organisation.js';
 import { seedScale } from './scale.seed.js';
+
+/** Nobody listens in this test: the events are only written. */
+const noPublisher: EventPublisher = { publish: () => undefined };
 
 const dialects = await testDialects();
 

@@ -1,5 +1,4 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { BUREAU_ROLES } from '../../auth/composables/roles.js';
 
 /** GraphiQL (React) is heavy: it lives in its own lazy chunk and only this page loads it. */
 export const analyticsRoutes: RouteRecordRaw[] = [
@@ -7,6 +6,6 @@ export const analyticsRoutes: RouteRecordRaw[] = [
     path: 'analyst',
     name: 'analyst',
     component: () => import('../components/AnalystPage.vue'),
-    meta: { roles: BUREAU_ROLES },
+    meta: { can: 'graphiql' },
   },
 ];

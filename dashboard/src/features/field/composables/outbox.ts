@@ -1,3 +1,4 @@
+import { serverNow } from '../../../shared/server-clock.js';
 import type { ApolloClient, NormalizedCacheObject } from '@apollo/client/core';
 import { ApolloError } from '@apollo/client/core';
 import { liveQuery } from 'dexie';
@@ -77,7 +78,8 @@ export async function enqueue(
     variables,
     photos: photos.map((p): OutboxPhoto => ({ key: randomKey(), name: p.name, blob: p.blob, id: p.id })),
     idempotencyKey: randomKey(),
-    createdAt: new Date().toISOString(),
+    // The server's clock (R1): queuedAt is compared with the server's now, not the device's.
+    createdAt: serverNow().toISOString(),
     waited: typeof navigator !== 'undefined' && navigator.onLine === false,
     status: 'waiting',
   };

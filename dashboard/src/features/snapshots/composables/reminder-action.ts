@@ -5,14 +5,14 @@ import { useViewer } from '../../auth/composables/viewer.js';
 
 /**
  * A "do it now" button of the reminder pages (take the snapshot, issue the dispatch or the
- * bulletin): offered to the director and admin only, as the server allows; refreshes the page after.
+ * bulletin): offered when the server says the viewer may (`me.can.issueReminders`); refreshes the page after.
  */
 export function useReminderAction<TData, TVariables extends OperationVariables>(
   document: TypedDocumentNode<TData, TVariables>,
   refetch: () => Promise<unknown> | undefined,
 ) {
   const { viewer } = useViewer();
-  const allowed = computed(() => viewer.value?.role === 'DIRECTOR' || viewer.value?.role === 'ADMIN');
+  const allowed = computed(() => viewer.value?.can?.issueReminders === true);
   const { mutate, loading } = useMutation(document);
   const error = ref<string | null>(null);
   async function run(): Promise<void> {

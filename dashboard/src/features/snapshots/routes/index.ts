@@ -1,7 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
 
-const STAFF = ['INSPECTOR', 'SECTION_CHIEF', 'DEPUTY_LEADER', 'DIRECTOR', 'ANALYST', 'ADMIN'] as const;
-
 /**
  * `/snapshot/:date` is public at the router and outside the app shell: it is what headless Chromium
  * opens with a signed token (no sign-in page in between); the server still refuses the data without
@@ -17,18 +15,18 @@ export const snapshotRoutes: RouteRecordRaw[] = [
     path: 'snapshots',
     name: 'snapshots',
     component: () => import('../SnapshotHistoryPage.vue'),
-    meta: { roles: STAFF },
+    meta: { can: 'reports' },
   },
   {
     path: 'reminders/dispatch/:weekOf?',
     name: 'dispatch',
     component: () => import('../DispatchPage.vue'),
-    meta: { roles: STAFF },
+    meta: { can: 'reports' },
   },
   {
     path: 'reminders/bulletin/:periodStart?',
     name: 'bulletin',
     component: () => import('../BulletinPage.vue'),
-    meta: { roles: STAFF },
+    meta: { can: 'reports' },
   },
 ];

@@ -1,5 +1,4 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { BUREAU_ROLES, SUPERVISOR_ROLES } from '../../auth/composables/roles.js';
 
 export const supervisionRoutes: RouteRecordRaw[] = [
   {
@@ -7,26 +6,26 @@ export const supervisionRoutes: RouteRecordRaw[] = [
     name: 'enterprise',
     component: () => import('../components/EnterpriseDetailPage.vue'),
     props: true,
-    meta: { roles: BUREAU_ROLES },
+    meta: { can: 'enterprises' },
   },
   {
     path: 'enterprises/:id/inspection',
     name: 'record-inspection',
     component: () => import('../components/RecordInspectionPage.vue'),
     props: true,
-    meta: { roles: SUPERVISOR_ROLES },
+    meta: { can: 'recordInspections' },
   },
   {
     path: 'enterprises/:id/enforcement',
     name: 'record-enforcement',
     component: () => import('../components/RecordEnforcementPage.vue'),
     props: true,
-    meta: { roles: SUPERVISOR_ROLES },
+    meta: { can: 'recordEnforcement' },
   },
   {
     path: 'agenda',
     name: 'agenda',
     component: () => import('../components/AgendaPage.vue'),
-    meta: { roles: BUREAU_ROLES },
+    meta: { can: 'agenda' },
   },
 ];

@@ -1,12 +1,14 @@
 import { useApolloClient } from '@vue/apollo-composable';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { socketState } from '../../../apollo/client.js';
+import { serverNow } from '../../../shared/server-clock.js';
 import {
   AlertsDocument,
   EventsDocument,
   LatestEventSeqDocument,
   WallboardDocument,
   WallboardUpdatesDocument,
+  type EventKind,
   type EventsSubscription,
 } from '../../../gql/generated.js';
 import type { AlertView } from '../../alerts/composables/alerts.js';
@@ -20,7 +22,7 @@ import {
 } from './wallboard-model.js';
 
 /** Events that can change the three displays; the lists are asked again (once per burst) when one arrives. */
-const ALERT_CHANGES = new Set([
+const ALERT_CHANGES: ReadonlySet<EventKind> = new Set<EventKind>([
   'ALERT_RAISED',
   'ALERT_CLEARED',
   'HAZARD_FILED',
@@ -32,7 +34,7 @@ const ALERT_CHANGES = new Set([
   'HAZARD_REGRADED',
 ]);
 /** Events a ticker shows: what people did and what went wrong, not the bookkeeping around it. */
-const SHOWN = new Set([
+const SHOWN: ReadonlySet<EventKind> = new Set<EventKind>([
   'HAZARD_FILED',
   'HAZARD_CLOSED',
   'HAZARD_REGRADED',
@@ -95,7 +97,7 @@ export function useLiveWallboardSource(): WallboardSource {
     return 'reconnecting';
   });
 
-  const touched = () => (lastUpdate.value = new Date());
+  const touched = () => (lastUpdate.value = serverNow());
 
   async function loadAlerts() {
     const { data } = await resolveClient().query({ query: AlertsDocument, fetchPolicy: 'network-only' });

@@ -2,12 +2,8 @@ import type { Ref } from 'vue';
 import type { EventKind, HazardGrade, WallboardFiguresFragment } from '../../../gql/generated.js';
 import type { AlertView } from '../../alerts/composables/alerts.js';
 
-/** A share with its parts, shown as 98.0% over 98/100 (wallboard.md). */
-export interface Rate {
-  numerator: number;
-  denominator: number;
-  value: number;
-}
+/** A share with its parts, shown as 98.0% over 98/100 (docs/wallboard.md): the server's `Rate`. */
+export type Rate = WallboardFiguresFragment['loginRateDetail'];
 
 /** The headline numbers: the server's `Wallboard`, as pushed by the `wallboard` subscription. */
 export type WallboardFigures = WallboardFiguresFragment;
@@ -25,11 +21,8 @@ export interface DepartmentRow {
   openMajor: number;
 }
 
-export interface TrendDay {
-  date: string;
-  filed: number;
-  closed: number;
-}
+/** One day of the 30-day trend: the server's `TrendDay`. */
+export type TrendDay = WallboardFiguresFragment['trend'][number];
 
 /** One line of the ticker: one event of `events(since)`, keyed by its seq. */
 export interface TickerItem {

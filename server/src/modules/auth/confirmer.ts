@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { forbidden } from '../../graphql/errors.js';
-import { Role } from '../auth/role.js';
-import type { User } from '../auth/user.entity.js';
+import { Role } from './role.js';
+import type { User } from './user.entity.js';
 import { Department } from '../department/department.entity.js';
-import { HazardGrade } from './hazard.enums.js';
+import { HazardGrade } from '../hazard/hazard.enums.js';
 
 /** R5, the one answer to "who confirms": verification, regrading down, extension decisions and the agenda ask it. */
 export const CONFIRMING_ROLE: Readonly<Record<HazardGrade, Role>> = {
@@ -11,6 +11,11 @@ export const CONFIRMING_ROLE: Readonly<Record<HazardGrade, Role>> = {
   [HazardGrade.SECOND]: Role.DEPUTY_LEADER,
   [HazardGrade.THIRD]: Role.SECTION_CHIEF,
 };
+
+/** The grades the director confirms (MAJOR): the director's office agenda lists their open hazards. */
+export const DIRECTORS_GRADES: readonly HazardGrade[] = (Object.keys(CONFIRMING_ROLE) as HazardGrade[]).filter(
+  (g) => CONFIRMING_ROLE[g] === Role.DIRECTOR,
+);
 
 const WHO: Record<HazardGrade, string> = {
   [HazardGrade.MAJOR]: 'the director',
@@ -53,8 +58,4 @@ export async function assertMayConfirm(
   if (!(await mayConfirm(em, user, grade, departmentId))) {
     throw forbidden(`Only ${WHO[grade]} may ${what} a ${grade} hazard (graded supervision, R5).`);
   }
-}
-
-export function confirmerDescription(grade: HazardGrade): string {
-  return WHO[grade];
 }
