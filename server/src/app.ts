@@ -20,6 +20,9 @@ import { PhotoLinks } from './modules/photo/photo-links.js';
 import { kioskPlugin } from './modules/kiosk/kiosk-plugin.js';
 import { schemaPrivacyPlugin } from './graphql/schema-privacy.js';
 import { offsetClock, systemClock, type Clock } from './modules/common/clock.js';
+import { AlertWatcher } from './modules/alert/alert.job.js';
+import { CheckWatcher } from './modules/risk/check.job.js';
+import { WallboardHub } from './modules/wallboard/wallboard-hub.js';
 import { createEventBus } from './realtime/pubsub.js';
 import { startRealtime, type RealtimeServices } from './realtime/realtime.js';
 import { MAX_QUERY_TOKENS, validationRules } from './graphql/limits.js';
@@ -69,14 +72,25 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
     await seedIfEmpty(orm.em.fork(), env, clock);
     await refuseDemoOnNetwork(orm, env);
     const bus = await createEventBus(env, orm);
-    const deps: AppDeps = {
+    // The live services first, with what they read by; then AppDeps, once, holding them by narrow interfaces.
+    const live = {
+      bus,
+      wallboards: new WallboardHub({ orm, env, clock }, bus),
+      alerts: new AlertWatcher({ orm, env, clock, publisher: bus }, bus),
+      checks: new CheckWatcher({ orm, clock, publisher: bus }, bus),
+    };
+    const deps: AppDeps = Object.freeze({
       env,
       clock,
       orm,
       publisher: bus,
+      events: bus,
+      sessions: bus,
+      wallboards: live.wallboards,
+      alerts: live.alerts,
       reminders: new Reminders(env, clock, orm, renderer),
       photoLinks: new PhotoLinks(env.reminders.linkSecret, clock),
-    };
+    });
     const reminders = createReminderScheduler(deps);
     const schema = await buildHazardLoopSchema();
 
@@ -85,7 +99,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
     app.set('trust proxy', env.trustProxy);
     app.use(securityHeaders());
     const http: Server = createServer(app);
-    const realtime = startRealtime(http, schema, deps, bus);
+    const realtime = startRealtime(http, schema, deps, live);
     const apollo = new ApolloServer<Context>({
       schema,
       introspection: true,

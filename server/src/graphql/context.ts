@@ -1,27 +1,41 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Orm } from '../config/database.js';
 import type { Env } from '../config/env.js';
-import type { Clock } from '../modules/common/clock.js';
+import type { AlertRefresher } from '../modules/alert/alert-refresher.js';
+import type { SessionRevoker } from '../modules/auth/session-revoker.js';
 import type { User } from '../modules/auth/user.entity.js';
 import type { Scope } from '../modules/auth/scope.js';
+import type { Clock } from '../modules/common/clock.js';
 import type { EventPublisher } from '../modules/event/change.js';
-import type { RealtimeServices } from '../realtime/realtime.js';
-import type { Reminders } from '../modules/reminders/reminders.js';
+import type { LiveEvents } from '../modules/event/live-event.js';
 import type { PhotoLinks } from '../modules/photo/photo-links.js';
+import type { Reminders } from '../modules/reminders/reminders.js';
+import type { WallboardFeed } from '../modules/wallboard/wallboard-feed.js';
 import { unauthenticated } from './errors.js';
 
-/** What lives as long as the server: shared by every request. */
+/**
+ * What lives as long as the server: built once by startApp, shared by every request, never changed
+ * afterwards. The live services appear as narrow interfaces, so that a module needing one of them
+ * does not import the socket transport (docs/architecture.md, "Wiring").
+ */
 export interface AppDeps {
-  env: Env;
-  clock: Clock;
-  orm: Orm;
-  publisher: EventPublisher;
-  /** The event bus, live wallboards and alert watcher; set by startApp once they run. */
-  realtime?: RealtimeServices;
+  readonly env: Env;
+  readonly clock: Clock;
+  readonly orm: Orm;
+  /** Hands committed events to every process's listeners; runChange publishes through it. */
+  readonly publisher: EventPublisher;
+  /** Committed events as they reach this process, for the `events` subscription. */
+  readonly events: LiveEvents;
+  /** Closes the sockets of a revoked session, in every process. */
+  readonly sessions: SessionRevoker;
+  /** The live wallboards, shared per scope (modules/wallboard/wallboard-hub.ts). */
+  readonly wallboards: WallboardFeed;
+  /** Brings the stored displays up to now in the timer leader (the alert watcher's pass). */
+  readonly alerts: AlertRefresher;
   /** Snapshot links, renderer and webhook delivery (R11). */
-  reminders: Reminders;
+  readonly reminders: Reminders;
   /** Signed, short-lived photo paths for <img> tags. */
-  photoLinks: PhotoLinks;
+  readonly photoLinks: PhotoLinks;
 }
 
 export interface Viewer {

@@ -110,4 +110,18 @@ describe('each rule has one home', () => {
     expect(dashboardFiles.some((f) => f.endsWith('AccountsPage.vue'))).toBe(true);
     expect(offending(dashboardFiles, DASHBOARD_ROLE_DECISION)).toEqual([]);
   });
+
+  it('"open", "overdue" and the quiet-enterprise rule are written once, in the hazard and alert modules', () => {
+    const elsewhere = serverFiles.filter(
+      (f) => !f.startsWith('server/src/modules/hazard/') && !f.startsWith('server/src/modules/alert/'),
+    );
+    expect(
+      offending(elsewhere, [
+        /\$ne:\s*HazardStatus\.CLOSED/,
+        /status\s*<>\s*'\$\{HazardStatus\.CLOSED\}'/,
+        /submittedLate:\s*true/,
+        /export function \w*(silent|quiet)\w*\(/i,
+      ]),
+    ).toEqual([]);
+  });
 });

@@ -3,31 +3,11 @@ import { Redis } from 'ioredis';
 import type { Orm } from '../config/database.js';
 import type { Env } from '../config/env.js';
 import { log } from '../config/log.js';
-import type { EventKind } from '../modules/event/event-kind.js';
-import { parsePayload, type EventPayloads } from '../modules/event/event-payloads.js';
+import type { SessionRevoker } from '../modules/auth/session-revoker.js';
 import type { EventPublisher } from '../modules/event/change.js';
 import { highestSeq } from '../modules/event/event-log.js';
 import { EventRecord } from '../modules/event/event-record.entity.js';
-import type { Enterprise } from '../modules/enterprise/enterprise.entity.js';
-import type { Hazard } from '../modules/hazard/hazard.entity.js';
-
-/** A committed event as subscribers receive it: ids and the seq (entities only as a replay's local preload, never on the wire); the payload typed by kind. */
-export type LiveEvent = {
-  [K in EventKind]: {
-    seq: number;
-    kind: K;
-    at: Date;
-    enterpriseId: string | null;
-    departmentId: string | null;
-    hazardId: string | null;
-    payload: EventPayloads[K] | null;
-    /**
-     * Set by a replay, which loads a whole page's enterprises and hazards within the subscriber's
-     * scope in two statements (null: out of scope or gone); live events are resolved one by one.
-     */
-    preloaded?: { enterprise?: Enterprise | null; hazard?: Hazard | null };
-  };
-}[EventKind];
+import { toLiveEvent, type EventListener, type LiveEvent, type LiveEvents } from '../modules/event/live-event.js';
 
 /** What crosses Redis: JSON, so the instant travels as an ISO string. */
 type WireEvent = Omit<LiveEvent, 'at'> & { at: string };
@@ -44,19 +24,13 @@ interface Transport {
   close(): Promise<void>;
 }
 
-export type EventListener = (event: LiveEvent) => void;
-
 /**
  * The fan-out of committed events: in-process, or through Redis so that several server processes
  * share them. Every process hands its listeners each event exactly once and in seq order: seq order
  * is commit order, so a gap (an event lost while Redis was away, or one that overtook another) is
  * always already in the event log and is read from there.
  */
-export interface EventBus extends EventPublisher {
-  /** Calls `listener` with every event committed from now on, in seq order; returns the unsubscribe. */
-  onEvent(listener: EventListener): () => void;
-  /** Tells every process that a session was revoked, so that its sockets close. */
-  sessionRevoked(sessionId: string): void;
+export interface EventBus extends EventPublisher, LiveEvents, SessionRevoker {
   onSessionRevoked(listener: (sessionId: string) => void): () => void;
   /** The highest seq handed to listeners in this process. */
   lastSeq(): number;
@@ -66,18 +40,6 @@ export interface EventBus extends EventPublisher {
 }
 
 const GAP_PAGE = 500;
-
-export function toLiveEvent(record: EventRecord): LiveEvent {
-  return {
-    seq: Number(record.seq),
-    kind: record.kind,
-    at: new Date(record.at),
-    enterpriseId: record.enterpriseId ?? null,
-    departmentId: record.departmentId ?? null,
-    hazardId: record.hazardId ?? null,
-    payload: parsePayload(record.kind, record.payload),
-  } as LiveEvent;
-}
 
 const toWire = ({ preloaded: _local, ...event }: LiveEvent): WireEvent =>
   ({ ...event, at: event.at.toISOString() }) as WireEvent;

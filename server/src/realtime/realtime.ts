@@ -2,11 +2,11 @@ import type { Server } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { AppDeps, Context } from '../graphql/context.js';
-import { AlertWatcher } from '../modules/alert/alert.job.js';
-import { CheckWatcher } from '../modules/risk/check.job.js';
+import type { AlertWatcher } from '../modules/alert/alert.job.js';
+import type { CheckWatcher } from '../modules/risk/check.job.js';
+import type { WallboardHub } from '../modules/wallboard/wallboard-hub.js';
 import { electLeader, type Leadership } from './leader.js';
 import type { EventBus } from './pubsub.js';
-import { WallboardHub } from './wallboard-hub.js';
 import { startWsServer, type WsServer } from './ws-server.js';
 
 /** Timers that run only in the timer leader: started when this process is elected, stopped when it steps down. */
@@ -34,17 +34,21 @@ export interface RealtimeServices {
   close(): Promise<void>;
 }
 
-/** The realtime services that resolvers need; missing only if a test built a context by hand. */
-export function requireRealtime(ctx: Context): RealtimeServices {
-  if (!ctx.deps.realtime) throw new Error('The realtime services are not running in this process.');
-  return ctx.deps.realtime;
+/** The live services built before AppDeps (app.ts), which this process runs beside its sockets. */
+export interface LiveServices {
+  bus: EventBus;
+  wallboards: WallboardHub;
+  alerts: AlertWatcher;
+  checks: CheckWatcher;
 }
 
-export function startRealtime(http: Server, schema: GraphQLSchema, deps: AppDeps, bus: EventBus): RealtimeServices {
+export function startRealtime(
+  http: Server,
+  schema: GraphQLSchema,
+  deps: AppDeps,
+  { bus, wallboards, alerts, checks }: LiveServices,
+): RealtimeServices {
   const ws = startWsServer(http, schema, deps, bus);
-  const wallboards = new WallboardHub(deps, bus);
-  const alerts = new AlertWatcher(deps, bus);
-  const checks = new CheckWatcher(deps, bus);
   let leadership: Leadership | null = null;
   const services: RealtimeServices = {
     bus,
@@ -86,6 +90,5 @@ export function startRealtime(http: Server, schema: GraphQLSchema, deps: AppDeps
       await ws.dispose();
     },
   };
-  deps.realtime = services;
   return services;
 }

@@ -17,6 +17,7 @@ import { formatError } from '../graphql/format-error.js';
 import { MAX_QUERY_TOKENS, validationRules } from '../graphql/limits.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { authenticate } from '../modules/auth/auth.service.js';
+import { bearerToken } from '../modules/auth/bearer.js';
 import { mustChangePasswordFirst } from '../modules/auth/password-gate.js';
 import { User } from '../modules/auth/user.entity.js';
 import { passwordChangeRequired } from '../graphql/errors.js';
@@ -51,11 +52,6 @@ export interface WsServer {
   checkSessions(): Promise<void>;
   openSockets(): number;
   dispose(): Promise<void>;
-}
-
-function bearer(value: unknown): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(typeof value === 'string' ? value : '');
-  return match ? match[1]! : null;
 }
 
 function coded(error: GraphQLError, code: string): GraphQLError {
@@ -106,7 +102,8 @@ export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps
     {
       schema,
       async onConnect(ctx) {
-        const token = bearer(ctx.connectionParams?.authorization);
+        const authorization = ctx.connectionParams?.authorization;
+        const token = bearerToken(typeof authorization === 'string' ? authorization : null);
         if (!token) {
           ctx.extra.socket.close(
             CloseCode.Unauthorized,

@@ -32,7 +32,7 @@ export async function revokeSessions(tx: EntityManager, userIds: string[], now: 
 
 /** Sockets opened with these sessions close now, in every process. */
 export function closeSockets(ctx: Context, sessionIds: string[]): void {
-  for (const id of sessionIds) ctx.deps.realtime?.bus.sessionRevoked(id);
+  for (const id of sessionIds) ctx.deps.sessions.sessionRevoked(id);
 }
 
 /** R12: the signed-in user changes their own password; every other session of theirs ends. */

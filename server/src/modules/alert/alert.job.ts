@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../graphql/context.js';
+import type { AlertRefresher } from './alert-refresher.js';
 import { log } from '../../config/log.js';
 import { EventKind } from '../event/event-kind.js';
 import { nextDueAt } from './alert.rules.js';
@@ -35,7 +36,7 @@ export interface WatcherEvents {
  * another module (a login, a filing, a closure, an extension…) triggers a pass at once. The first
  * pass catches up on whatever fell due while no server was watching. Only the leader runs one.
  */
-export class AlertWatcher {
+export class AlertWatcher implements AlertRefresher {
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
   private pending: Promise<void> | null = null;
@@ -47,7 +48,8 @@ export class AlertWatcher {
   readonly totals = { passes: 0, raised: 0, cleared: 0 };
 
   constructor(
-    private readonly deps: AppDeps,
+    /** Built before AppDeps, which holds the watcher as `alerts`. */
+    private readonly deps: Pick<AppDeps, 'orm' | 'clock' | 'env' | 'publisher'>,
     private readonly events: WatcherEvents,
   ) {}
 

@@ -37,6 +37,42 @@ export function isQuiet(enterprise: QuietFacts, field: QuietField, windowMs: num
   return quietDueAt(enterprise, field, windowMs) <= now;
 }
 
+/**
+ * R2 over a period, for the bulletin: when, inside [startAt, endAt), the display above fell due for
+ * an enterprise — a window of `windowMs` elapsed after an event (login or filing) or its
+ * registration with no event since — given its events from `startAt - windowMs` on; null when it
+ * never did. Returns the instant the window elapsed and the event before it.
+ */
+export function quietDuring(
+  events: Date[],
+  registeredAt: Date,
+  startAt: Date,
+  endAt: Date,
+  windowMs: number,
+): { since: Date; lastAt: Date | null } | null {
+  const lookFrom = startAt.getTime() - windowMs;
+  if (registeredAt.getTime() >= endAt.getTime()) return null;
+  let prev: number = registeredAt.getTime() >= lookFrom ? registeredAt.getTime() : lookFrom - 1;
+  let prevKnown = registeredAt.getTime() >= lookFrom;
+  const points = events
+    .map((d) => d.getTime())
+    .filter((t) => t >= lookFrom && t < endAt.getTime())
+    .sort((a, b) => a - b);
+  for (const next of [...points, endAt.getTime()]) {
+    const from = Math.max(startAt.getTime(), prev + windowMs);
+    if (from < Math.min(endAt.getTime(), next))
+      return {
+        since: new Date(prev + windowMs),
+        lastAt: prevKnown && prev !== registeredAt.getTime() ? new Date(prev) : null,
+      };
+    if (next > prev) {
+      prev = next;
+      prevKnown = true;
+    }
+  }
+  return null;
+}
+
 /** Enterprises whose window has elapsed at `now`. */
 export function quietWhere(field: QuietField, windowMs: number, now: Date): FilterQuery<Enterprise> {
   const cutoff = new Date(now.getTime() - windowMs);

@@ -6,6 +6,7 @@ import { badInput } from '../../graphql/errors.js';
 import { hazardScopeWhere, ownedByEnterpriseWhere, type Scope } from '../auth/scope.js';
 import { EnforcementAction, EnforcementKind } from '../enforcement/enforcement.entity.js';
 import { Hazard } from '../hazard/hazard.entity.js';
+import { missedDeadlineWhere } from '../hazard/overdue.js';
 import { HazardStatus } from '../hazard/hazard.enums.js';
 import { crossCheckCounts } from '../inspection/inspection.repository.js';
 import { Inspection } from '../inspection/inspection.entity.js';
@@ -118,11 +119,7 @@ export async function computeStats(
   const actions = (kind: EnforcementKind): FilterQuery<EnforcementAction> => ({
     $and: [ownedByEnterpriseWhere<EnforcementAction>(scope), { kind, recordedAt: { $gte: from, $lte: to } }],
   });
-  const missedDeadline: FilterQuery<Hazard> = {
-    rectifiedOnSpot: false,
-    deadline: { $lte: until },
-    $or: [{ status: HazardStatus.RECTIFYING }, { submittedLate: true }],
-  };
+  const missedDeadline = missedDeadlineWhere(until);
 
   const [
     selfInspections,

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Context, Viewer } from '../../graphql/context.js';
 import { badInput, rateLimited, unauthenticated } from '../../graphql/errors.js';
@@ -7,6 +7,7 @@ import { LoginEvent } from '../enterprise/login-event.entity.js';
 import { EventKind } from '../event/event-kind.js';
 import { runChange } from '../event/change.js';
 import { AuthSession } from './auth-session.entity.js';
+import { hashToken } from './token-hash.js';
 import { countAttempt, forgiveAttempt, MAX_USERNAME_LENGTH } from './login-throttle.js';
 import { verifyPassword } from './password.js';
 import { authenticateKiosk, KIOSK_PREFIX } from '../kiosk/kiosk.service.js';
@@ -15,10 +16,6 @@ import { scopeOf } from './scope.js';
 import { User } from './user.entity.js';
 
 const WRONG_CREDENTIALS = 'The username or password is incorrect.';
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /**
  * The viewer a bearer token stands for, or null when it is unknown, expired or revoked. A kiosk token
@@ -124,6 +121,6 @@ export async function logout(ctx: Context, viewer: Viewer): Promise<void> {
       data: { sessionId: session.id },
     });
     // Sockets opened with this token close now, in every process.
-    change.afterCommit(() => ctx.deps.realtime?.bus.sessionRevoked(viewer.sessionId));
+    change.afterCommit(() => ctx.deps.sessions.sessionRevoked(viewer.sessionId));
   });
 }

@@ -1,6 +1,6 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { badInput } from '../../graphql/errors.js';
+import { badInput } from './errors.js';
 
 export const MAX_PAGE = 200;
 export const DEFAULT_PAGE = 50;

@@ -12,9 +12,6 @@ import {
 } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
-import { eventStream } from '../../realtime/event-stream.js';
-import type { LiveEvent } from '../../realtime/pubsub.js';
-import { requireRealtime } from '../../realtime/realtime.js';
 import { Alert } from '../alert/alert.entity.js';
 import { enterpriseScopeWhere, eventScopeWhere } from '../auth/scope.js';
 import { isUuid } from '../common/ids.js';
@@ -23,6 +20,8 @@ import { findEnterpriseInScope } from '../enterprise/enterprise.repository.js';
 import { Hazard } from '../hazard/hazard.entity.js';
 import { findHazardInScope } from '../hazard/hazard.repository.js';
 import { highestSeq } from './event-log.js';
+import { eventStream } from './event-stream.js';
+import type { LiveEvent } from './live-event.js';
 import { EventRecord } from './event-record.entity.js';
 import { EventMessage } from './event.type.js';
 
@@ -49,7 +48,7 @@ async function subscribeEvents({ args, context }: SubscribeResolverData<unknown,
         `事件续传只回溯 ${horizonText(env.replayHorizonMs)}：这个 since 之后的事件更早。更早的情况请用 hazards 或 stats 查询，再用 latestEventSeq 作为 since 订阅。`,
       );
   }
-  return eventStream(context.deps.orm, requireRealtime(context).bus, viewer.scope, since, {
+  return eventStream(context.deps.orm, context.deps.events, viewer.scope, since, {
     congested: context.congested,
   });
 }

@@ -5,7 +5,7 @@ import { bureauDate } from '../common/bureau-time.js';
 import { DAY_MS } from '../common/duration.js';
 import { DIRECTORS_GRADES } from '../auth/confirmer.js';
 import { Hazard } from './hazard.entity.js';
-import { OPEN_STATUSES } from './lifecycle.service.js';
+import { OPEN_STATUSES } from './open.js';
 import { isOverdue } from './overdue.js';
 
 @ObjectType({ description: 'One item for the director’s office meeting (局长办公会): an open MAJOR hazard.' })
@@ -38,7 +38,7 @@ export async function majorHazardAgenda(
 ): Promise<AgendaItem[]> {
   const hazards = await em.find(
     Hazard,
-    { $and: [hazardScopeWhere(scope), { grade: { $in: [...DIRECTORS_GRADES] }, status: { $in: OPEN_STATUSES } }] },
+    { $and: [hazardScopeWhere(scope), { grade: { $in: [...DIRECTORS_GRADES] }, status: { $in: [...OPEN_STATUSES] } }] },
     { orderBy: { deadline: 'asc', filedAt: 'asc' }, limit: 500 },
   );
   return hazards.map((hazard) => ({

@@ -15,7 +15,7 @@ import { attachPhotos } from '../photo/photo.service.js';
 import { assertMayConfirm } from '../auth/confirmer.js';
 import { checkGovernancePlan, text } from './filing.rules.js';
 import { Hazard } from './hazard.entity.js';
-import { HazardGrade, HazardStatus } from './hazard.enums.js';
+import { HazardGrade } from './hazard.enums.js';
 import type { GovernancePlanInput } from './hazard.inputs.js';
 import { findHazardInScope } from './hazard.repository.js';
 import { requireTransition } from './lifecycle.js';
@@ -224,5 +224,3 @@ export async function regradeHazard(
     return hazard;
   });
 }
-
-export const OPEN_STATUSES = [HazardStatus.RECTIFYING, HazardStatus.PENDING_VERIFICATION];

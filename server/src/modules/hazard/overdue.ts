@@ -20,6 +20,31 @@ export function overdueWhere(now: Date): FilterQuery<Hazard> {
   };
 }
 
+/**
+ * R4 over a period, for the bulletin: hazards that were overdue at some instant of [startAt, endAt) —
+ * past the deadline and still being rectified, reported rectified only after it, or closed inside
+ * the period after a late report.
+ */
+export function overdueDuringWhere(startAt: Date, endAt: Date): FilterQuery<Hazard> {
+  return {
+    deadline: { $lt: endAt },
+    $or: [
+      { status: HazardStatus.RECTIFYING },
+      { status: HazardStatus.PENDING_VERIFICATION, submittedLate: true },
+      { status: HazardStatus.CLOSED, submittedLate: true, closedAt: { $gte: startAt } },
+    ],
+  };
+}
+
+/** R4 for the report (`stats.overdue`): hazards whose deadline passed by `until` without a timely report, closed since or not. */
+export function missedDeadlineWhere(until: Date): FilterQuery<Hazard> {
+  return {
+    rectifiedOnSpot: false,
+    deadline: { $lte: until },
+    $or: [{ status: HazardStatus.RECTIFYING }, { submittedLate: true }],
+  };
+}
+
 export function notOverdueWhere(now: Date): FilterQuery<Hazard> {
   return {
     $or: [

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { requireViewer, type Context, type Viewer } from '../../graphql/context.js';
 import { badInput, forbidden, notFound } from '../../graphql/errors.js';
 import { runChange } from '../event/change.js';
-import { hashToken } from '../auth/auth.service.js';
+import { hashToken } from '../auth/token-hash.js';
 import { managesEveryKioskLink, mayCreateKioskLinks } from '../auth/permissions.js';
 import { departmentFilter, scopeCoversDepartments, type Scope } from '../auth/scope.js';
 import { isUuid, requireId } from '../common/ids.js';
@@ -107,7 +107,7 @@ export async function revokeKioskLink(ctx: Context, id: string): Promise<KioskLi
       });
     }
     // Wallboards open with the link close now, in every process.
-    change.afterCommit(() => ctx.deps.realtime?.bus.sessionRevoked(kioskSessionId(found.id)));
+    change.afterCommit(() => ctx.deps.sessions.sessionRevoked(kioskSessionId(found.id)));
     return found;
   });
   return link;

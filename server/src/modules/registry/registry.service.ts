@@ -276,7 +276,7 @@ async function saveDepartment(ctx: Context, viewer: Viewer, id: string | null, i
     return dept.id;
   });
   // Wallboards name each department's leader and chief.
-  ctx.deps.realtime?.wallboards.invalidateAll();
+  ctx.deps.wallboards.invalidateAll();
   ctx.em.clear();
   return ctx.em.findOneOrFail(Department, saved);
 }

@@ -7,13 +7,14 @@ import type { AppDeps } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
 import { runChange } from '../event/change.js';
 import { FILED_BY_ENTERPRISE } from '../auth/role.js';
+import { quietDuring } from '../alert/alert.rules.js';
 import { addDays, bureauDayStart } from '../common/bureau-time.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { DeliverySubject } from '../delivery/delivery.entity.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { LoginEvent } from '../enterprise/login-event.entity.js';
 import { Hazard } from '../hazard/hazard.entity.js';
-import { HazardStatus } from '../hazard/hazard.enums.js';
+import { overdueDuringWhere } from '../hazard/overdue.js';
 import { departmentsWithPeople } from '../department/department.repository.js';
 import { sha256 } from '../snapshot/snapshot.service.js';
 import { Bulletin } from './bulletin.entity.js';
@@ -59,41 +60,6 @@ export function criteriaText(env: Pick<Env, 'noLoginWindowMs' | 'noFilingWindowM
   return env.reminders.bulletinCriteria.map((c) => texts[c]!);
 }
 
-/**
- * When, inside [startAt, endAt), an enterprise had gone longer than `windowMs` without an event
- * (login or filing), given its events from `startAt - windowMs` on and when it registered;
- * null when it never did. Returns the instant the window elapsed and the event before it.
- */
-export function silentDuring(
-  events: Date[],
-  registeredAt: Date,
-  startAt: Date,
-  endAt: Date,
-  windowMs: number,
-): { since: Date; lastAt: Date | null } | null {
-  const lookFrom = startAt.getTime() - windowMs;
-  if (registeredAt.getTime() >= endAt.getTime()) return null;
-  let prev: number = registeredAt.getTime() >= lookFrom ? registeredAt.getTime() : lookFrom - 1;
-  let prevKnown = registeredAt.getTime() >= lookFrom;
-  const points = events
-    .map((d) => d.getTime())
-    .filter((t) => t >= lookFrom && t < endAt.getTime())
-    .sort((a, b) => a - b);
-  for (const next of [...points, endAt.getTime()]) {
-    const from = Math.max(startAt.getTime(), prev + windowMs);
-    if (from < Math.min(endAt.getTime(), next))
-      return {
-        since: new Date(prev + windowMs),
-        lastAt: prevKnown && prev !== registeredAt.getTime() ? new Date(prev) : null,
-      };
-    if (next > prev) {
-      prev = next;
-      prevKnown = true;
-    }
-  }
-  return null;
-}
-
 const rowDate = (v: unknown): Date =>
   v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number));
 
@@ -130,7 +96,7 @@ export async function computeBulletin(
       .execute('all', false);
     const logins = eventsBy(rows as unknown as Array<Record<string, unknown>>, 'enterprise_id', 'at');
     for (const e of enterprises) {
-      const silent = silentDuring(logins.get(e.id) ?? [], e.registeredAt, startAt, endAt, env.noLoginWindowMs);
+      const silent = quietDuring(logins.get(e.id) ?? [], e.registeredAt, startAt, endAt, env.noLoginWindowMs);
       if (silent)
         add(e.id, {
           kind: 'NO_LOGIN',
@@ -151,7 +117,7 @@ export async function computeBulletin(
       .execute('all', false);
     const filings = eventsBy(rows as unknown as Array<Record<string, unknown>>, 'enterprise_id', 'filed_at');
     for (const e of enterprises) {
-      const silent = silentDuring(filings.get(e.id) ?? [], e.registeredAt, startAt, endAt, env.noFilingWindowMs);
+      const silent = quietDuring(filings.get(e.id) ?? [], e.registeredAt, startAt, endAt, env.noFilingWindowMs);
       if (silent)
         add(e.id, {
           kind: 'NO_FILING',
@@ -161,19 +127,7 @@ export async function computeBulletin(
   }
 
   if (criteria.has('overdue')) {
-    // Late inside the period: past the deadline and still not rectified, or reported rectified only after it (R4).
-    const late = await em.find(
-      Hazard,
-      {
-        deadline: { $lt: endAt },
-        $or: [
-          { status: HazardStatus.RECTIFYING },
-          { status: HazardStatus.PENDING_VERIFICATION, submittedLate: true },
-          { status: HazardStatus.CLOSED, submittedLate: true, closedAt: { $gte: startAt } },
-        ],
-      },
-      { orderBy: { deadline: 'asc', id: 'asc' } },
-    );
+    const late = await em.find(Hazard, overdueDuringWhere(startAt, endAt), { orderBy: { deadline: 'asc', id: 'asc' } });
     const byEnterprise = new Map<string, Hazard[]>();
     for (const h of late) byEnterprise.set(h.enterprise.id, [...(byEnterprise.get(h.enterprise.id) ?? []), h]);
     for (const [id, hazards] of byEnterprise) {
@@ -275,7 +229,7 @@ export async function issueBulletin(
       }
       await tx.flush();
       // Key targets show on the wallboard: every scope's is recomputed.
-      change.afterCommit(() => deps.realtime?.wallboards.invalidateAll());
+      change.afterCommit(() => deps.wallboards.invalidateAll());
       return [row, content] as const;
     });
   } catch (error) {

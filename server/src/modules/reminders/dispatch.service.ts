@@ -9,6 +9,7 @@ import { DAY_MS } from '../common/duration.js';
 import { DeliverySubject } from '../delivery/delivery.entity.js';
 import { Hazard } from '../hazard/hazard.entity.js';
 import { HazardGrade, HazardStatus } from '../hazard/hazard.enums.js';
+import { OPEN_HAZARD } from '../hazard/open.js';
 import type { ReminderTrigger } from '../snapshot/daily-snapshot.entity.js';
 import { AlertKind } from '../alert/alert-kind.js';
 import { currentAlertsNamed } from '../alert/alert.service.js';
@@ -42,10 +43,10 @@ function toDispatchHazard(h: Hazard): DispatchHazard & { departmentId: string } 
  */
 export async function computeDispatch(
   em: EntityManager,
-  deps: Pick<AppDeps, 'env' | 'realtime'>,
+  deps: Pick<AppDeps, 'env' | 'alerts'>,
   now: Date,
 ): Promise<DispatchData> {
-  await deps.realtime?.alerts.tick();
+  await deps.alerts.tick();
   const departments = await departmentsWithPeople(em);
   const [alerts, dueSoon, major] = await Promise.all([
     currentAlertsNamed(em, { kind: 'all' }),
@@ -61,7 +62,7 @@ export async function computeDispatch(
     ),
     em.find(
       Hazard,
-      { $and: [COUNTED_HAZARD, { grade: HazardGrade.MAJOR, status: { $ne: HazardStatus.CLOSED } }] },
+      { $and: [COUNTED_HAZARD, OPEN_HAZARD, { grade: HazardGrade.MAJOR }] },
       { populate: ['enterprise'], orderBy: { filedAt: 'asc', id: 'asc' } },
     ),
   ]);

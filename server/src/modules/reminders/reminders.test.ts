@@ -5,7 +5,8 @@ import { createTestDatabase } from '../../testing/databases.js';
 import { FakeRenderer } from '../../testing/fake-renderer.js';
 import { testDialects } from '../../testing/services.js';
 import { startTestServer, type TestServer } from '../../testing/test-server.js';
-import { periodEndedBy, periodOf, silentDuring } from './bulletin.service.js';
+import { quietDuring } from '../alert/alert.rules.js';
+import { periodEndedBy, periodOf } from './bulletin.service.js';
 
 const dialects = await testDialects();
 
@@ -31,9 +32,9 @@ describe('half-month periods and silences', () => {
     const end = new Date('2026-11-16T00:00:00Z');
     const registered = new Date('2026-01-01T00:00:00Z');
     const regular = Array.from({ length: 12 }, (_, i) => new Date(start.getTime() - 20 * day + i * 3 * day));
-    expect(silentDuring(regular, registered, start, end, 15 * day)).toBeNull();
+    expect(quietDuring(regular, registered, start, end, 15 * day)).toBeNull();
     const stopped = [new Date(start.getTime() - 5 * day)];
-    expect(silentDuring(stopped, registered, start, end, 15 * day)?.since.toISOString()).toBe(
+    expect(quietDuring(stopped, registered, start, end, 15 * day)?.since.toISOString()).toBe(
       '2026-11-11T00:00:00.000Z',
     );
   });

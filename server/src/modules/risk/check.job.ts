@@ -110,7 +110,7 @@ export class CheckWatcher {
   readonly totals = { passes: 0, missed: 0, opened: 0 };
 
   constructor(
-    private readonly deps: AppDeps,
+    private readonly deps: Pick<AppDeps, 'orm' | 'clock' | 'publisher'>,
     private readonly events: CheckWatcherEvents,
   ) {}
 

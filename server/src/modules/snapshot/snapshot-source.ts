@@ -85,11 +85,11 @@ export async function namedDisplays(
  */
 export async function readSnapshotSource(
   em: EntityManager,
-  deps: Pick<AppDeps, 'env' | 'realtime'>,
+  deps: Pick<AppDeps, 'env' | 'alerts'>,
   now: Date,
 ): Promise<SnapshotData> {
   const { env } = deps;
-  await deps.realtime?.alerts.tick();
+  await deps.alerts.tick();
   const departments = await departmentsWithPeople(em);
   const [wallboard, displays] = await Promise.all([
     computeWallboard(em, BUREAU, env, now),

@@ -12,7 +12,6 @@ import {
 } from 'type-graphql';
 import { badInput } from '../../graphql/errors.js';
 import { requireViewer, type Context } from '../../graphql/context.js';
-import { requireRealtime } from '../../realtime/realtime.js';
 import { User } from '../auth/user.entity.js';
 import { Department } from '../department/department.entity.js';
 import { computeWallboard } from './wallboard.service.js';
@@ -20,7 +19,7 @@ import { MAX_TREND_DAYS, TrendDay, wallboardTrend } from './wallboard-trend.js';
 import { DepartmentSummary, Wallboard } from './wallboard.type.js';
 
 function subscribeWallboard({ context }: SubscribeResolverData<unknown, object, Context>) {
-  return requireRealtime(context).wallboards.watch(requireViewer(context).scope);
+  return context.deps.wallboards.watch(requireViewer(context).scope);
 }
 
 @Resolver(() => Wallboard)

@@ -7,7 +7,8 @@ import { DAY_MS } from '../common/duration.js';
 import { boolSql, dateParam, num, runSql } from '../common/raw-sql.js';
 import { Department } from '../department/department.entity.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
-import { HazardGrade, HazardStatus } from '../hazard/hazard.enums.js';
+import { HazardGrade } from '../hazard/hazard.enums.js';
+import { openSql } from '../hazard/open.js';
 import { overdueSql } from '../hazard/overdue.js';
 import { emptyRiskCounts, RISK_COUNT_KEYS, riskCountsByDepartment, type RiskCounts } from '../risk/risk-wallboard.js';
 import type { DepartmentSummary, Wallboard, WallboardCounts } from './wallboard.type.js';
@@ -37,7 +38,7 @@ async function openByDepartment(em: EntityManager, scope: Scope, now: Date): Pro
     `select e.department_id as department, ${grade(HazardGrade.MAJOR)} as major, ${grade(HazardGrade.SECOND)} as second,
        ${grade(HazardGrade.THIRD)} as third, sum(case when ${overdueSql('h', '?', boolSql(em, true))} then 1 else 0 end) as overdue
      from hazard h join enterprise e on e.id = h.enterprise_id
-     where h.status <> '${HazardStatus.CLOSED}' and ${where.sql} group by e.department_id`,
+     where ${openSql('h')} and ${where.sql} group by e.department_id`,
     [dateParam(em, now), ...where.bindings],
   );
   return new Map(

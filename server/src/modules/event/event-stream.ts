@@ -1,18 +1,18 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { Orm } from '../config/database.js';
-import { log } from '../config/log.js';
+import type { Orm } from '../../config/database.js';
+import { log } from '../../config/log.js';
 import {
   enterpriseScopeWhere,
   eventScopeWhere,
   hazardScopeWhere,
   scopeAllowsEvent,
   type Scope,
-} from '../modules/auth/scope.js';
-import { Enterprise } from '../modules/enterprise/enterprise.entity.js';
-import { EventRecord } from '../modules/event/event-record.entity.js';
-import { Hazard } from '../modules/hazard/hazard.entity.js';
-import { AsyncQueue } from './async-queue.js';
-import { toLiveEvent, type EventBus, type LiveEvent } from './pubsub.js';
+} from '../auth/scope.js';
+import { AsyncQueue } from '../common/async-queue.js';
+import { Enterprise } from '../enterprise/enterprise.entity.js';
+import { Hazard } from '../hazard/hazard.entity.js';
+import { EventRecord } from './event-record.entity.js';
+import { toLiveEvent, type LiveEvent, type LiveEvents } from './live-event.js';
 
 const REPLAY_PAGE = 200;
 /** Replay pauses while this many events wait to be sent, so a slow client cannot make the server buffer the whole log. */
@@ -54,7 +54,7 @@ async function preload(orm: Orm, scope: Scope, events: LiveEvent[]): Promise<voi
  */
 export function eventStream(
   orm: Orm,
-  bus: EventBus,
+  bus: LiveEvents,
   scope: Scope,
   since: number | null,
   { congested = () => false }: StreamOptions = {},

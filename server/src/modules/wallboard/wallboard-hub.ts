@@ -1,10 +1,20 @@
-import { log } from '../config/log.js';
-import type { AppDeps } from '../graphql/context.js';
-import { scopeAllowsEvent, scopeKey, type Scope } from '../modules/auth/scope.js';
-import { computeWallboard } from '../modules/wallboard/wallboard.service.js';
-import type { Wallboard } from '../modules/wallboard/wallboard.type.js';
-import { AsyncQueue } from './async-queue.js';
-import type { EventBus } from './pubsub.js';
+import type { Orm } from '../../config/database.js';
+import type { Env } from '../../config/env.js';
+import { log } from '../../config/log.js';
+import { scopeAllowsEvent, scopeKey, type Scope } from '../auth/scope.js';
+import { AsyncQueue } from '../common/async-queue.js';
+import type { Clock } from '../common/clock.js';
+import type { LiveEvents } from '../event/live-event.js';
+import type { WallboardFeed } from './wallboard-feed.js';
+import { computeWallboard } from './wallboard.service.js';
+import type { Wallboard } from './wallboard.type.js';
+
+/** What the hub reads with: it is built before AppDeps, which holds it. */
+export interface WallboardHubDeps {
+  orm: Orm;
+  env: Env;
+  clock: Clock;
+}
 
 /** At most one wallboard per scope per this many milliseconds: a burst of changes sends a few updates a second. */
 export const WALLBOARD_COALESCE_MS = 250;
@@ -19,7 +29,7 @@ class ScopeBoard {
 
   constructor(
     readonly scope: Scope,
-    private readonly deps: AppDeps,
+    private readonly deps: WallboardHubDeps,
   ) {}
 
   /** Something in this scope changed: recompute soon, once, however many changes arrive meanwhile. */
@@ -60,13 +70,13 @@ class ScopeBoard {
  * enterprise): each distinct scope's wallboard is computed once per change and the same result
  * is sent to every socket watching that scope.
  */
-export class WallboardHub {
+export class WallboardHub implements WallboardFeed {
   private readonly boards = new Map<string, ScopeBoard>();
   private readonly unsubscribe: () => void;
 
   constructor(
-    private readonly deps: AppDeps,
-    bus: EventBus,
+    private readonly deps: WallboardHubDeps,
+    bus: LiveEvents,
   ) {
     this.unsubscribe = bus.onEvent((event) => {
       for (const board of this.boards.values()) if (scopeAllowsEvent(board.scope, event)) board.invalidate();
