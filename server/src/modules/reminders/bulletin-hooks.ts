@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { InspectionFinding } from '../inspection/inspection.entity.js';
 import { bureauDay } from './reminder-text.js';
 
-/** An enterprise whose filings did not match what inspectors found on site (比对, mission.md §5). */
+/** An enterprise whose filings did not match what inspectors found on site (比对; the bulletin criteria, R11 in docs/rules.md). */
 export interface Discrepancy {
   enterpriseId: string;
   detail: string;
