@@ -96,4 +96,13 @@ export class ViewerCan implements ViewerPermissions {
 
   @Field({ description: 'Read the accounts and the administration pages (the admin and the director).' })
   readAdministration!: boolean;
+
+  @Field({
+    description:
+      'Export statistics, assessments and the quarterly table as XLSX or PDF (GET /exports/…): bureau staff and analysts.',
+  })
+  exportReports!: boolean;
+
+  @Field({ description: 'Edit an assessment scheme and close an assessment period (R16): the director and admins.' })
+  manageAssessment!: boolean;
 }
