@@ -252,6 +252,7 @@ export interface ViewerPermissions {
   deliveries: boolean;
   administer: boolean;
   readAdministration: boolean;
+  inspectionPlan: boolean;
 }
 
 export function viewerPermissions(viewer: Viewer): ViewerPermissions {
@@ -274,7 +275,14 @@ export function viewerPermissions(viewer: Viewer): ViewerPermissions {
     deliveries: !viewer.kiosk && mayReadDeliveries(viewer),
     administer: mayAdminister(viewer),
     readAdministration: mayReadAdministration(viewer),
+    inspectionPlan: staff,
   };
+}
+
+/** R15: the inspection plan and the supervision classes are the bureau's working papers, read within scope. */
+export function assertMayReadInspectionPlan(viewer: Viewer): void {
+  if (!isBureauStaff(viewer) || viewer.kiosk)
+    throw forbidden('检查计划供监管人员查看，企业账号无权查看。');
 }
 
 /** R12: only an admin creates, resets and disables accounts and manages departments, townships and the registry. */

@@ -260,10 +260,12 @@ export async function issueBulletin(
         data: { periodStart: period.start, contentHash: row.contentHash, named: computed.named.map((e) => e.code) },
       });
       const named = await tx.find(Enterprise, { id: { $in: [...namedIds] } }, { orderBy: { code: 'asc' } });
+      const moved: string[] = [];
       for (const e of [...cleared, ...named]) {
         const keyTarget = namedIds.has(e.id);
         if (e.keyTarget === keyTarget) continue;
         e.keyTarget = keyTarget;
+        moved.push(e.id);
         await change.audit({
           at: now,
           actorId: options.actorId,
@@ -276,6 +278,8 @@ export async function issueBulletin(
       await tx.flush();
       // Key targets show on the wallboard: every scope's is recomputed.
       change.afterCommit(() => deps.realtime?.wallboards.invalidateAll());
+      // Key-target status is a fact of the supervision class (R15); no event of theirs says it moved.
+      change.afterCommit(() => deps.realtime?.supervision.touch(moved));
       return [row, content] as const;
     });
   } catch (error) {
