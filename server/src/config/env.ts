@@ -100,10 +100,15 @@ export const SETTINGS = [
   ['WEBHOOK_BACKOFF', '2s', 'wait before the first retry; each further retry waits twice as long'],
   [
     'BULLETIN_CRITERIA',
-    'no_login,no_filing,overdue,discrepancy',
+    'no_login,no_filing,overdue,discrepancy,checks_missed',
     'what names an enterprise in the semi-monthly bulletin (stated in the bulletin)',
   ],
   ['BULLETIN_MIN_OVERDUE', '1', 'overdue hazards in the period that name an enterprise in the bulletin'],
+  [
+    'BULLETIN_MIN_MISSED_CHECKS',
+    '3',
+    'check tasks missed in the period (R14) that name an enterprise in the bulletin (criterion `checks_missed`)',
+  ],
   [
     'RISK_BANDS',
     'MAJOR:20,HIGH:15,MEDIUM:9',
@@ -144,8 +149,14 @@ export const SETTINGS = [
 ] as const;
 
 /** What the failures a semi-monthly bulletin names are (R11); each is stated in the bulletin. */
-export type BulletinCriterion = 'no_login' | 'no_filing' | 'overdue' | 'discrepancy';
-export const BULLETIN_CRITERIA: readonly BulletinCriterion[] = ['no_login', 'no_filing', 'overdue', 'discrepancy'];
+export type BulletinCriterion = 'no_login' | 'no_filing' | 'overdue' | 'discrepancy' | 'checks_missed';
+export const BULLETIN_CRITERIA: readonly BulletinCriterion[] = [
+  'no_login',
+  'no_filing',
+  'overdue',
+  'discrepancy',
+  'checks_missed',
+];
 
 export interface RemindersSettings {
   /** The bureau's name as the snapshot image and the chat messages title it. */
@@ -164,6 +175,8 @@ export interface RemindersSettings {
   bulletinCriteria: BulletinCriterion[];
   /** An enterprise is named for overdue hazards when it has at least this many in the period. */
   bulletinMinOverdue: number;
+  /** Check tasks missed in the period that name an enterprise (criterion `checks_missed`). */
+  bulletinMinMissedChecks: number;
 }
 
 export class EnvError extends Error {
@@ -321,6 +334,12 @@ function readReminders(
       `BULLETIN_MIN_OVERDUE must be a whole number of at least 1 (got "${get('BULLETIN_MIN_OVERDUE', '1')}")`,
     );
 
+  const minMissed = Number(get('BULLETIN_MIN_MISSED_CHECKS', '3'));
+  if (!Number.isInteger(minMissed) || minMissed < 1)
+    problems.push(
+      `BULLETIN_MIN_MISSED_CHECKS must be a whole number of at least 1 (got "${get('BULLETIN_MIN_MISSED_CHECKS', '3')}")`,
+    );
+
   return {
     bureauName: get('BUREAU_NAME', '瑞昌市应急管理局'),
     timers: timers !== 'off',
@@ -332,5 +351,6 @@ function readReminders(
     webhookBackoffMs: duration('WEBHOOK_BACKOFF', '2s'),
     bulletinCriteria: [...new Set(criteria)] as BulletinCriterion[],
     bulletinMinOverdue: minOverdue,
+    bulletinMinMissedChecks: minMissed,
   };
 }

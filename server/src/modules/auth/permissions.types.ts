@@ -97,6 +97,8 @@ export class ViewerCan implements ViewerPermissions {
   @Field({ description: 'Read the accounts and the administration pages (the admin and the director).' })
   readAdministration!: boolean;
 
-  @Field({ description: 'The inspection plan and the supervision classes (R15): bureau staff and analysts, within scope.' })
+  @Field({
+    description: 'The inspection plan and the supervision classes (R15): bureau staff and analysts, within scope.',
+  })
   inspectionPlan!: boolean;
 }

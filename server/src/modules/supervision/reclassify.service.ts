@@ -48,11 +48,10 @@ export async function reclassify(
     const read = em.fork();
     const enterprises = ids
       ? await read.find(Enterprise, { active: true, id: { $in: ids.slice(offset, offset + RECLASSIFY_BATCH) } })
-      : await read.find(
-          Enterprise,
-          after ? { active: true, id: { $gt: after } } : { active: true },
-          { orderBy: { id: 'asc' }, limit: RECLASSIFY_BATCH },
-        );
+      : await read.find(Enterprise, after ? { active: true, id: { $gt: after } } : { active: true }, {
+          orderBy: { id: 'asc' },
+          limit: RECLASSIFY_BATCH,
+        });
     if (enterprises.length === 0 && (!ids || offset >= ids.length)) return result;
     after = enterprises.at(-1)?.id ?? after;
     const standings = await supervisionStandings(read, env, enterprises, now);

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { RiskLevel } from '../risk/risk.enums.js';
+import { type RiskLevel } from '../risk/risk.enums.js';
 
 /** R15: A the lightest supervision, D the strictest. */
 export enum SupervisionClass {
@@ -56,9 +56,18 @@ export function parseSupervisionRules(text: string): SupervisionRule[] | string 
     const risk = /^risk=(MAJOR|HIGH|MEDIUM|LOW):([ABCD])$/i.exec(part);
     const count = /^(\w+)>=(\d+):([ABCD])$/i.exec(part);
     const key = /^keyTarget:([ABCD])$/i.exec(part);
-    if (risk) rules.push({ fact: 'risk', level: risk[1]!.toUpperCase() as RiskLevel, class: risk[2]!.toUpperCase() as SupervisionClass });
+    if (risk)
+      rules.push({
+        fact: 'risk',
+        level: risk[1]!.toUpperCase() as RiskLevel,
+        class: risk[2]!.toUpperCase() as SupervisionClass,
+      });
     else if (count && (COUNT_FACTS as readonly string[]).includes(count[1]!))
-      rules.push({ fact: count[1] as CountFact, atLeast: Number(count[2]), class: count[3]!.toUpperCase() as SupervisionClass });
+      rules.push({
+        fact: count[1] as CountFact,
+        atLeast: Number(count[2]),
+        class: count[3]!.toUpperCase() as SupervisionClass,
+      });
     else if (key) rules.push({ fact: 'keyTarget', class: key[1]!.toUpperCase() as SupervisionClass });
     else
       return `SUPERVISION_RULES entries look like risk=MAJOR:D, penalty>=1:D or keyTarget:C, with facts ${COUNT_FACTS.join(', ')} (got "${part}")`;

@@ -11,7 +11,7 @@ import { HazardStatus } from '../hazard/hazard.enums.js';
 import { InspectionKind } from '../inspection/inspection.enums.js';
 import type { RiskLevel } from '../risk/risk.enums.js';
 import { enterpriseRiskLevels } from '../risk/risk.repository.js';
-import { classify, SupervisionClass, type SupervisionFacts } from './supervision.rules.js';
+import { classify, type SupervisionClass, type SupervisionFacts } from './supervision.rules.js';
 
 /** "In the last 12 months", as the record that decides a class counts it. */
 export const RECORD_PERIOD_MS = 365 * DAY_MS;
@@ -42,7 +42,8 @@ async function countBy(em: EntityManager, ids: readonly string[], sql: string, p
 async function riskLevels(em: EntityManager, ids: readonly string[]) {
   const levels = new Map<string, RiskLevel>();
   for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT)
-    for (const [id, level] of await enterpriseRiskLevels(em, ids.slice(i, i + IDS_PER_STATEMENT))) levels.set(id, level);
+    for (const [id, level] of await enterpriseRiskLevels(em, ids.slice(i, i + IDS_PER_STATEMENT)))
+      levels.set(id, level);
   return levels;
 }
 

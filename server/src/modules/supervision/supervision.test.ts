@@ -100,9 +100,14 @@ describe.each(dialects)('supervision classes and the inspection plan (R15), on %
       {},
       chief1,
     );
-    const pick = list.data!.enterprises.edges
-      .map((e: { node: { id: string; code: string; riskLevel: string | null; supervisionClass: string } }) => e.node)
-      .find((e: { riskLevel: string | null; supervisionClass: string }) => e.riskLevel !== 'MAJOR' && e.supervisionClass !== 'D');
+    const pick = list
+      .data!.enterprises.edges.map(
+        (e: { node: { id: string; code: string; riskLevel: string | null; supervisionClass: string } }) => e.node,
+      )
+      .find(
+        (e: { riskLevel: string | null; supervisionClass: string }) =>
+          e.riskLevel !== 'MAJOR' && e.supervisionClass !== 'D',
+      );
     ({ id, code } = pick);
     const since = (await server.gql(`{ latestEventSeq }`, {}, chief1)).data!.latestEventSeq;
     socket = openSocket(server.url, chief1);
@@ -216,10 +221,15 @@ describe.each(dialects)('supervision classes and the inspection plan (R15), on %
     expect(changes()).toBe(seen);
     // Lower the red point: still D for the penalty, with one reason fewer.
     const own = await server.login(code);
-    const points = (await server.gql(STANDING.replace('supervisionClass', 'riskPoints { id name } supervisionClass'), { id }, own))
-      .data!.enterprise.riskPoints;
+    const points = (
+      await server.gql(STANDING.replace('supervisionClass', 'riskPoints { id name } supervisionClass'), { id }, own)
+    ).data!.enterprise.riskPoints;
     const red = points.find((p: { name: string }) => p.name === '液氯钢瓶库');
-    await server.gql(SAVE_POINT, { input: { id: red.id, name: '液氯钢瓶库', kind: 'AREA', likelihood: 1, severity: 5 } }, own);
+    await server.gql(
+      SAVE_POINT,
+      { input: { id: red.id, name: '液氯钢瓶库', kind: 'AREA', likelihood: 1, severity: 5 } },
+      own,
+    );
     await settle();
     expect((await standing(chief1)).supervisionReasons).toEqual([PENALTY]);
     clock.advance(170 * 86_400_000);
@@ -227,6 +237,11 @@ describe.each(dialects)('supervision classes and the inspection plan (R15), on %
     const after = await standing(chief1);
     expect(after.supervisionClass).not.toBe('D');
     expect(after.supervisionHistory[0]).toMatchObject({ previousClass: 'D', supervisionClass: after.supervisionClass });
-    await events.waitFor((r) => r.filter((e) => e.events.kind === 'SUPERVISION_CLASS_CHANGED' && e.events.enterprise?.code === code).length > seen, 'the class lowered');
+    await events.waitFor(
+      (r) =>
+        r.filter((e) => e.events.kind === 'SUPERVISION_CLASS_CHANGED' && e.events.enterprise?.code === code).length >
+        seen,
+      'the class lowered',
+    );
   });
 });
