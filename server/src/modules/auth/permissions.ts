@@ -284,6 +284,7 @@ export interface ViewerPermissions {
   readAdministration: boolean;
   exportReports: boolean;
   manageAssessment: boolean;
+  inspectionPlan: boolean;
 }
 
 export function viewerPermissions(viewer: Viewer): ViewerPermissions {
@@ -308,7 +309,13 @@ export function viewerPermissions(viewer: Viewer): ViewerPermissions {
     readAdministration: mayReadAdministration(viewer),
     exportReports: mayExportReports(viewer),
     manageAssessment: mayManageAssessment(viewer),
+    inspectionPlan: staff,
   };
+}
+
+/** R15: the inspection plan and the supervision classes are the bureau's working papers, read within scope. */
+export function assertMayReadInspectionPlan(viewer: Viewer): void {
+  if (!isBureauStaff(viewer) || viewer.kiosk) throw forbidden('检查计划供监管人员查看，企业账号无权查看。');
 }
 
 /** R12: only an admin creates, resets and disables accounts and manages departments, townships and the registry. */

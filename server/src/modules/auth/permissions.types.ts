@@ -106,6 +106,11 @@ export class ViewerCan implements ViewerPermissions {
 
   @Field({ description: 'Edit an assessment scheme and close an assessment period (R16): the director and admins.' })
   manageAssessment!: boolean;
+
+  @Field({
+    description: 'The inspection plan and the supervision classes (R15): bureau staff and analysts, within scope.',
+  })
+  inspectionPlan!: boolean;
 }
 
 @ObjectType('RoleOption', {
