@@ -22,12 +22,14 @@ import { schemaPrivacyPlugin } from './graphql/schema-privacy.js';
 import { offsetClock, systemClock, type Clock } from './modules/common/clock.js';
 import { AlertWatcher } from './modules/alert/alert.job.js';
 import { CheckWatcher } from './modules/risk/check.job.js';
+import { SupervisionWatcher } from './modules/supervision/supervision.job.js';
 import { WallboardHub } from './modules/wallboard/wallboard-hub.js';
 import { createEventBus } from './realtime/pubsub.js';
 import { startRealtime, type RealtimeServices } from './realtime/realtime.js';
 import { MAX_QUERY_TOKENS, validationRules } from './graphql/limits.js';
 import { mountUploads } from './modules/photo/photo.routes.js';
 import { mountImports } from './modules/import/import.routes.js';
+import { mountExports } from './modules/export/export.routes.js';
 import { createReminderScheduler } from './modules/reminders/reminders.jobs.js';
 import { Reminders } from './modules/reminders/reminders.js';
 import type { ReminderScheduler } from './modules/reminders/reminder-scheduler.js';
@@ -78,6 +80,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
       wallboards: new WallboardHub({ orm, env, clock }, bus),
       alerts: new AlertWatcher({ orm, env, clock, publisher: bus }, bus),
       checks: new CheckWatcher({ orm, clock, publisher: bus }, bus),
+      supervision: new SupervisionWatcher({ orm, env, clock, publisher: bus }, bus),
     };
     const deps: AppDeps = Object.freeze({
       env,
@@ -88,6 +91,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
       sessions: bus,
       wallboards: live.wallboards,
       alerts: live.alerts,
+      supervision: live.supervision,
       reminders: new Reminders(env, clock, orm, renderer),
       photoLinks: new PhotoLinks(env.reminders.linkSecret, clock),
     });
@@ -144,6 +148,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
 
     mountUploads(app, deps);
     mountImports(app, deps);
+    mountExports(app, deps);
     app.get('/snapshots/:file', snapshotImageRoute(deps));
 
     serveDashboard(app);

@@ -10,6 +10,7 @@ import type { EventPublisher } from '../modules/event/change.js';
 import type { LiveEvents } from '../modules/event/live-event.js';
 import type { PhotoLinks } from '../modules/photo/photo-links.js';
 import type { Reminders } from '../modules/reminders/reminders.js';
+import type { SupervisionToucher } from '../modules/supervision/supervision-toucher.js';
 import type { WallboardFeed } from '../modules/wallboard/wallboard-feed.js';
 import { unauthenticated } from './errors.js';
 
@@ -32,6 +33,8 @@ export interface AppDeps {
   readonly wallboards: WallboardFeed;
   /** Brings the stored displays up to now in the timer leader (the alert watcher's pass). */
   readonly alerts: AlertRefresher;
+  /** Reclassifies enterprises soon (R15), for a change that emits no event of theirs. */
+  readonly supervision: SupervisionToucher;
   /** Snapshot links, renderer and webhook delivery (R11). */
   readonly reminders: Reminders;
   /** Signed, short-lived photo paths for <img> tags. */

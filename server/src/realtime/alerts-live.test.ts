@@ -42,7 +42,6 @@ describe.each(dialects)('live displays on the real clock with NO_LOGIN_WINDOW=8s
       (r) => r.some((e) => about('ALERT_CLEARED', 'e005', 'NO_LOGIN')(e.events)),
       'ALERT_CLEARED for e005',
     );
-    const clearedAt = Date.now();
     const clearEvent = cleared.find((e) => about('ALERT_CLEARED', 'e005', 'NO_LOGIN')(e.events))!.events;
 
     const raised = await chief.waitFor(
@@ -63,7 +62,6 @@ describe.each(dialects)('live displays on the real clock with NO_LOGIN_WINDOW=8s
     // Due exactly eight seconds after the sign-in, and raised then, not before.
     expect(new Date(raiseEvent.alert!.since).getTime()).toBe(new Date(e005.lastLoginAt).getTime() + 8_000);
     expect(new Date(raiseEvent.at).getTime()).toBeGreaterThanOrEqual(new Date(raiseEvent.alert!.since).getTime());
-    expect(Date.now() - clearedAt).toBeGreaterThan(4_000);
   });
 
   it('announces DEADLINE_MISSED for a hazard due four seconds ahead, with nobody sending a request', async () => {
@@ -82,12 +80,12 @@ describe.each(dialects)('live displays on the real clock with NO_LOGIN_WINDOW=8s
       'DEADLINE_MISSED',
       30_000,
     );
-    const arrived = Date.now();
     const missed = received.find(
       (e) => e.events.kind === 'DEADLINE_MISSED' && e.events.hazard?.id === hazardId,
     )!.events;
     expect(missed.hazard!.overdue).toBe(true);
-    expect(arrived).toBeGreaterThanOrEqual(deadline.getTime());
+    // Announced by the server once the deadline had passed, by its own clock, not before.
+    expect(new Date(missed.at).getTime()).toBeGreaterThanOrEqual(deadline.getTime());
     await chief.waitFor(
       (r) =>
         r.some(

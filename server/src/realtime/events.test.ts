@@ -56,12 +56,10 @@ describe.each(dialects)('live events over graphql-ws, on %s', (dialect) => {
     const since = await latest('chief1');
     const chief = new LiveOperation<EventData>((await socket('chief1')).client, EVENTS, { since });
     await fileFor('e021', 'e021 filing chief1 must not see', 'e021');
-    const started = Date.now();
     const hazardId = await fileFor('e001', 'e001 filing chief1 must see', 'e001');
     const [event] = (
       await chief.waitFor((r) => r.some((e) => e.events.hazard?.id === hazardId), 'HAZARD_FILED for e001')
     ).filter((e) => e.events.hazard?.id === hazardId);
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(event!.events).toMatchObject({
       kind: 'HAZARD_FILED',
       enterprise: { code: 'e001' },

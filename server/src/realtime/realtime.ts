@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { AppDeps, Context } from '../graphql/context.js';
 import type { AlertWatcher } from '../modules/alert/alert.job.js';
 import type { CheckWatcher } from '../modules/risk/check.job.js';
+import type { SupervisionWatcher } from '../modules/supervision/supervision.job.js';
 import type { WallboardHub } from '../modules/wallboard/wallboard-hub.js';
 import { electLeader, type Leadership } from './leader.js';
 import type { EventBus } from './pubsub.js';
@@ -23,6 +24,8 @@ export interface RealtimeServices {
   alerts: AlertWatcher;
   /** Opens check tasks and marks them missed (R14); runs beside the alert watcher in the leader. */
   checks: CheckWatcher;
+  /** Keeps the supervision classes current and announces a change (R15); runs in the leader. */
+  supervision: SupervisionWatcher;
   leadership: Leadership;
   /**
    * Stands for timer leadership, once the server listens (the reminders render pages it serves).
@@ -40,13 +43,14 @@ export interface LiveServices {
   wallboards: WallboardHub;
   alerts: AlertWatcher;
   checks: CheckWatcher;
+  supervision: SupervisionWatcher;
 }
 
 export function startRealtime(
   http: Server,
   schema: GraphQLSchema,
   deps: AppDeps,
-  { bus, wallboards, alerts, checks }: LiveServices,
+  { bus, wallboards, alerts, checks, supervision }: LiveServices,
 ): RealtimeServices {
   const ws = startWsServer(http, schema, deps, bus);
   let leadership: Leadership | null = null;
@@ -56,6 +60,7 @@ export function startRealtime(
     wallboards,
     alerts,
     checks,
+    supervision,
     get leadership(): Leadership {
       return leadership ?? { isLeader: () => false, settled: Promise.resolve(), stop: async () => undefined };
     },
@@ -67,9 +72,10 @@ export function startRealtime(
         elected: async () => {
           await checks.start();
           await alerts.start();
+          void supervision.start();
           for (const timer of timers) void timer.start();
         },
-        deposed: () => Promise.all([checks, alerts, ...timers].map((t) => t.stop())).then(() => undefined),
+        deposed: () => Promise.all([checks, alerts, supervision, ...timers].map((t) => t.stop())).then(() => undefined),
       });
       return leadership.settled;
     },
@@ -84,6 +90,7 @@ export function startRealtime(
     },
     async close() {
       await leadership?.stop();
+      await supervision.stop();
       await checks.stop();
       await alerts.stop();
       wallboards.close();

@@ -33,10 +33,6 @@ export function quietDueAt(enterprise: QuietFacts, field: QuietField, windowMs: 
   return new Date(new Date(from).getTime() + windowMs);
 }
 
-export function isQuiet(enterprise: QuietFacts, field: QuietField, windowMs: number, now: Date): boolean {
-  return quietDueAt(enterprise, field, windowMs) <= now;
-}
-
 /**
  * R2 over a period, for the bulletin: when, inside [startAt, endAt), the display above fell due for
  * an enterprise — a window of `windowMs` elapsed after an event (login or filing) or its

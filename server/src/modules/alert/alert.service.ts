@@ -391,13 +391,6 @@ export function currentAlerts(em: EntityManager, scope: Scope, kind?: AlertKind 
   );
 }
 
-/** Counts of current displays within a scope, for the wallboard. */
-export async function countCurrentAlerts(em: EntityManager, scope: Scope, kind: AlertKind): Promise<number> {
-  return em.count(Alert, {
-    $and: [{ clearedAt: null, kind }, { enterprise: enterpriseScopeWhere(scope) }],
-  } as FilterQuery<Alert>);
-}
-
 /** The current displays within a scope with their enterprises and hazards loaded, for the lists that name them (snapshot, dispatch). */
 export async function currentAlertsNamed(em: EntityManager, scope: Scope): Promise<Alert[]> {
   const alerts = await currentAlerts(em, scope);

@@ -20,6 +20,9 @@ describe.each(dialects)('taking the daily snapshot on demand, on %s', (dialect) 
 
   beforeAll(async () => {
     server = await startTestServer({ dialect, clock, renderer });
+    // The day's one snapshot, taken here: every test below reads it, whichever of them runs, in any order.
+    const taken = await server.gql(TAKE, {}, await server.login('director'));
+    if (taken.errors) throw new Error(`could not take the snapshot: ${JSON.stringify(taken.errors)}`);
   });
   afterAll(() => server?.close());
 
