@@ -49,6 +49,7 @@ async function startSink() {
   };
 }
 
+// Each test starts a server of its own (or two): generous timeouts, as the machine may be busy.
 describe.each(dialects)('the snapshot survives crashes, shutdowns and bad hooks, on %s', (dialect) => {
   const servers: TestServer[] = [];
   const sinks: Array<Awaited<ReturnType<typeof startSink>>> = [];
@@ -94,7 +95,7 @@ describe.each(dialects)('the snapshot survives crashes, shutdowns and bad hooks,
     expect((await fetch(read.data!.dailySnapshot.imageUrl)).status).toBe(200);
     await server.app.deps.reminders.delivery.settled();
     expect(hook.received.map((r) => r.body.date)).toEqual(['2026-11-29']);
-  });
+  }, 120_000);
 
   it('leaves a delivery still retrying at shutdown pending, and resumes it when the server runs again', async () => {
     const hook = await sink();
@@ -156,7 +157,7 @@ describe.each(dialects)('the snapshot survives crashes, shutdowns and bad hooks,
       date: '2026-11-29',
       wallboard: { enterpriseCount: 100 },
     });
-  }, 30_000);
+  }, 120_000);
 
   it('tells subscribers of `events` over a real socket that the snapshot was taken', async () => {
     const server = await startTestServer({
@@ -179,5 +180,5 @@ describe.each(dialects)('the snapshot survives crashes, shutdowns and bad hooks,
     } finally {
       await socket.dispose();
     }
-  });
+  }, 120_000);
 });
