@@ -10,6 +10,7 @@ import { enterpriseRoutes } from './features/enterprises/routes/index.js';
 import { fieldRoutes } from './features/field/routes/index.js';
 import { hazardRoutes } from './features/hazards/routes/index.js';
 import { supervisionRoutes } from './features/supervision/routes/index.js';
+import { riskSupervisionRoutes } from './features/risk/supervision/routes/index.js';
 import { adminRoutes } from './features/admin/routes/index.js';
 import { snapshotPageRoutes, snapshotRoutes } from './features/snapshots/routes/index.js';
 import { kioskRoutes, wallboardRoutes } from './features/wallboard/routes/index.js';
@@ -43,6 +44,7 @@ export const routes: RouteRecordRaw[] = [
       ...snapshotRoutes,
       ...kioskRoutes,
       ...supervisionRoutes,
+      ...riskSupervisionRoutes,
       ...adminRoutes,
     ],
   },

@@ -4,6 +4,7 @@
  */
 import { log } from '../src/config/log.js';
 import { measureAppShell } from './app-shell.js';
+import { benchCheckWatcher } from './check-watcher.js';
 import type { DatabaseKind } from '../src/config/env.js';
 import { computeWallboard } from '../src/modules/wallboard/wallboard.service.js';
 import { scopeOf } from '../src/modules/auth/scope.js';
@@ -181,7 +182,12 @@ if (shell) {
   );
 } else console.log('skipping the app shell size: dashboard/dist/sw.js is missing (pnpm build)');
 
-await bench('sqlite');
-if (await postgresAnswers()) await bench('postgresql');
-else console.log('skipping PostgreSQL: it does not answer at 127.0.0.1:5432');
+// `pnpm bench -- --only checks` runs only the check watcher's figures (R14).
+const onlyChecks = process.argv.includes('checks');
+if (!onlyChecks) await bench('sqlite');
+await benchCheckWatcher('sqlite', record);
+if (await postgresAnswers()) {
+  if (!onlyChecks) await bench('postgresql');
+  await benchCheckWatcher('postgresql', record);
+} else console.log('skipping PostgreSQL: it does not answer at 127.0.0.1:5432');
 process.exit(goals.every((g) => g.ms <= g.goal) ? 0 : 1);

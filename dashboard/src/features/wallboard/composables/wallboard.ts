@@ -32,7 +32,7 @@ export function useWallboard(source: WallboardSource) {
   });
   watch(source.alerts, (now, before) => {
     if (!before.length) return;
-    for (const kind of ['NO_LOGIN', 'NO_FILING', 'OVERDUE'] as const) {
+    for (const kind of ['NO_LOGIN', 'NO_FILING', 'OVERDUE', 'CHECKS_MISSED'] as const) {
       const known = new Set(before.filter((a) => a.kind === kind).map((a) => a.enterprise.id + (a.hazard?.id ?? '')));
       if (now.some((a) => a.kind === kind && !known.has(a.enterprise.id + (a.hazard?.id ?? '')))) flash(`list-${kind}`);
     }
