@@ -96,4 +96,10 @@ export class ViewerCan implements ViewerPermissions {
 
   @Field({ description: 'Read the accounts and the administration pages (the admin and the director).' })
   readAdministration!: boolean;
+
+  @Field({
+    description:
+      'Keep your enterprise’s risk register and record its checks (R14), the register pages and check forms: enterprise accounts.',
+  })
+  riskRegister!: boolean;
 }
