@@ -7,7 +7,12 @@ import { inputHygiene } from './input-hygiene.js';
 import { AlertResolver, EnterpriseAlertsResolver } from '../modules/alert/alert.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
-import { EnterpriseCanResolver, HazardCanResolver, UserCanResolver } from '../modules/auth/permissions.resolver.js';
+import {
+  EnterpriseCanResolver,
+  HazardCanResolver,
+  RoleOptionResolver,
+  UserCanResolver,
+} from '../modules/auth/permissions.resolver.js';
 import { ServerClockResolver } from '../modules/clock/server-clock.resolver.js';
 import { AccountResolver } from '../modules/account/account.resolver.js';
 import { RegistryResolver } from '../modules/registry/registry.resolver.js';
@@ -44,6 +49,7 @@ import {
 export const resolvers = [
   AuthResolver,
   AccountResolver,
+  RoleOptionResolver,
   RegistryResolver,
   ImportResolver,
   DepartmentResolver,

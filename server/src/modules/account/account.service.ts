@@ -6,7 +6,7 @@ import { AuthSession } from '../auth/auth-session.entity.js';
 import { hashOneTimePassword, hashPassword, verifyPassword } from '../auth/password.js';
 import { generateOneTimePassword, passwordProblem } from '../auth/password-rules.js';
 import { assertMayAdminister, assertMayReadAdministration } from '../auth/permissions.js';
-import { Role } from '../auth/role.js';
+import { roleBelongsToDepartment, roleBelongsToEnterprise } from '../auth/role.js';
 import { User } from '../auth/user.entity.js';
 import { isUuid, requireId } from '../common/ids.js';
 import { paginate, type PageArgs } from '../common/pagination.js';
@@ -68,7 +68,7 @@ export async function changePassword(ctx: Context, viewer: Viewer, currentPasswo
 }
 
 async function departmentFor(em: EntityManager, input: CreateUserInput): Promise<Department | null> {
-  if (input.role !== Role.SECTION_CHIEF && input.role !== Role.INSPECTOR) return null;
+  if (!roleBelongsToDepartment(input.role)) return null;
   if (!input.departmentId) throw badInput('departmentId', '科长和科员的账号需要指定所在科室。');
   const department = isUuid(input.departmentId) ? await em.findOne(Department, input.departmentId) : null;
   if (!department) throw badInput('departmentId', '没有这个科室。');
@@ -76,7 +76,7 @@ async function departmentFor(em: EntityManager, input: CreateUserInput): Promise
 }
 
 async function enterpriseFor(em: EntityManager, input: CreateUserInput): Promise<Enterprise | null> {
-  if (input.role !== Role.ENTERPRISE) return null;
+  if (!roleBelongsToEnterprise(input.role)) return null;
   if (!input.enterpriseId) throw badInput('enterpriseId', '企业账号需要指定所属企业。');
   const enterprise = isUuid(input.enterpriseId) ? await em.findOne(Enterprise, input.enterpriseId) : null;
   if (!enterprise) throw badInput('enterpriseId', '没有这家企业。');

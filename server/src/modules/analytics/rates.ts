@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Scope } from '../auth/scope.js';
 import { countedEnterpriseSql } from '../enterprise/standing.js';
-import { Role } from '../auth/role.js';
+import { ENTERPRISE_ROLE } from '../auth/role.js';
 import { boolSql, dateParam, num, runSql } from '../common/raw-sql.js';
 import { HazardStatus } from '../hazard/hazard.enums.js';
 
@@ -50,9 +50,9 @@ function filedItself(em: EntityManager, start: Date, end: Date, now: Date): Cond
     params: [],
     join: {
       sql: `left join (select distinct h.enterprise_id from hazard h join app_user u on u.id = h.filed_by_id
-          where h.filed_at >= ? and h.filed_at <= ? and u.role = '${Role.ENTERPRISE}') act
+          where h.filed_at >= ? and h.filed_at <= ? and u.role = ?) act
         on act.enterprise_id = e.id`,
-      params: [dateParam(em, start), dateParam(em, end)],
+      params: [dateParam(em, start), dateParam(em, end), ENTERPRISE_ROLE],
     },
   };
 }

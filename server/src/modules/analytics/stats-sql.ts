@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { enterpriseScopeSql, type Scope } from '../auth/scope.js';
-import { Role } from '../auth/role.js';
+import { ENTERPRISE_ROLE } from '../auth/role.js';
 import { isPostgres } from '../common/dialect.js';
 import { requireId } from '../common/ids.js';
 import { EnforcementKind } from '../enforcement/enforcement.entity.js';
@@ -316,7 +316,7 @@ class StatsSql {
           where fh.enterprise_id = e.id and fh.filed_at >= ${filing} and fh.filed_at <= p.t and u.role = ?) then 1 else 0 end) as filed
       from enterprise e join department d on d.id = e.department_id join p on e.registered_at <= p.t
       where ${where.sql} group by ${key}`;
-    return this.em.execute<Row[]>(sql, [...cte.bindings, Role.ENTERPRISE, ...where.bindings]);
+    return this.em.execute<Row[]>(sql, [...cte.bindings, ENTERPRISE_ROLE, ...where.bindings]);
   }
 }
 

@@ -1,10 +1,11 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { ExtensionRequest, ExtensionStatus } from '../extension/extension-request.entity.js';
 import { Hazard } from '../hazard/hazard.entity.js';
 import { enterprisePermissions, hazardPermissions, viewerPermissions } from './permissions.js';
-import { EnterpriseViewerCan, HazardViewerCan, ViewerCan } from './permissions.types.js';
+import { EnterpriseViewerCan, HazardViewerCan, RoleOption, ViewerCan } from './permissions.types.js';
+import { roleFacts } from './role.js';
 import { User } from './user.entity.js';
 
 /** `me.can`: served for the signed-in user only; any other user's `can` is null. */
@@ -48,5 +49,16 @@ export class EnterpriseCanResolver {
   @FieldResolver(() => EnterpriseViewerCan, { description: 'What you may record for this enterprise.' })
   viewerCan(@Ctx() ctx: Context): EnterpriseViewerCan {
     return enterprisePermissions(requireViewer(ctx));
+  }
+}
+
+@Resolver(() => RoleOption)
+export class RoleOptionResolver {
+  @Query(() => [RoleOption], {
+    description: 'Every role, with what its accounts are attached to; for the account and department forms.',
+  })
+  roleOptions(@Ctx() ctx: Context): RoleOption[] {
+    requireViewer(ctx);
+    return roleFacts();
   }
 }

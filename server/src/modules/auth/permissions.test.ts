@@ -88,4 +88,30 @@ describe.each(dialects)('what the server tells the dashboard a viewer may do, on
     const clockAnswer = await server.gql(`{ serverClock { now timeZone } }`);
     expect(clockAnswer.data!.serverClock).toEqual({ now: clock.now().toISOString(), timeZone: 'Asia/Shanghai' });
   });
+
+  it('serves the roles and what their accounts are attached to, for the administration forms', async () => {
+    const answer = await server.gql(
+      `{ roleOptions { role belongsToDepartment belongsToEnterprise leadsDepartments headsDepartment } }`,
+      {},
+      await server.login('admin'),
+    );
+    expect(answer.errors).toBeUndefined();
+    const options = answer.data!.roleOptions as { role: string }[];
+    expect(options.map((o) => o.role)).toEqual([
+      'ENTERPRISE',
+      'INSPECTOR',
+      'SECTION_CHIEF',
+      'DEPUTY_LEADER',
+      'DIRECTOR',
+      'ANALYST',
+      'ADMIN',
+    ]);
+    const of = (role: string) => options.find((o) => o.role === role);
+    expect(of('INSPECTOR')).toMatchObject({ belongsToDepartment: true, headsDepartment: false });
+    expect(of('SECTION_CHIEF')).toMatchObject({ belongsToDepartment: true, headsDepartment: true });
+    expect(of('DEPUTY_LEADER')).toMatchObject({ belongsToDepartment: false, leadsDepartments: true });
+    expect(of('ENTERPRISE')).toMatchObject({ belongsToEnterprise: true, belongsToDepartment: false });
+    expect(of('DIRECTOR')).toMatchObject({ belongsToEnterprise: false, belongsToDepartment: false });
+    expect((await server.gql(`{ roleOptions { role } }`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });

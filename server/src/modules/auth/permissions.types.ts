@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { HazardGrade } from '../hazard/hazard.enums.js';
 import type { EnterprisePermissions, HazardPermissions, ViewerPermissions } from './permissions.js';
+import { Role, type RoleFacts } from './role.js';
 
 @ObjectType('HazardViewerCan', {
   description:
@@ -102,4 +103,25 @@ export class ViewerCan implements ViewerPermissions {
       'Keep your enterprise’s risk register and record its checks (R14), the register pages and check forms: enterprise accounts.',
   })
   riskRegister!: boolean;
+}
+
+@ObjectType('RoleOption', {
+  description:
+    'A role and what an account of it is attached to (R5, R6): the administration pages read these instead of a role list of their own.',
+})
+export class RoleOption implements RoleFacts {
+  @Field(() => Role)
+  role!: Role;
+
+  @Field({ description: 'Its accounts work inside one department and must name it (section chief, inspector).' })
+  belongsToDepartment!: boolean;
+
+  @Field({ description: 'Its accounts act for one enterprise and must name it.' })
+  belongsToEnterprise!: boolean;
+
+  @Field({ description: 'Its accounts may be named a department’s deputy leader (Department.leader).' })
+  leadsDepartments!: boolean;
+
+  @Field({ description: 'Its accounts may be named a department’s section chief (Department.chief).' })
+  headsDepartment!: boolean;
 }

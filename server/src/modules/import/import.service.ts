@@ -5,7 +5,7 @@ import { conflict, notFound } from '../../graphql/errors.js';
 import { hashOneTimePassword } from '../auth/password.js';
 import { generateOneTimePassword } from '../auth/password-rules.js';
 import { assertMayAdminister } from '../auth/permissions.js';
-import { Role } from '../auth/role.js';
+import { ENTERPRISE_ROLE } from '../auth/role.js';
 import { User } from '../auth/user.entity.js';
 import { isUuid } from '../common/ids.js';
 import { Department } from '../department/department.entity.js';
@@ -177,7 +177,7 @@ export async function importEnterprises(
           id: randomUUID(),
           username: e.code,
           displayName: `${e.name}安全员`,
-          role: Role.ENTERPRISE,
+          role: ENTERPRISE_ROLE,
           passwordHash: hashes[i]!,
           enterprise: e.id,
           createdAt: now,

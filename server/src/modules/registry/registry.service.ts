@@ -4,7 +4,7 @@ import { badInput, conflict, notFound } from '../../graphql/errors.js';
 import { closeSockets, revokeSessions } from '../account/account.service.js';
 import { clearAlertsOf } from '../alert/alert.service.js';
 import { assertMayAdminister } from '../auth/permissions.js';
-import { Role } from '../auth/role.js';
+import { mayHeadDepartment, mayLeadDepartment } from '../auth/role.js';
 import { User } from '../auth/user.entity.js';
 import { isUuid } from '../common/ids.js';
 import { Department } from '../department/department.entity.js';
@@ -216,14 +216,17 @@ export async function setEnterpriseActive(ctx: Context, viewer: Viewer, id: stri
   return ctx.em.findOneOrFail(Enterprise, current.id);
 }
 
-async function staff(em: EntityManager, id: string | undefined | null, role: Role, field: string) {
+/** The account named for a department post, refused with `refusal` unless `fits` it (auth/role.ts). */
+async function staff(
+  em: EntityManager,
+  id: string | undefined | null,
+  fits: (user: User) => boolean,
+  field: string,
+  refusal: string,
+) {
   if (!id) return null;
   const user = isUuid(id) ? await em.findOne(User, id) : null;
-  if (!user || user.role !== role || !user.active)
-    throw badInput(
-      field,
-      role === Role.DEPUTY_LEADER ? '分管领导须是启用的分管领导账号。' : '科长须是启用的科长账号。',
-    );
+  if (!user || !fits(user)) throw badInput(field, refusal);
   return user;
 }
 
@@ -232,8 +235,8 @@ async function saveDepartment(ctx: Context, viewer: Viewer, id: string | null, i
   const now = ctx.deps.clock.now();
   const name = input.name.trim();
   if (!name) throw badInput('name', '请填写科室名称。');
-  const leader = await staff(ctx.em, input.leaderId, Role.DEPUTY_LEADER, 'leaderId');
-  const chief = await staff(ctx.em, input.chiefId, Role.SECTION_CHIEF, 'chiefId');
+  const leader = await staff(ctx.em, input.leaderId, mayLeadDepartment, 'leaderId', '分管领导须是启用的分管领导账号。');
+  const chief = await staff(ctx.em, input.chiefId, mayHeadDepartment, 'chiefId', '科长须是启用的科长账号。');
   const saved = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
     const { tx } = change;
     const clash = await tx.findOne(Department, { name });
