@@ -112,12 +112,12 @@ describe.skipIf(!!skip)('the enterprise keeps its risk register and records chec
       await page.click('nav a[href="/risk"]');
       await page.waitForURL(/\/risk$/);
       await page.waitForSelector('[data-test="due-check"]');
-      expect(await page.getAttribute('[data-test="enterprise-risk-level"] [data-test="risk-level"]', 'data-level')).toBe(
-        'MAJOR',
-      );
-      const levels = await page.locator('[data-test="risk-point"]').evaluateAll((els) =>
-        els.map((el) => (el as unknown as { dataset: { level: string } }).dataset.level),
-      );
+      expect(
+        await page.getAttribute('[data-test="enterprise-risk-level"] [data-test="risk-level"]', 'data-level'),
+      ).toBe('MAJOR');
+      const levels = await page
+        .locator('[data-test="risk-point"]')
+        .evaluateAll((els) => els.map((el) => (el as unknown as { dataset: { level: string } }).dataset.level));
       expect(levels).toEqual(['MAJOR', 'LOW']);
       expect(await page.textContent('[data-test="risk-point"]')).toContain('L 4 × S 5 = R 20');
       expect(await page.locator('[data-test="due-check"]').count()).toBe(3);
@@ -164,9 +164,9 @@ describe.skipIf(!!skip)('the enterprise keeps its risk register and records chec
       await page.click('[data-test="qr-all"]');
       await page.waitForURL(/\/risk\/qr$/);
       await expect.poll(() => page.locator('[data-test="qr-code"] svg').count()).toBe(3);
-      const urls = await page.locator('[data-test="qr-card"]').evaluateAll((els) =>
-        els.map((el) => (el as unknown as { dataset: { url: string } }).dataset.url),
-      );
+      const urls = await page
+        .locator('[data-test="qr-card"]')
+        .evaluateAll((els) => els.map((el) => (el as unknown as { dataset: { url: string } }).dataset.url));
       expect(urls).toContain(`${server.url}/risk/points/${ids['tank']}/check`);
       await page.emulateMedia({ media: 'print' });
       expect(await page.isVisible('[data-test="print"]')).toBe(false);
