@@ -230,8 +230,10 @@ describe.skipIf(!!skip)('the enterprise keeps its risk register and records chec
         (e) => e.node.title === title,
       );
       expect(hazards).toHaveLength(1);
+      // Honest times on the ledger: when it was recorded on the phone, and when it reached the server.
       await page.goto(`${server.url}/ledger`);
-      await page.waitForSelector(`text=${title}`);
+      const row = page.locator('[data-test="hazard-row"]', { hasText: title });
+      await expect.poll(() => row.locator('[data-test="queued-offline"]').textContent()).toMatch(/离线记录于 .+送达/);
     } finally {
       await phone.close();
     }
