@@ -23,6 +23,7 @@ import { WeeklyDispatch } from '../modules/reminders/weekly-dispatch.entity.js';
 import { DailySnapshot } from '../modules/snapshot/daily-snapshot.entity.js';
 import { EnterpriseImport } from '../modules/import/enterprise-import.entity.js';
 import { CheckTask } from '../modules/risk/check-task.entity.js';
+import { SupervisionClassChange, SupervisionStanding } from '../modules/supervision/supervision-standing.entity.js';
 import { ControlMeasure } from '../modules/risk/control-measure.entity.js';
 import { RiskLevelChange, RiskPoint } from '../modules/risk/risk-point.entity.js';
 
@@ -58,4 +59,6 @@ export const ENTITIES = [
   RiskLevelChange,
   ControlMeasure,
   CheckTask,
+  SupervisionStanding,
+  SupervisionClassChange,
 ];

@@ -2,6 +2,14 @@ import { createHash } from 'node:crypto';
 import { parseDuration } from '../modules/common/duration.js';
 import { isValidTimeZone } from '../modules/common/bureau-time.js';
 import { DEFAULT_RISK_BANDS, parseRiskBands, type RiskBands } from '../modules/risk/risk-bands.js';
+import {
+  DEFAULT_INSPECTIONS_PER_YEAR,
+  DEFAULT_SUPERVISION_RULES,
+  parseInspectionsPerYear,
+  parseSupervisionRules,
+  type SupervisionClass,
+  type SupervisionRule,
+} from '../modules/supervision/supervision.rules.js';
 
 export type SeedName = 'demo' | 'ruichang-2017' | 'none';
 export type DatabaseKind = 'sqlite' | 'postgresql';
@@ -23,6 +31,12 @@ export interface Env {
   reminders: RemindersSettings;
   /** The risk register's settings (R14). */
   risk: { bands: RiskBands };
+  /** Differentiated supervision (R15): the rule table, visits per class, the provincial cap. */
+  supervision: {
+    rules: SupervisionRule[];
+    inspectionsPerYear: Record<SupervisionClass, number>;
+    inspectionCap: number | null;
+  };
   seed: SeedName;
   /** With SEED=none on a database without users: the first admin's password, to be changed at first sign-in (R12). */
   initialAdminPassword: string | null;
@@ -86,15 +100,27 @@ export const SETTINGS = [
   ['WEBHOOK_BACKOFF', '2s', 'wait before the first retry; each further retry waits twice as long'],
   [
     'BULLETIN_CRITERIA',
-    'no_login,no_filing,overdue,discrepancy',
+    'no_login,no_filing,overdue,discrepancy,checks_missed',
     'what names an enterprise in the semi-monthly bulletin (stated in the bulletin)',
   ],
   ['BULLETIN_MIN_OVERDUE', '1', 'overdue hazards in the period that name an enterprise in the bulletin'],
+  [
+    'BULLETIN_MIN_MISSED_CHECKS',
+    '3',
+    'check tasks missed in the period (R14) that name an enterprise in the bulletin (criterion `checks_missed`)',
+  ],
   [
     'RISK_BANDS',
     'MAJOR:20,HIGH:15,MEDIUM:9',
     'lowest LS score (likelihood × severity) of each risk colour: red 重大, orange 较大, yellow 一般; below MEDIUM is blue 低',
   ],
+  [
+    'SUPERVISION_RULES',
+    'risk=MAJOR:D,penalty>=1:D,suspension>=1:D,risk=HIGH:C,falseRectification>=1:C,overdue>=3:C,keyTarget:C,risk=MEDIUM:B,overdue>=1:B,discrepancy>=1:B',
+    'the supervision class rule table (R15): an enterprise takes the strictest class among the rules that hold over its risk level and its last 12 months (overdue, discrepancy, falseRectification, penalty, suspension, keyTarget); none: A',
+  ],
+  ['INSPECTIONS_PER_YEAR', 'A:1,B:2,C:4,D:12', 'recommended on-site inspections a year per supervision class'],
+  ['INSPECTION_CAP', '', 'at most this many on-site inspections a year per enterprise (a provincial cap); unset: none'],
   ['SEED', 'demo', '`demo`, `ruichang-2017` or `none`; applied only to an empty database'],
   [
     'INITIAL_ADMIN_PASSWORD',
@@ -123,8 +149,14 @@ export const SETTINGS = [
 ] as const;
 
 /** What the failures a semi-monthly bulletin names are (R11); each is stated in the bulletin. */
-export type BulletinCriterion = 'no_login' | 'no_filing' | 'overdue' | 'discrepancy';
-export const BULLETIN_CRITERIA: readonly BulletinCriterion[] = ['no_login', 'no_filing', 'overdue', 'discrepancy'];
+export type BulletinCriterion = 'no_login' | 'no_filing' | 'overdue' | 'discrepancy' | 'checks_missed';
+export const BULLETIN_CRITERIA: readonly BulletinCriterion[] = [
+  'no_login',
+  'no_filing',
+  'overdue',
+  'discrepancy',
+  'checks_missed',
+];
 
 export interface RemindersSettings {
   /** The bureau's name as the snapshot image and the chat messages title it. */
@@ -143,6 +175,8 @@ export interface RemindersSettings {
   bulletinCriteria: BulletinCriterion[];
   /** An enterprise is named for overdue hazards when it has at least this many in the period. */
   bulletinMinOverdue: number;
+  /** Check tasks missed in the period that name an enterprise (criterion `checks_missed`). */
+  bulletinMinMissedChecks: number;
 }
 
 export class EnvError extends Error {
@@ -197,6 +231,15 @@ export function loadEnv(source: Source = process.env): Env {
   const bands = parseRiskBands(get('RISK_BANDS', 'MAJOR:20,HIGH:15,MEDIUM:9'));
   if (typeof bands === 'string') problems.push(bands);
 
+  const rules = parseSupervisionRules(get('SUPERVISION_RULES', DEFAULT_SUPERVISION_RULES));
+  if (typeof rules === 'string') problems.push(rules);
+  const perYear = parseInspectionsPerYear(get('INSPECTIONS_PER_YEAR', DEFAULT_INSPECTIONS_PER_YEAR));
+  if (typeof perYear === 'string') problems.push(perYear);
+  const capText = get('INSPECTION_CAP', '');
+  const cap = capText === '' ? null : Number(capText);
+  if (cap !== null && (!Number.isInteger(cap) || cap < 0))
+    problems.push(`INSPECTION_CAP must be a whole number of visits a year (got "${capText}")`);
+
   const seed = get('SEED', 'demo');
   if (seed !== 'demo' && seed !== 'ruichang-2017' && seed !== 'none')
     problems.push(`SEED must be demo, ruichang-2017 or none (got "${seed}")`);
@@ -237,6 +280,11 @@ export function loadEnv(source: Source = process.env): Env {
     webhookUrls,
     reminders,
     risk: { bands: typeof bands === 'string' ? DEFAULT_RISK_BANDS : bands },
+    supervision: {
+      rules: typeof rules === 'string' ? [] : rules,
+      inspectionsPerYear: typeof perYear === 'string' ? { A: 1, B: 2, C: 4, D: 12 } : perYear,
+      inspectionCap: cap,
+    },
     seed: seed as SeedName,
     initialAdminPassword,
     demoOnNetwork: demoOnNetwork === '1',
@@ -286,6 +334,12 @@ function readReminders(
       `BULLETIN_MIN_OVERDUE must be a whole number of at least 1 (got "${get('BULLETIN_MIN_OVERDUE', '1')}")`,
     );
 
+  const minMissed = Number(get('BULLETIN_MIN_MISSED_CHECKS', '3'));
+  if (!Number.isInteger(minMissed) || minMissed < 1)
+    problems.push(
+      `BULLETIN_MIN_MISSED_CHECKS must be a whole number of at least 1 (got "${get('BULLETIN_MIN_MISSED_CHECKS', '3')}")`,
+    );
+
   return {
     bureauName: get('BUREAU_NAME', '瑞昌市应急管理局'),
     timers: timers !== 'off',
@@ -297,5 +351,6 @@ function readReminders(
     webhookBackoffMs: duration('WEBHOOK_BACKOFF', '2s'),
     bulletinCriteria: [...new Set(criteria)] as BulletinCriterion[],
     bulletinMinOverdue: minOverdue,
+    bulletinMinMissedChecks: minMissed,
   };
 }

@@ -45,6 +45,11 @@ import {
   HazardCheckResolver,
   RiskPointResolver,
 } from '../modules/risk/risk.resolver.js';
+import {
+  EnterpriseSupervisionResolver,
+  InspectionPlanResolver,
+  SupervisionClassChangeResolver,
+} from '../modules/supervision/supervision.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -89,6 +94,9 @@ export const resolvers = [
   HazardCanResolver,
   EnterpriseCanResolver,
   ServerClockResolver,
+  EnterpriseSupervisionResolver,
+  InspectionPlanResolver,
+  SupervisionClassChangeResolver,
 ] as const;
 
 export function buildHazardLoopSchema(pubSub?: PubSub): Promise<GraphQLSchema> {

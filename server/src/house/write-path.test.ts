@@ -39,6 +39,7 @@ const WRITING_SERVICES = [
   'modules/risk/check.service.ts',
   'modules/risk/risk.service.ts',
   'modules/snapshot/snapshot.service.ts',
+  'modules/supervision/reclassify.service.ts',
 ];
 
 describe('the one write path (runChange, modules/event/change.ts)', () => {

@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { AppDeps, Context } from '../graphql/context.js';
 import { AlertWatcher } from '../modules/alert/alert.job.js';
 import { CheckWatcher } from '../modules/risk/check.job.js';
+import { SupervisionWatcher } from '../modules/supervision/supervision.job.js';
 import { electLeader, type Leadership } from './leader.js';
 import type { EventBus } from './pubsub.js';
 import { WallboardHub } from './wallboard-hub.js';
@@ -23,6 +24,8 @@ export interface RealtimeServices {
   alerts: AlertWatcher;
   /** Opens check tasks and marks them missed (R14); runs beside the alert watcher in the leader. */
   checks: CheckWatcher;
+  /** Keeps the supervision classes current and announces a change (R15); runs in the leader. */
+  supervision: SupervisionWatcher;
   leadership: Leadership;
   /**
    * Stands for timer leadership, once the server listens (the reminders render pages it serves).
@@ -45,6 +48,7 @@ export function startRealtime(http: Server, schema: GraphQLSchema, deps: AppDeps
   const wallboards = new WallboardHub(deps, bus);
   const alerts = new AlertWatcher(deps, bus);
   const checks = new CheckWatcher(deps, bus);
+  const supervision = new SupervisionWatcher(deps, bus);
   let leadership: Leadership | null = null;
   const services: RealtimeServices = {
     bus,
@@ -52,6 +56,7 @@ export function startRealtime(http: Server, schema: GraphQLSchema, deps: AppDeps
     wallboards,
     alerts,
     checks,
+    supervision,
     get leadership(): Leadership {
       return leadership ?? { isLeader: () => false, settled: Promise.resolve(), stop: async () => undefined };
     },
@@ -63,9 +68,10 @@ export function startRealtime(http: Server, schema: GraphQLSchema, deps: AppDeps
         elected: async () => {
           await checks.start();
           await alerts.start();
+          void supervision.start();
           for (const timer of timers) void timer.start();
         },
-        deposed: () => Promise.all([checks, alerts, ...timers].map((t) => t.stop())).then(() => undefined),
+        deposed: () => Promise.all([checks, alerts, supervision, ...timers].map((t) => t.stop())).then(() => undefined),
       });
       return leadership.settled;
     },
@@ -80,6 +86,7 @@ export function startRealtime(http: Server, schema: GraphQLSchema, deps: AppDeps
     },
     async close() {
       await leadership?.stop();
+      await supervision.stop();
       await checks.stop();
       await alerts.stop();
       wallboards.close();

@@ -253,6 +253,7 @@ export interface ViewerPermissions {
   administer: boolean;
   readAdministration: boolean;
   riskRegister: boolean;
+  inspectionPlan: boolean;
 }
 
 export function viewerPermissions(viewer: Viewer): ViewerPermissions {
@@ -276,7 +277,13 @@ export function viewerPermissions(viewer: Viewer): ViewerPermissions {
     administer: mayAdminister(viewer),
     readAdministration: mayReadAdministration(viewer),
     riskRegister: !viewer.kiosk && mayKeepRiskRegister(viewer),
+    inspectionPlan: staff,
   };
+}
+
+/** R15: the inspection plan and the supervision classes are the bureau's working papers, read within scope. */
+export function assertMayReadInspectionPlan(viewer: Viewer): void {
+  if (!isBureauStaff(viewer) || viewer.kiosk) throw forbidden('检查计划供监管人员查看，企业账号无权查看。');
 }
 
 /** R12: only an admin creates, resets and disables accounts and manages departments, townships and the registry. */

@@ -103,6 +103,11 @@ export class ViewerCan implements ViewerPermissions {
       'Keep your enterprise’s risk register and record its checks (R14), the register pages and check forms: enterprise accounts.',
   })
   riskRegister!: boolean;
+
+  @Field({
+    description: 'The inspection plan and the supervision classes (R15): bureau staff and analysts, within scope.',
+  })
+  inspectionPlan!: boolean;
 }
 
 @ObjectType('RoleOption', {

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { dateParam, num, runSql } from '../common/raw-sql.js';
 import { InspectionFinding } from '../inspection/inspection.entity.js';
+import { CheckTaskStatus } from '../risk/risk.enums.js';
 import { bureauDay } from './reminder-text.js';
 
 /** An enterprise whose filings did not match what inspectors found on site (比对, mission.md §5). */
@@ -50,5 +52,42 @@ export async function discrepanciesFoundOnSite(
       .filter(Boolean)
       .join('；');
     return { enterpriseId, detail };
+  });
+}
+
+/** An enterprise whose check tasks (R14) ended unrecorded in a period. */
+export interface ChecksMissed {
+  enterpriseId: string;
+  count: number;
+  detail: string;
+}
+
+/**
+ * Check tasks whose cycle ended unrecorded (MISSED) in [from, to), per enterprise: how many, and the
+ * measures most often missed quoted with their count. One grouped statement over the tasks' due index.
+ */
+export async function checksMissedDuring(em: EntityManager, from: Date, to: Date): Promise<ChecksMissed[]> {
+  const rows = await runSql(
+    em,
+    `select t.enterprise_id as enterprise, m.description as description, count(*) as n
+     from check_task t join control_measure m on m.id = t.measure_id
+     where t.status = '${CheckTaskStatus.MISSED}' and t.due_at >= ? and t.due_at < ?
+     group by t.enterprise_id, m.id, m.description`,
+    [dateParam(em, from), dateParam(em, to)],
+  );
+  const byEnterprise = new Map<string, Array<{ description: string; n: number }>>();
+  for (const r of rows) {
+    const id = String(r['enterprise']);
+    byEnterprise.set(id, [...(byEnterprise.get(id) ?? []), { description: String(r['description']), n: num(r['n']) }]);
+  }
+  return [...byEnterprise].map(([enterpriseId, measures]) => {
+    measures.sort((a, b) => b.n - a.n || a.description.localeCompare(b.description));
+    const count = measures.reduce((sum, m) => sum + m.n, 0);
+    const quoted = measures.slice(0, QUOTED).map((m) => `「${m.description}」${m.n} 次`);
+    return {
+      enterpriseId,
+      count,
+      detail: `${count} 次排查任务逾期未完成：${quoted.join('、')}${measures.length > QUOTED ? ' 等' : ''}`,
+    };
   });
 }

@@ -17,7 +17,7 @@ import { HazardStatus } from '../hazard/hazard.enums.js';
 import { departmentsWithPeople } from '../department/department.repository.js';
 import { sha256 } from '../snapshot/snapshot.service.js';
 import { Bulletin } from './bulletin.entity.js';
-import { discrepanciesFoundOnSite } from './bulletin-hooks.js';
+import { checksMissedDuring, discrepanciesFoundOnSite } from './bulletin-hooks.js';
 import type { IssueOptions } from './dispatch.service.js';
 import { bureauDay, windowZh } from './reminder-text.js';
 import type { BulletinData, BulletinEntry, BulletinReason } from './reminders.types.js';
@@ -55,6 +55,7 @@ export function criteriaText(env: Pick<Env, 'noLoginWindowMs' | 'noFilingWindowM
     no_filing: `期内出现连续超过${windowZh(env.noFilingWindowMs)}未自行上报隐患`,
     overdue: `期内有${env.reminders.bulletinMinOverdue}条及以上隐患超过整改期限未整改`,
     discrepancy: '期内现场检查发现企业未上报的隐患，或报称已整改而实际未整改（比对不符）',
+    checks_missed: `期内有${env.reminders.bulletinMinMissedChecks}次及以上风险管控排查任务逾期未完成`,
   };
   return env.reminders.bulletinCriteria.map((c) => texts[c]!);
 }
@@ -193,6 +194,12 @@ export async function computeBulletin(
       add(d.enterpriseId, { kind: 'DISCREPANCY', detail: d.detail });
   }
 
+  if (criteria.has('checks_missed')) {
+    for (const m of await checksMissedDuring(em, startAt, endAt))
+      if (m.count >= env.reminders.bulletinMinMissedChecks)
+        add(m.enterpriseId, { kind: 'CHECKS_MISSED', detail: m.detail });
+  }
+
   const named: BulletinEntry[] = enterprises
     .filter((e) => reasons.has(e.id))
     .map((e) => {
@@ -260,10 +267,12 @@ export async function issueBulletin(
         data: { periodStart: period.start, contentHash: row.contentHash, named: computed.named.map((e) => e.code) },
       });
       const named = await tx.find(Enterprise, { id: { $in: [...namedIds] } }, { orderBy: { code: 'asc' } });
+      const moved: string[] = [];
       for (const e of [...cleared, ...named]) {
         const keyTarget = namedIds.has(e.id);
         if (e.keyTarget === keyTarget) continue;
         e.keyTarget = keyTarget;
+        moved.push(e.id);
         await change.audit({
           at: now,
           actorId: options.actorId,
@@ -276,6 +285,8 @@ export async function issueBulletin(
       await tx.flush();
       // Key targets show on the wallboard: every scope's is recomputed.
       change.afterCommit(() => deps.realtime?.wallboards.invalidateAll());
+      // Key-target status is a fact of the supervision class (R15); no event of theirs says it moved.
+      change.afterCommit(() => deps.realtime?.supervision.touch(moved));
       return [row, content] as const;
     });
   } catch (error) {

@@ -36,8 +36,8 @@ function toDispatchHazard(h: Hazard): DispatchHazard & { departmentId: string } 
 }
 
 /**
- * What each department must chase at `now`: the enterprises on the no-login and no-filing displays,
- * the hazards on the overdue display (modules/alert, brought up to `now` when this process runs the
+ * What each department must chase at `now`: the enterprises on the no-login and no-filing displays
+ * and on the missed-checks display (R14), the hazards on the overdue display (modules/alert, brought up to `now` when this process runs the
  * watcher), hazards due within seven days, open major hazards.
  */
 export async function computeDispatch(
@@ -72,9 +72,9 @@ export async function computeDispatch(
       .map(toDispatchHazard)
       .filter((h) => h.departmentId === id)
       .map(strip);
-  const silentIn = (departmentId: string): DispatchEnterprise[] =>
+  const enterprisesIn = (departmentId: string, kinds: readonly AlertKind[]): DispatchEnterprise[] =>
     alerts
-      .filter((a) => a.kind !== AlertKind.OVERDUE && a.enterprise.getEntity().department.id === departmentId)
+      .filter((a) => kinds.includes(a.kind) && a.enterprise.getEntity().department.id === departmentId)
       .map((a) => {
         const e = a.enterprise.getEntity();
         return {
@@ -92,7 +92,8 @@ export async function computeDispatch(
     name: d.name,
     leaderName: d.leaderName,
     chiefName: d.chiefName,
-    silent: silentIn(d.id),
+    silent: enterprisesIn(d.id, [AlertKind.NO_LOGIN, AlertKind.NO_FILING]),
+    checksMissed: enterprisesIn(d.id, [AlertKind.CHECKS_MISSED]),
     overdue: inDept(overdue, d.id),
     dueSoon: inDept(dueSoon, d.id),
     majorOpen: inDept(major, d.id),
@@ -169,6 +170,7 @@ export function dispatchMarkdown(
       `**${d.name}** · 分管 ${d.leaderName ?? '—'} · 科长 ${d.chiefName ?? '—'}`,
       `- 企业沉默 ${d.silent.length}${silentCodes.length ? `：${silentCodes.join('、')}` : ''}`,
       `- 超期隐患 ${d.overdue.length}${d.overdue.length ? `：${d.overdue.map((h) => `${h.enterpriseName}「${h.title}」`).join('、')}` : ''}`,
+      `- 排查任务逾期 ${d.checksMissed.length}${d.checksMissed.length ? `：${d.checksMissed.map((e) => e.name).join('、')}` : ''}`,
       `- 7日内到期 ${d.dueSoon.length} · 重大隐患在办 ${d.majorOpen.length}`,
     );
   }

@@ -90,6 +90,8 @@ export class WeeklyDispatchResolver {
     const flagged = (list: DispatchHazard[]) => list.map((h) => ({ ...h, keyTarget: h.keyTarget ?? false }));
     return mine.map((d) => ({
       ...d,
+      // Dispatches issued before the fourth display (R14) listed no missed checks.
+      checksMissed: d.checksMissed ?? [],
       overdue: flagged(d.overdue),
       dueSoon: flagged(d.dueSoon),
       majorOpen: flagged(d.majorOpen),

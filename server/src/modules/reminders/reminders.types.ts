@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { HazardGrade, HazardStatus } from '../hazard/hazard.enums.js';
 
-@ObjectType({ description: 'An enterprise a level must chase: silent beyond a window.' })
+@ObjectType({ description: 'An enterprise a level must chase: silent beyond a window, or with checks missed.' })
 export class DispatchEnterprise {
   @Field(() => ID)
   enterpriseId!: string;
@@ -12,10 +12,10 @@ export class DispatchEnterprise {
   @Field()
   name!: string;
 
-  @Field({ description: '`NO_LOGIN` or `NO_FILING`.' })
+  @Field({ description: '`NO_LOGIN`, `NO_FILING` or `CHECKS_MISSED`.' })
   reason!: string;
 
-  @Field({ description: 'When the window elapsed.' })
+  @Field({ description: 'When the window elapsed (for CHECKS_MISSED: when the earliest standing miss happened).' })
   since!: Date;
 
   @Field()
@@ -69,6 +69,12 @@ export class DispatchDepartment {
   @Field(() => [DispatchEnterprise], { description: 'Enterprises silent beyond the no-login or no-filing window.' })
   silent!: DispatchEnterprise[];
 
+  @Field(() => [DispatchEnterprise], {
+    description:
+      'Enterprises on the missed-checks display (CHECKS_MISSED, R14); `since` is the earliest miss standing.',
+  })
+  checksMissed!: DispatchEnterprise[];
+
   @Field(() => [DispatchHazard], { description: 'Hazards past their deadline.' })
   overdue!: DispatchHazard[];
 
@@ -87,7 +93,7 @@ export interface DispatchData {
 
 @ObjectType({ description: 'One reason an enterprise is named in a bulletin.' })
 export class BulletinReason {
-  @Field({ description: '`NO_LOGIN`, `NO_FILING`, `OVERDUE` or `DISCREPANCY`.' })
+  @Field({ description: '`NO_LOGIN`, `NO_FILING`, `OVERDUE`, `DISCREPANCY` or `CHECKS_MISSED`.' })
   kind!: string;
 
   @Field({ description: 'The reason as the bulletin states it.' })

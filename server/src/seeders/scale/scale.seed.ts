@@ -8,6 +8,7 @@ import { DAY_MS } from '../../modules/common/duration.js';
 import { HAZARD_TITLES, LOCATIONS, MEASURES, RESPONSIBLE } from '../hazard-texts.js';
 import { DEPARTMENTS, TOWNSHIPS } from '../organisation.js';
 import { Random } from '../random.js';
+import { withoutKeysAndIndexes } from './bulk-load.js';
 import { rnd, scaleSql, uuidOf, type ScaleSql } from './scale-sql.js';
 
 /**
@@ -124,16 +125,25 @@ export async function seedScale(knex: Knex, kind: DatabaseKind, opts: ScaleOptio
   const rng = new Random(16);
 
   await dropHelpers(knex);
-  await step('organisation', () => seedOrganisation(knex, sql, rng, { N, D, T, now, passwordHash: opts.passwordHash }));
-  await step('series', () => seedSeries(knex, sql, Math.max(M, N * LOGIN_SLOTS, N * 4)));
-  await step('hazards', () => seedHazards(knex, sql, { N, M, now }));
-  await step('logins', () => seedLogins(knex, sql, { N, now }));
-  await step('inspections', () => seedInspections(knex, sql, { N, now }));
-  await step('last login and filing', () => seedLastSeen(knex));
-  if (opts.alerts !== false) await step('alerts', () => seedAlerts(knex, sql, opts));
-  await step('events', () => seedEvents(knex, sql, { now }));
   let auditEntries = 0;
-  await step('audit chain', async () => (auditEntries = await seedAudit(knex, sql)));
+  await withoutKeysAndIndexes(
+    knex,
+    kind,
+    async () => {
+      await step('organisation', () =>
+        seedOrganisation(knex, sql, rng, { N, D, T, now, passwordHash: opts.passwordHash }),
+      );
+      await step('series', () => seedSeries(knex, sql, Math.max(M, N * LOGIN_SLOTS, N * 4)));
+      await step('hazards', () => seedHazards(knex, sql, { N, M, now }));
+      await step('logins', () => seedLogins(knex, sql, { N, now }));
+      await step('inspections', () => seedInspections(knex, sql, { N, now }));
+      await step('last login and filing', () => seedLastSeen(knex));
+      if (opts.alerts !== false) await step('alerts', () => seedAlerts(knex, sql, opts));
+      await step('events', () => seedEvents(knex, sql, { now }));
+      await step('audit chain', async () => (auditEntries = await seedAudit(knex, sql)));
+    },
+    (ms) => say(`keys and indexes: ${(ms / 1000).toFixed(1)} s`),
+  );
   await dropHelpers(knex);
   if (kind === 'postgresql') await step('analyze', () => knex.raw('analyze'));
   else await step('analyze', () => knex.raw('analyze'));
@@ -466,24 +476,10 @@ async function seedEvents(knex: Knex, sql: ScaleSql, o: { now: number }): Promis
 /** One audit entry per filing, chained in time order (R7); hashes are computed here, written in batches. */
 async function seedAudit(knex: Knex, sql: ScaleSql): Promise<number> {
   let previous: { seq: number; hash: string } | null = null;
-  let after: { at: Date | number; id: string } | null = null;
   let written = 0;
   const asDate = (v: unknown) =>
     v instanceof Date ? v : new Date(typeof v === 'number' || /^\d+$/.test(String(v)) ? Number(v) : String(v));
-  for (;;) {
-    const query = knex('hazard')
-      .select('id', 'enterprise_id', 'filed_by_id', 'title', 'grade', 'source', 'rectified_on_spot', 'discovered_at')
-      .select('filed_at', 'deadline')
-      .orderBy([{ column: 'filed_at' }, { column: 'id' }])
-      .limit(5000);
-    if (after) {
-      const { at, id } = after;
-      query.where((w) =>
-        w.where('filed_at', '>', at).orWhere((x) => x.where('filed_at', '=', at).andWhere('id', '>', id)),
-      );
-    }
-    const rows = (await query) as Array<Record<string, unknown>>;
-    if (rows.length === 0) break;
+  for await (const rows of hazardsInFilingOrder(knex, sql)) {
     const facts: AuditFacts[] = rows.map((r) => ({
       at: asDate(r['filed_at']),
       actorId: (r['filed_by_id'] as string | null) ?? null,
@@ -501,26 +497,94 @@ async function seedAudit(knex: Knex, sql: ScaleSql): Promise<number> {
       },
     }));
     const entries = chainEntries(previous, facts);
-    await insertRows(
-      knex,
-      'audit_entry',
-      entries.map((e) => ({
-        seq: e.seq,
-        at: sql.date(e.at),
-        actor_id: e.actor,
-        action: e.action,
-        subject_type: e.subjectType,
-        subject_id: e.subjectId,
-        data: e.data,
-        hash: e.hash,
-        prev_hash: e.prevHash,
-      })),
-    );
+    if (sql.kind === 'postgresql') {
+      // Nine array parameters instead of 45,000 scalars: PostgreSQL parses one short statement per page.
+      await knex.raw(
+        `insert into audit_entry (seq, at, actor_id, action, subject_type, subject_id, data, hash, prev_hash)
+         select * from unnest(?::int[], ?::timestamptz[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])`,
+        [
+          entries.map((e) => e.seq),
+          entries.map((e) => e.at.toISOString()),
+          entries.map((e) => e.actor),
+          entries.map((e) => e.action),
+          entries.map((e) => e.subjectType),
+          entries.map((e) => e.subjectId),
+          entries.map((e) => e.data),
+          entries.map((e) => e.hash),
+          entries.map((e) => e.prevHash),
+        ] as unknown as readonly string[],
+      );
+    } else {
+      await insertRows(
+        knex,
+        'audit_entry',
+        entries.map((e) => ({
+          seq: e.seq,
+          at: sql.date(e.at),
+          actor_id: e.actor,
+          action: e.action,
+          subject_type: e.subjectType,
+          subject_id: e.subjectId,
+          data: e.data,
+          hash: e.hash,
+          prev_hash: e.prevHash,
+        })),
+      );
+    }
     const last = entries.at(-1)!;
     previous = { seq: last.seq, hash: last.hash };
-    const lastRow = rows.at(-1)!;
-    after = { at: lastRow['filed_at'] as Date | number, id: lastRow['id'] as string };
     written += entries.length;
   }
   return written;
+}
+
+const AUDIT_COLUMNS =
+  'id, enterprise_id, filed_by_id, title, grade, source, rectified_on_spot, discovered_at, filed_at, deadline';
+const AUDIT_PAGE = 5000;
+
+/**
+ * Every hazard in filing order, a page at a time. PostgreSQL reads them through one cursor (one
+ * sort, whatever the pages: the hazard table has no index on filed_at while the generator loads);
+ * SQLite pages by key, since its scale runs are small.
+ */
+async function* hazardsInFilingOrder(knex: Knex, sql: ScaleSql): AsyncGenerator<Array<Record<string, unknown>>> {
+  if (sql.kind === 'postgresql') {
+    const trx = await knex.transaction();
+    try {
+      await trx.raw(
+        `declare audit_rows no scroll cursor for select ${AUDIT_COLUMNS} from hazard order by filed_at, id`,
+      );
+      for (;;) {
+        const { rows } = (await trx.raw(`fetch ${AUDIT_PAGE} from audit_rows`)) as {
+          rows: Array<Record<string, unknown>>;
+        };
+        if (rows.length === 0) break;
+        yield rows;
+      }
+      await trx.commit();
+    } catch (error) {
+      await trx.rollback();
+      throw error;
+    }
+    return;
+  }
+  let after: { at: unknown; id: unknown } | null = null;
+  for (;;) {
+    const query = knex('hazard')
+      .select(knex.raw(AUDIT_COLUMNS))
+      .orderBy([{ column: 'filed_at' }, { column: 'id' }])
+      .limit(AUDIT_PAGE);
+    if (after) {
+      const { at, id } = after;
+      query.where((w) =>
+        w
+          .where('filed_at', '>', at as number)
+          .orWhere((x) => x.where('filed_at', '=', at as number).andWhere('id', '>', id as string)),
+      );
+    }
+    const rows = (await query) as Array<Record<string, unknown>>;
+    if (rows.length === 0) return;
+    yield rows;
+    after = { at: rows.at(-1)!['filed_at'], id: rows.at(-1)!['id'] };
+  }
 }
