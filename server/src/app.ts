@@ -25,6 +25,7 @@ import { startRealtime, type RealtimeServices } from './realtime/realtime.js';
 import { MAX_QUERY_TOKENS, validationRules } from './graphql/limits.js';
 import { mountUploads } from './modules/photo/photo.routes.js';
 import { mountImports } from './modules/import/import.routes.js';
+import { mountExports } from './modules/export/export.routes.js';
 import { createReminderScheduler } from './modules/reminders/reminders.jobs.js';
 import { Reminders } from './modules/reminders/reminders.js';
 import type { ReminderScheduler } from './modules/reminders/reminder-scheduler.js';
@@ -130,6 +131,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
 
     mountUploads(app, deps);
     mountImports(app, deps);
+    mountExports(app, deps);
     app.get('/snapshots/:file', snapshotImageRoute(deps));
 
     serveDashboard(app);

@@ -159,5 +159,5 @@ describe.skipIf(!!skip)('a bureau adopts HazardLoop on an empty database, throug
       .poll(() => chief.page.textContent('[data-test="ticker"]'), { timeout: 10_000, interval: 100 })
       .toContain(title);
     await screenshot(chief.page, 'adoption-chief-wallboard-1920x1080.png');
-  });
+  }, 240_000);
 });

@@ -74,7 +74,11 @@ export const SETTINGS = [
     '',
     'comma-separated webhook URLs for snapshots, dispatches and bulletins (a WeCom group robot URL gets its markdown and image messages)',
   ],
-  ['BUREAU_NAME', '瑞昌市应急管理局', "the bureau's name, as the snapshot image and the chat messages title it"],
+  [
+    'BUREAU_NAME',
+    '瑞昌市应急管理局',
+    "the bureau's name, as the snapshot image, the chat messages and the printed exports title it",
+  ],
   [
     'REMINDERS',
     'on',
@@ -83,7 +87,7 @@ export const SETTINGS = [
   [
     'CHROMIUM_PATH',
     '/usr/bin/chromium',
-    'the Chromium that renders the snapshot image (`apt-get install chromium fonts-noto-cjk`); missing: the image is marked unavailable',
+    'the Chromium that renders the snapshot image and the PDF exports (`apt-get install chromium fonts-noto-cjk`); missing: the image is marked unavailable, a PDF export answers 503',
   ],
   [
     'PUBLIC_URL',

@@ -66,7 +66,7 @@ describe.each(dialects)('replaying events(since), on %s', (dialect) => {
     } finally {
       await socket.dispose();
     }
-  });
+  }, 150_000);
 
   it('refuses a since older than the replay horizon, pointing to hazards and stats, and resumes from a recent one', async () => {
     clock.advance(8 * 86_400_000);

@@ -297,7 +297,8 @@ class StatsSql {
 
   /**
    * R10 login and filing rates at each period's `t`, over the enterprises registered by then: compliant when
-   * active inside the window ending at `t`, or registered inside it (not yet due). The same rule as rates.ts.
+   * active inside the window ending at `t`, or registered inside it (not yet due). The same rule as rates.ts,
+   * over the same enterprises: those that count now (R13, `countedEnterpriseSql`), so a group's rate and the whole's agree.
    */
   async rates(windows: StatsWindows): Promise<Row[] | null> {
     if (this.grouping.kind === 'dimension' && isHazardDimension(this.grouping.dimension)) {
@@ -315,7 +316,7 @@ class StatsSql {
         sum(case when e.registered_at >= ${filing} or exists (select 1 from hazard fh join app_user u on u.id = fh.filed_by_id
           where fh.enterprise_id = e.id and fh.filed_at >= ${filing} and fh.filed_at <= p.t and u.role = ?) then 1 else 0 end) as filed
       from enterprise e join department d on d.id = e.department_id join p on e.registered_at <= p.t
-      where ${where.sql} group by ${key}`;
+      where ${where.sql} and e.active = true group by ${key}`;
     return this.em.execute<Row[]>(sql, [...cte.bindings, ENTERPRISE_ROLE, ...where.bindings]);
   }
 }

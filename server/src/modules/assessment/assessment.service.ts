@@ -142,7 +142,8 @@ async function subjects(
   if (kind === AssessmentKind.ENTERPRISE) {
     const [rows, grouped] = await Promise.all([
       em.execute<Array<{ id: string; name: string; department_id: string }>>(
-        'select e.id, e.name, e.department_id from enterprise e where e.registered_at <= ? order by e.code',
+        // R13: a retired enterprise leaves the ranking as it leaves every count (`e.active = true` as in standing.ts).
+        'select e.id, e.name, e.department_id from enterprise e where e.registered_at <= ? and e.active = true order by e.code',
         [isPostgres(em) ? to : to.getTime()],
       ),
       figures(StatsDimension.ENTERPRISE),

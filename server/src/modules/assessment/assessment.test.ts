@@ -110,4 +110,21 @@ describe.each(dialects)('assessment (考核), on %s', (dialect) => {
       (await ask(`{ assessmentSchemeVersions(kind: ENTERPRISE) { version } }`, {})).assessmentSchemeVersions,
     ).toEqual([{ version: 1 }, { version: 0 }]);
   });
+
+  it('ranks active enterprises only: a retired one leaves the ranking (R13)', async () => {
+    const e100 = await server.app.orm.em.fork().findOneOrFail(Enterprise, { code: 'e100' });
+    const retired = await server.gql(
+      `mutation($id: ID!) { setEnterpriseActive(id: $id, active: false, reason: "企业已关闭") { active } }`,
+      { id: e100.id },
+      await server.login('admin'),
+    );
+    expect(retired.errors, JSON.stringify(retired.errors)).toBeUndefined();
+    const later = new Date(Date.parse(to) - 2000).toISOString();
+    const scores: any[] = (await ask(ASSESS, { kind: 'ENTERPRISE', from, to: later })).assessment;
+    const active = await server.app.orm.em
+      .fork()
+      .count(Enterprise, { active: true, registeredAt: { $lte: new Date(later) } });
+    expect(scores).toHaveLength(active);
+    expect(scores.map((s) => s.subjectId)).not.toContain(e100.id);
+  });
 });

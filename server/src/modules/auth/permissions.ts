@@ -5,6 +5,7 @@ import { HazardGrade, type HazardStatus } from '../hazard/hazard.enums.js';
 import { nextStatus } from '../hazard/lifecycle.js';
 import { InspectionKind } from '../inspection/inspection.enums.js';
 import { mayConfirm } from './confirmer.js';
+import { scopeAllows } from './scope.js';
 import { Role, SUPERVISOR_ROLES } from './role.js';
 
 /**
@@ -53,9 +54,38 @@ export function assertMayIssueReminders(viewer: Viewer): void {
 
 /** Editing an assessment scheme or closing a period (R16): the director and admins only. */
 export function assertMayManageAssessment(viewer: Viewer): void {
-  if (viewer.user.role !== Role.DIRECTOR && viewer.user.role !== Role.ADMIN) {
+  if (!mayManageAssessment(viewer)) {
     throw forbidden('只有局长或管理员可以修改考核方案或关闭考核期。');
   }
+}
+
+/** Editing a scheme and closing a period (R16), as the dashboard asks it for its buttons. */
+export function mayManageAssessment(viewer: Viewer): boolean {
+  return (viewer.user.role === Role.DIRECTOR || viewer.user.role === Role.ADMIN) && !viewer.kiosk;
+}
+
+/** Statistics, assessment and quarterly exports (R16): bureau staff and analysts, within their scope. */
+export function mayExportReports(viewer: Viewer): boolean {
+  return mayReadReports(viewer) && !viewer.kiosk;
+}
+
+export function assertMayExportReports(viewer: Viewer): void {
+  if (!mayExportReports(viewer))
+    throw forbidden('统计、考核和季度报表只供局机关人员导出；企业账号可以导出本企业的隐患台账。');
+}
+
+/**
+ * An enterprise's hazard ledger (台账) export: its own accounts, and the staff whose scope holds it (R6).
+ * `enterprise` is null when no such enterprise exists: refused the same way, so that the refusal tells
+ * nobody which ids exist outside their scope.
+ */
+export function assertMayExportLedger(viewer: Viewer, enterprise: { id: string; departmentId: string } | null): void {
+  if (enterprise && !viewer.kiosk && scopeAllows(viewer.scope, enterprise)) return;
+  throw forbidden(
+    isEnterpriseAccount(viewer)
+      ? '企业账号只能导出本企业的隐患台账。'
+      : '这家企业不在您的监管范围内，不能导出它的隐患台账。',
+  );
 }
 
 /** Snapshots, dispatches and bulletins are bureau-wide news (R6): staff read them, enterprise accounts do not. */
@@ -253,6 +283,8 @@ export interface ViewerPermissions {
   administer: boolean;
   readAdministration: boolean;
   riskRegister: boolean;
+  exportReports: boolean;
+  manageAssessment: boolean;
   inspectionPlan: boolean;
 }
 
@@ -277,6 +309,8 @@ export function viewerPermissions(viewer: Viewer): ViewerPermissions {
     administer: mayAdminister(viewer),
     readAdministration: mayReadAdministration(viewer),
     riskRegister: !viewer.kiosk && mayKeepRiskRegister(viewer),
+    exportReports: mayExportReports(viewer),
+    manageAssessment: mayManageAssessment(viewer),
     inspectionPlan: staff,
   };
 }

@@ -105,6 +105,15 @@ export class ViewerCan implements ViewerPermissions {
   riskRegister!: boolean;
 
   @Field({
+    description:
+      'Export statistics, assessments and the quarterly table as XLSX or PDF (GET /exports/…): bureau staff and analysts.',
+  })
+  exportReports!: boolean;
+
+  @Field({ description: 'Edit an assessment scheme and close an assessment period (R16): the director and admins.' })
+  manageAssessment!: boolean;
+
+  @Field({
     description: 'The inspection plan and the supervision classes (R15): bureau staff and analysts, within scope.',
   })
   inspectionPlan!: boolean;

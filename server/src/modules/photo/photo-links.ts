@@ -20,8 +20,9 @@ export class PhotoLinks {
     this.key = secret ? Buffer.from(secret, 'utf8') : randomBytes(32);
   }
 
-  sign(photoId: string): string {
-    const expires = (this.clock.now().getTime() + this.ttlMs).toString(36);
+  /** `ttlMs` longer than the page default serves an exported ledger, whose links must outlive the download. */
+  sign(photoId: string, ttlMs = this.ttlMs): string {
+    const expires = (this.clock.now().getTime() + ttlMs).toString(36);
     return `${expires}.${this.mac(photoId, expires)}`;
   }
 
@@ -36,8 +37,8 @@ export class PhotoLinks {
   }
 
   /** The path an <img> tag can load. */
-  path(photoId: string): string {
-    return `/uploads/${photoId}?token=${this.sign(photoId)}`;
+  path(photoId: string, ttlMs = this.ttlMs): string {
+    return `/uploads/${photoId}?token=${this.sign(photoId, ttlMs)}`;
   }
 
   private mac(photoId: string, expires: string): string {

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { access, constants, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { log } from '../../config/log.js';
+import { ChromiumMissingError, withChromiumPage } from './chromium.js';
 
 /** WeCom's group robot takes images up to 2 MB before base64 (wallboard.md). */
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
@@ -18,72 +17,30 @@ export interface SnapshotRenderer {
   render(pageUrl: string): Promise<RenderResult>;
 }
 
-/** stack.md's launch flags for Debian's Chromium; playwright adds --headless and the user-data-dir itself. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /**
- * Headless Chromium through playwright-core: a fresh profile each time, a 1080 px wide portrait
- * page, full-page PNG. Renders one at a time (a second Chromium on two cores only slows both).
- * Never throws: a missing or failing browser becomes a reason that says how to fix it.
+ * Headless Chromium through playwright-core (chromium.ts: a fresh profile each time, one browser at a
+ * time), a 1080 px wide portrait page, full-page PNG. Never throws: a missing or failing browser
+ * becomes a reason that says how to fix it.
  */
 export class ChromiumRenderer implements SnapshotRenderer {
-  private queue: Promise<unknown> = Promise.resolve();
-
   constructor(
     private readonly executablePath: string,
     private readonly timeoutMs = 60_000,
   ) {}
 
-  render(pageUrl: string): Promise<RenderResult> {
-    const next = this.queue.then(() => this.renderNow(pageUrl));
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
-
-  private async renderNow(pageUrl: string): Promise<RenderResult> {
+  async render(pageUrl: string): Promise<RenderResult> {
     try {
-      await access(this.executablePath, constants.X_OK);
-    } catch {
-      return { ok: false, reason: `Chromium was not found at ${this.executablePath} (CHROMIUM_PATH). ${INSTALL_HINT}` };
-    }
-    const profile = await mkdtemp(join(tmpdir(), 'hazardloop-chromium-'));
-    let context: import('playwright-core').BrowserContext | undefined;
-    try {
-      const { chromium } = await import('playwright-core');
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: this.executablePath,
-        headless: true,
-        args: CHROMIUM_ARGS,
-        viewport: { width: SNAPSHOT_VIEWPORT_WIDTH, height: 1400 },
-        deviceScaleFactor: 1,
-        locale: 'zh-CN',
-        timeout: this.timeoutMs,
-      });
-      const page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(pageUrl, { waitUntil: 'load', timeout: this.timeoutMs });
-      const outcome = await page.waitForSelector('[data-snapshot-state="ready"], [data-snapshot-state="error"]', {
-        timeout: this.timeoutMs,
-      });
-      if ((await outcome.getAttribute('data-snapshot-state')) === 'error') {
+      return await withChromiumPage(
+        this.executablePath,
+        { viewport: { width: SNAPSHOT_VIEWPORT_WIDTH, height: 1400 }, timeoutMs: this.timeoutMs },
+        (page) => this.renderOn(page, pageUrl),
+      );
+    } catch (error) {
+      if (error instanceof ChromiumMissingError)
         return {
           ok: false,
-          reason: `The snapshot page could not load its data: ${(await outcome.textContent())?.trim() ?? 'unknown error'}`,
+          reason: `Chromium was not found at ${this.executablePath} (CHROMIUM_PATH). ${INSTALL_HINT}`,
         };
-      }
-      await page.evaluate('document.fonts.ready.then(() => undefined)');
-      const png = await page.screenshot({ fullPage: true, type: 'png', animations: 'disabled' });
-      if (png.length > MAX_IMAGE_BYTES)
-        return { ok: false, reason: `The rendered image is ${png.length} bytes, over the 2 MB a chat robot accepts.` };
-      return { ok: true, png };
-    } catch (error) {
       const message = (error as Error).message?.split('\n')[0] ?? String(error);
       log.warn(`snapshot image: Chromium failed: ${message}`);
       if ((error as Error).name === 'TimeoutError') {
@@ -93,10 +50,25 @@ export class ChromiumRenderer implements SnapshotRenderer {
         };
       }
       return { ok: false, reason: `Chromium failed to render the snapshot page (${message}). ${INSTALL_HINT}` };
-    } finally {
-      await context?.close().catch(() => undefined);
-      await rm(profile, { recursive: true, force: true }).catch(() => undefined);
     }
+  }
+
+  private async renderOn(page: Page, pageUrl: string): Promise<RenderResult> {
+    await page.goto(pageUrl, { waitUntil: 'load', timeout: this.timeoutMs });
+    const outcome = await page.waitForSelector('[data-snapshot-state="ready"], [data-snapshot-state="error"]', {
+      timeout: this.timeoutMs,
+    });
+    if ((await outcome.getAttribute('data-snapshot-state')) === 'error') {
+      return {
+        ok: false,
+        reason: `The snapshot page could not load its data: ${(await outcome.textContent())?.trim() ?? 'unknown error'}`,
+      };
+    }
+    await page.evaluate('document.fonts.ready.then(() => undefined)');
+    const png = await page.screenshot({ fullPage: true, type: 'png', animations: 'disabled' });
+    if (png.length > MAX_IMAGE_BYTES)
+      return { ok: false, reason: `The rendered image is ${png.length} bytes, over the 2 MB a chat robot accepts.` };
+    return { ok: true, png };
   }
 }
 

@@ -12,4 +12,19 @@ describe('the analyst page’s example queries', () => {
       expect(validate(schema, parse(query)).map((error) => error.message)).toEqual([]);
     },
   );
+
+  it('names every operation, so that GraphiQL titles each tab, and opens with the analysts’ collection', () => {
+    const names = EXAMPLE_QUERIES.map((example) => {
+      const [operation] = parse(example.query).definitions;
+      return operation?.kind === 'OperationDefinition' ? operation.name?.value : undefined;
+    });
+    expect(names.every(Boolean)).toBe(true);
+    expect(names.slice(0, 5)).toEqual([
+      'ThreeDisplays',
+      'DepartmentRanking',
+      'MonthlySeries',
+      'Ledger',
+      'EnterpriseAssessment',
+    ]);
+  });
 });

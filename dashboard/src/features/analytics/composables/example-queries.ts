@@ -1,6 +1,72 @@
 /** The common questions, as GraphiQL tabs; a test checks each against schema.graphql. */
 export const EXAMPLE_QUERIES: readonly { query: string }[] = [
   {
+    query: `# 三个展示：15天未登录、15天未填报、超期未整改 (the three displays as they stand)
+query ThreeDisplays {
+  noLogin: alerts(kind: NO_LOGIN) { since enterprise { code name lastLoginAt department { name } } }
+  noFiling: alerts(kind: NO_FILING) { since enterprise { code name lastFilingAt department { name } } }
+  overdue: alerts(kind: OVERDUE) {
+    since
+    enterprise { code name department { name leader { displayName } } }
+    hazard { title grade deadline }
+  }
+}
+`,
+  },
+  {
+    query: `# 科室排名：各科室的统计与考核名次 (a department ranking: figures and assessment rank)
+query DepartmentRanking($from: DateTime! = "2026-10-01T00:00:00+08:00", $to: DateTime! = "2026-12-31T23:59:59+08:00") {
+  statsBy(from: $from, to: $to, by: DEPARTMENT) {
+    key
+    label
+    stats { hazardsFound hazardsEntered overdue closed loginRate filingRate onTimeRate medianDaysToClose }
+  }
+  assessment(kind: DEPARTMENT, from: $from, to: $to) { rank subjectName score }
+}
+`,
+  },
+  {
+    query: `# 按月统计：每月发现、现场整改、录入整改和超期 (a monthly series, bureau time)
+query MonthlySeries($from: DateTime! = "2026-07-01T00:00:00+08:00", $to: DateTime! = "2026-12-31T23:59:59+08:00") {
+  statsSeries(from: $from, to: $to, interval: MONTH) {
+    start
+    end
+    stats { hazardsFound rectifiedOnSpot hazardsEntered overdue closed onTimeRate repeatHazards selfReportShare }
+  }
+}
+`,
+  },
+  {
+    query: `# 一家企业的隐患台账（同 GET /exports/ledger/:id.xlsx）(one enterprise's ledger)
+# 先用 enterprises(filter: { search: "e001" }) 查到企业 id，填入下方变量。
+query Ledger($enterpriseId: ID!, $from: DateTime = "2026-10-01T00:00:00+08:00", $after: String) {
+  hazards(filter: { enterpriseId: $enterpriseId, discoveredFrom: $from }, first: 200, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      node {
+        discoveredAt title location grade source measures responsiblePerson deadline status closedAt overdue
+        photos { phase url }
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    query: `# 企业考核：得分、名次和每一项的扣分理由 (an assessment, with why points were lost)
+query EnterpriseAssessment($from: DateTime! = "2026-10-01T00:00:00+08:00", $to: DateTime! = "2026-12-31T23:59:59+08:00") {
+  assessmentScheme(kind: ENTERPRISE) { version items { key label points rule } }
+  assessment(kind: ENTERPRISE, from: $from, to: $to) {
+    rank
+    subjectName
+    score
+    items { label value points maxPoints explanation }
+  }
+}
+`,
+  },
+  {
     query: `# 超期未整改的隐患：哪家企业、哪个科室、超期多久 (overdue hazards)
 query OverdueHazards {
   hazards(filter: { overdue: true }, first: 50) {
