@@ -86,6 +86,10 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
     app.set('trust proxy', env.trustProxy);
     app.use(securityHeaders());
     const http: Server = createServer(app);
+    // Idle keep-alive sockets outlive the clients' and proxies' (60 s is common): a server that closes
+    // one first races a request sent on it, which the client sees as ECONNRESET.
+    http.keepAliveTimeout = 65_000;
+    http.headersTimeout = 66_000;
     const realtime = startRealtime(http, schema, deps, bus);
     const apollo = new ApolloServer<Context>({
       schema,
