@@ -9,6 +9,7 @@ import { authRoutes } from './features/auth/routes/index.js';
 import { enterpriseRoutes } from './features/enterprises/routes/index.js';
 import { fieldRoutes } from './features/field/routes/index.js';
 import { hazardRoutes } from './features/hazards/routes/index.js';
+import { riskRegisterRoutes } from './features/risk/register/routes/index.js';
 import { supervisionRoutes } from './features/supervision/routes/index.js';
 import { riskSupervisionRoutes } from './features/risk/supervision/routes/index.js';
 import { adminRoutes } from './features/admin/routes/index.js';
@@ -39,6 +40,7 @@ export const routes: RouteRecordRaw[] = [
       { path: '', name: 'home', component: { render: () => null }, meta: { home: true } },
       ...hazardRoutes,
       ...fieldRoutes,
+      ...riskRegisterRoutes,
       ...enterpriseRoutes,
       ...analyticsRoutes,
       ...snapshotRoutes,

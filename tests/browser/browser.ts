@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../../server/src/testing/test-server.js';
+import { startTestServer, type TestServer, type TestServerOptions } from '../../server/src/testing/test-server.js';
 
 /** Debian's Chromium (stack.md); never a downloaded browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -72,9 +72,9 @@ export async function openBrowser(viewport: { width: number; height: number }): 
   };
 }
 
-/** A real server (SQLite, demo data) serving the built dashboard. */
-export async function startDashboardServer(): Promise<TestServer> {
-  return startTestServer({ dialect: 'sqlite' });
+/** A real server (SQLite, demo data) serving the built dashboard; a test may give it a clock or settings. */
+export async function startDashboardServer(options: Partial<TestServerOptions> = {}): Promise<TestServer> {
+  return startTestServer({ dialect: 'sqlite', ...options });
 }
 
 /** Signs in through the login form, as a person would, and waits for the landing page. */

@@ -23,6 +23,7 @@ export const en: Messages = {
     snapshots: 'Snapshots',
     ledger: 'Ledger',
     file: 'File a hazard',
+    risk: 'Risk register',
     enterprises: 'My enterprises',
     hazards: 'Hazards',
     wallboard: 'Wallboard',

@@ -21,6 +21,7 @@ export const zhCN = {
     snapshots: '每日截图',
     ledger: '隐患台账',
     file: '上报隐患',
+    risk: '风险管控',
     enterprises: '我的企业',
     hazards: '隐患清单',
     wallboard: '实时看板',

@@ -282,6 +282,7 @@ export interface ViewerPermissions {
   deliveries: boolean;
   administer: boolean;
   readAdministration: boolean;
+  riskRegister: boolean;
   exportReports: boolean;
   manageAssessment: boolean;
   inspectionPlan: boolean;
@@ -307,6 +308,7 @@ export function viewerPermissions(viewer: Viewer): ViewerPermissions {
     deliveries: !viewer.kiosk && mayReadDeliveries(viewer),
     administer: mayAdminister(viewer),
     readAdministration: mayReadAdministration(viewer),
+    riskRegister: !viewer.kiosk && mayKeepRiskRegister(viewer),
     exportReports: mayExportReports(viewer),
     manageAssessment: mayManageAssessment(viewer),
     inspectionPlan: staff,
@@ -340,8 +342,12 @@ export function assertMayReadAdministration(viewer: Viewer): void {
  * The risk register and its checks (R14) are the enterprise's own: only its accounts write them, for
  * their own enterprise; supervisors read them within scope. Returns the enterprise written for.
  */
+export function mayKeepRiskRegister(viewer: Viewer): boolean {
+  return viewer.user.role === Role.ENTERPRISE && viewer.scope.kind === 'enterprise' && !!viewer.scope.enterpriseId;
+}
+
 export function assertMayKeepRiskRegister(viewer: Viewer, enterpriseId?: string | null): string {
-  if (viewer.user.role !== Role.ENTERPRISE || viewer.scope.kind !== 'enterprise' || !viewer.scope.enterpriseId)
+  if (!mayKeepRiskRegister(viewer) || viewer.scope.kind !== 'enterprise' || !viewer.scope.enterpriseId)
     throw forbidden('The risk register and its checks are kept by the enterprise itself; supervisors read them.');
   if (enterpriseId && enterpriseId.toLowerCase() !== viewer.scope.enterpriseId)
     throw forbidden('An enterprise account keeps the register of its own enterprise only.');

@@ -100,6 +100,12 @@ export class ViewerCan implements ViewerPermissions {
 
   @Field({
     description:
+      'Keep your enterprise’s risk register and record its checks (R14), the register pages and check forms: enterprise accounts.',
+  })
+  riskRegister!: boolean;
+
+  @Field({
+    description:
       'Export statistics, assessments and the quarterly table as XLSX or PDF (GET /exports/…): bureau staff and analysts.',
   })
   exportReports!: boolean;

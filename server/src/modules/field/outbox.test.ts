@@ -152,3 +152,88 @@ describe.each(dialects)('operations sent from a phone’s outbox (R17), on %s', 
     expect(await counts()).toEqual(before);
   });
 });
+
+describe.each(dialects)('a check recorded from a phone’s outbox (R14, R17), on %s', (dialect) => {
+  let server: TestServer;
+  const clock = new ManualClock('2026-11-20T02:00:00Z');
+  const CHECK = `mutation($taskId: ID!, $result: CheckResult!, $hazard: FileHazardInput, $photoIds: [ID!], $key: String, $queuedAt: DateTime) {
+    recordCheck(taskId: $taskId, result: $result, hazard: $hazard, photoIds: $photoIds, idempotencyKey: $key, queuedAt: $queuedAt) {
+      id status result hazard { id discoveredAt filedAt queuedAt history { action data } } } }`;
+
+  beforeAll(async () => {
+    server = await startTestServer({ dialect, clock });
+  });
+  afterAll(() => server?.close());
+
+  async function openTask(token: string, checkEvery = '1d') {
+    const point = await server.gql(
+      `mutation($input: RiskPointInput!) { saveRiskPoint(input: $input) { id } }`,
+      { input: { name: `配电室 ${Math.random()}`, kind: 'SITE', likelihood: 3, severity: 3 } },
+      token,
+    );
+    const measure = await server.gql(
+      `mutation($input: ControlMeasureInput!) { saveControlMeasure(input: $input) { id currentTask { id dueAt } } }`,
+      {
+        input: {
+          riskPointId: point.data!.saveRiskPoint.id,
+          description: '检查配电柜接地',
+          category: 'MAINTENANCE',
+          checkEvery,
+          checkRole: 'POST',
+        },
+      },
+      token,
+    );
+    expect(measure.errors).toBeUndefined();
+    return measure.data!.saveControlMeasure.currentTask as { id: string; dueAt: string };
+  }
+
+  it('records a queued HAZARD_FOUND check once however often it is resent, found when it was queued', async () => {
+    const e005 = await server.login('e005');
+    const task = await openTask(e005);
+    const queuedAt = new Date(clock.now().getTime() - HOUR).toISOString();
+    const vars = {
+      taskId: task.id,
+      result: 'HAZARD_FOUND',
+      hazard: { title: '配电柜接地线松动', grade: 'THIRD', rectifiedOnSpot: true, measures: '已紧固' },
+      key: 'phone-e-check-1',
+      queuedAt,
+    };
+    const first = await server.gql(CHECK, vars, e005);
+    expect(first.errors).toBeUndefined();
+    const hazard = first.data!.recordCheck.hazard;
+    expect(hazard).toMatchObject({ discoveredAt: queuedAt, queuedAt, filedAt: clock.now().toISOString() });
+    expect(JSON.parse(hazard.history[0].data).offline).toEqual({ queuedAt, delaySeconds: 3600, backfilled: false });
+    const recorded = await server.app.orm.em
+      .fork()
+      .findOneOrFail(AuditEntry, { action: 'check.recorded', subjectId: task.id });
+    expect(JSON.parse(recorded.data).offline).toMatchObject({ delaySeconds: 3600 });
+
+    const before = {
+      hazards: await server.app.orm.em.fork().count(Hazard),
+      audit: await server.app.orm.em.fork().count(AuditEntry),
+    };
+    clock.advance(60_000);
+    const again = await server.gql(CHECK, vars, e005);
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.recordCheck).toEqual(first.data!.recordCheck);
+    expect({
+      hazards: await server.app.orm.em.fork().count(Hazard),
+      audit: await server.app.orm.em.fork().count(AuditEntry),
+    }).toEqual(before);
+  });
+
+  it('refuses a queue time in the future, recording nothing', async () => {
+    const e006 = await server.login('e006');
+    const task = await openTask(e006);
+    const future = await server.gql(
+      CHECK,
+      { taskId: task.id, result: 'NORMAL', queuedAt: new Date(clock.now().getTime() + 10 * 60_000).toISOString() },
+      e006,
+    );
+    expect(codeOf(future)).toBe('BAD_USER_INPUT');
+    expect(future.errors![0]!.extensions!['field']).toBe('queuedAt');
+    const tasks = await server.gql(`{ checkTasks(filter: { status: DUE }) { edges { node { id } } } }`, {}, e006);
+    expect(tasks.data!.checkTasks.edges.map((e: any) => e.node.id)).toContain(task.id);
+  });
+});

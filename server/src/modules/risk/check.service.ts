@@ -4,6 +4,7 @@ import { badInput, conflict, notFound } from '../../graphql/errors.js';
 import { assertMayKeepRiskRegister } from '../auth/permissions.js';
 import { isUuid } from '../common/ids.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
+import { checkQueuedAt, offlineAudit } from '../field/outbox.rules.js';
 import { EventKind } from '../event/event-kind.js';
 import { runChange } from '../event/change.js';
 import { checkFiling, text } from '../hazard/filing.rules.js';
@@ -24,6 +25,8 @@ export interface RecordCheckArgs {
   photoIds?: string[] | null;
   hazard?: FileHazardInput | null;
   idempotencyKey?: string | null;
+  /** When the phone queued it, if it waited in an outbox (R17). */
+  queuedAt?: Date | null;
 }
 
 /**
@@ -59,10 +62,13 @@ export async function recordCheck(ctx: Context, args: RecordCheckArgs): Promise<
     throw badInput('photoIds', 'Photos are kept with a hazard; a NORMAL check takes none.');
   if (args.result === CheckResult.HAZARD_FOUND && !args.hazard)
     throw badInput('hazard', 'Describe the hazard found (hazard), as for fileHazard.');
+  const offline = checkQueuedAt(args.queuedAt, now, deps.env.backfillWindowMs);
+  // A hazard found on a check that waited in an outbox was found when it was queued (R1 checks the claim).
+  const discoveredAt = args.hazard?.discoveredAt ?? args.queuedAt ?? now;
   const facts = args.hazard
     ? prefixed(() =>
         checkFiling(
-          { ...args.hazard!, source: HazardSource.SELF_INSPECTION, discoveredAt: args.hazard!.discoveredAt ?? now },
+          { ...args.hazard!, source: HazardSource.SELF_INSPECTION, discoveredAt },
           now,
           deps.env.backfillWindowMs,
         ),
@@ -105,6 +111,7 @@ export async function recordCheck(ctx: Context, args: RecordCheckArgs): Promise<
           facts,
           now,
           photoIds: args.photoIds?.length ? args.photoIds : args.hazard!.photoIds,
+          offline,
           auditExtra: { checkTaskId: task.id, controlMeasureId: measure.id, riskPointId: measure.riskPoint.id },
         });
         await tx.nativeUpdate(CheckTask, { id: task.id }, { hazard: hazard.id });
@@ -132,6 +139,7 @@ export async function recordCheck(ctx: Context, args: RecordCheckArgs): Promise<
           note,
           hazardId: hazard?.id ?? null,
           inspectionId: inspection.id,
+          ...offlineAudit(offline),
         },
       });
       await change.emit({

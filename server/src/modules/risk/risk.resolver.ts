@@ -134,8 +134,14 @@ export class CheckTaskResolver {
     hazard?: FileHazardInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A retry with the same key records once.' })
     idempotencyKey?: string,
+    @Arg('queuedAt', () => Date, {
+      nullable: true,
+      description:
+        'When the phone queued this check, if it waited in an outbox (R17); kept in the history with the delay the server saw.',
+    })
+    queuedAt?: Date,
   ): Promise<CheckTask> {
-    return recordCheck(ctx, { taskId, result, note, photoIds, hazard, idempotencyKey });
+    return recordCheck(ctx, { taskId, result, note, photoIds, hazard, idempotencyKey, queuedAt });
   }
 
   @FieldResolver(() => ControlMeasure)

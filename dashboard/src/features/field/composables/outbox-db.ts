@@ -10,7 +10,7 @@ export interface OutboxPhoto {
   id?: string;
 }
 
-export type OutboxKind = 'fileHazard' | 'submitRectification' | 'recordInspection';
+export type OutboxKind = 'fileHazard' | 'submitRectification' | 'recordInspection' | 'recordCheck';
 
 /** One operation waiting on the phone to be sent (R17, docs/rules.md). */
 export interface OutboxEntry {
@@ -33,6 +33,12 @@ export interface OutboxEntry {
   status: 'waiting' | 'refused';
   /** The server's sentence when it refused the entry, for the user to correct or discard. */
   error?: string;
+  /** The input field the server named in its refusal (`deadline`, `hazard.title`, …). */
+  errorField?: string;
+  /** What the form held, as the user typed it: a refused entry reopens in its form with these values. */
+  form?: unknown;
+  /** Where its form is (`/hazards/new`, `/hazards/<id>`, `/risk/points/<id>/check`), opened with `?entry=<seq>`. */
+  formPath?: string;
 }
 
 class OutboxDatabase extends Dexie {

@@ -3,7 +3,12 @@ import type { ApolloClient, NormalizedCacheObject } from '@apollo/client/core';
 import { ApolloError } from '@apollo/client/core';
 import { liveQuery } from 'dexie';
 import { ref, watch } from 'vue';
-import { FileHazardDocument, RecordInspectionDocument, SubmitRectificationDocument } from '../../../gql/generated.js';
+import {
+  FileHazardDocument,
+  RecordCheckDocument,
+  RecordInspectionDocument,
+  SubmitRectificationDocument,
+} from '../../../gql/generated.js';
 import { randomKey } from '../../../shared/random-key.js';
 import { authToken } from '../../auth/composables/session.js';
 import { loadViewer } from '../../auth/composables/viewer.js';
@@ -61,12 +66,26 @@ export function startOutbox(apollo: ApolloClient<NormalizedCacheObject>): void {
   void follow();
 }
 
-/** Puts one operation in the outbox, with the idempotency key of this press of the submit button. */
+/** How a form puts its operation in the outbox: its values (to reopen it if refused) and the entry it corrects. */
+export interface EnqueueOptions {
+  /** What the form held, as the user typed it. */
+  form?: unknown;
+  /** The form's path, where a refused entry is corrected (`?entry=<seq>` is added). */
+  formPath?: string;
+  /** The refused entry this one corrects: it leaves the outbox as this one enters it. */
+  replaces?: number | null;
+}
+
+/**
+ * Puts one operation in the outbox, with the idempotency key of this press of the submit button (a corrected
+ * entry is a new press: new key, new time, sent after what waits already).
+ */
 export async function enqueue(
   kind: OutboxKind,
   title: string,
   variables: Record<string, unknown>,
   photos: Array<{ name: string; blob: Blob; id?: string }>,
+  options: EnqueueOptions = {},
 ): Promise<number> {
   const who = owner ?? (await currentOwner());
   if (!who) throw new Error('not signed in');
@@ -82,8 +101,21 @@ export async function enqueue(
     createdAt: serverNow().toISOString(),
     waited: typeof navigator !== 'undefined' && navigator.onLine === false,
     status: 'waiting',
+    // Plain data only: IndexedDB stores a structured clone, and a Vue proxy cannot be cloned.
+    form: options.form === undefined ? undefined : JSON.parse(JSON.stringify(options.form)),
+    formPath: options.formPath,
   };
-  return (await outboxDb.entries.add(entry)) as number;
+  return outboxDb.transaction('rw', outboxDb.entries, async () => {
+    if (options.replaces != null) await outboxDb.entries.delete(options.replaces);
+    return (await outboxDb.entries.add(entry)) as number;
+  });
+}
+
+/** A refused entry of the signed-in user, for its form to reopen with the user's values and the server's sentence. */
+export async function refusedEntry(seq: number, kind: OutboxKind): Promise<OutboxEntry | null> {
+  const who = owner ?? (await currentOwner());
+  const entry = Number.isInteger(seq) ? await outboxDb.entries.get(seq) : undefined;
+  return entry && entry.owner === who && entry.kind === kind && entry.status === 'refused' ? entry : null;
 }
 
 /** Sends this entry now if the network allows (and everything queued before it); says how it went. */
@@ -92,7 +124,7 @@ export async function sendNow(seq: number): Promise<SendOutcome> {
   const outcome = outcomes.get(seq);
   if (outcome) return outcome;
   const entry = await outboxDb.entries.get(seq);
-  if (entry?.status === 'refused') return { state: 'refused', error: entry.error ?? '' };
+  if (entry?.status === 'refused') return { state: 'refused', error: entry.error ?? '', field: entry.errorField };
   return { state: 'waiting' };
 }
 
@@ -135,7 +167,11 @@ async function sendRound(): Promise<void> {
       outcomes.set(entry.seq!, outcome);
       if (outcome.state === 'sent') await outboxDb.entries.delete(entry.seq!);
       else if (outcome.state === 'refused')
-        await outboxDb.entries.update(entry.seq!, { status: 'refused', error: outcome.error });
+        await outboxDb.entries.update(entry.seq!, {
+          status: 'refused',
+          error: outcome.error,
+          errorField: outcome.field,
+        });
     } catch (error) {
       if (error instanceof Unreachable) {
         await outboxDb.entries.update(entry.seq!, { waited: true });
@@ -207,6 +243,19 @@ async function sendEntry(apollo: ApolloClient<NormalizedCacheObject>, entry: Out
       });
       return { state: 'sent', id: result.data!.recordInspection.id, title: entry.title };
     }
+    if (entry.kind === 'recordCheck') {
+      const result = await apollo.mutate({
+        mutation: RecordCheckDocument,
+        variables: {
+          ...(entry.variables as { taskId: string; result: 'NORMAL' | 'HAZARD_FOUND' }),
+          photoIds,
+          idempotencyKey: entry.idempotencyKey,
+          queuedAt,
+        },
+        refetchQueries: ['RiskRegister', 'Hazards'],
+      });
+      return { state: 'sent', id: result.data!.recordCheck.id, title: entry.title };
+    }
     const result = await apollo.mutate({
       mutation: SubmitRectificationDocument,
       variables: {
@@ -236,6 +285,6 @@ export async function discardEntry(seq: number): Promise<void> {
 
 /** The user asks for a refused entry to be sent again (e.g. after the hazard was reopened). */
 export async function retryEntry(seq: number): Promise<void> {
-  await outboxDb.entries.update(seq, { status: 'waiting', error: undefined });
+  await outboxDb.entries.update(seq, { status: 'waiting', error: undefined, errorField: undefined });
   await flushOutbox();
 }

@@ -83,6 +83,21 @@ export function usePhotoUploads() {
     photos.value = photos.value.filter((p) => p.key !== key);
   }
 
+  /** Puts back the photos of an outbox entry being corrected: already on the server (with an id), or kept on the phone. */
+  function restore(saved: ReadonlyArray<{ name: string; blob: Blob; id?: string }>) {
+    photos.value = [
+      ...photos.value,
+      ...saved.map((p): Photo => ({
+        key: next++,
+        name: p.name,
+        previewUrl: URL.createObjectURL(p.blob),
+        state: p.id ? 'uploaded' : 'saved',
+        id: p.id,
+        blob: p.blob,
+      })),
+    ];
+  }
+
   onBeforeUnmount(() => photos.value.forEach((p) => URL.revokeObjectURL(p.previewUrl)));
 
   const uploadedIds = () => photos.value.flatMap((p) => (p.id ? [p.id] : []));
@@ -92,5 +107,5 @@ export function usePhotoUploads() {
       (p.state === 'uploaded' || p.state === 'saved') && p.blob ? [{ name: p.name, blob: p.blob, id: p.id }] : [],
     );
   const busy = () => photos.value.some((p) => p.state === 'uploading');
-  return { photos, add, remove, uploadedIds, forOutbox, busy };
+  return { photos, add, remove, restore, uploadedIds, forOutbox, busy };
 }
