@@ -6,7 +6,8 @@ import { appShell } from './app-shell.js';
 /** In `pnpm dev` the API runs on :4000; Vite proxies it (and its WebSocket) so that no CORS is needed. */
 const api = 'http://127.0.0.1:4000';
 
-const shell = appShell();
+// GraphiQL and ECharts are not field work: they load from the network when a page that draws them opens.
+const shell = appShell(/mount-graphiql|shared\/charts\/echarts/);
 
 export default defineConfig({
   plugins: [
@@ -38,7 +39,7 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html}'],
-        // GraphiQL (the analyst page) is not field work: it loads from the network when opened.
+        // GraphiQL (the analyst page) and ECharts are not field work: they load from the network when opened.
         manifestTransforms: [
           async (entries) => ({ manifest: entries.filter((e) => shell.isShell(e.url)), warnings: [] }),
         ],

@@ -10,9 +10,10 @@ import type { Orm } from './config/database.js';
 import express from 'express';
 import { openDatabase } from './config/database.js';
 import type { Env } from './config/env.js';
-import { log } from './config/log.js';
+import { configureLog, log } from './config/log.js';
 import type { AppDeps, Context } from './graphql/context.js';
 import { formatError } from './graphql/format-error.js';
+import { messagesPlugin } from './graphql/messages-plugin.js';
 import { buildHazardLoopSchema } from './graphql/schema.js';
 import { authenticate } from './modules/auth/auth.service.js';
 import { bearerToken } from './modules/auth/bearer.js';
@@ -28,6 +29,7 @@ import { createEventBus } from './realtime/pubsub.js';
 import { startRealtime, type RealtimeServices } from './realtime/realtime.js';
 import { MAX_QUERY_TOKENS, validationRules } from './graphql/limits.js';
 import { mountUploads } from './modules/photo/photo.routes.js';
+import { PhotoExpiry } from './modules/photo/photo-expiry.job.js';
 import { mountImports } from './modules/import/import.routes.js';
 import { mountExports } from './modules/export/export.routes.js';
 import { createReminderScheduler } from './modules/reminders/reminders.jobs.js';
@@ -40,6 +42,9 @@ import { EnvError } from './config/env.js';
 import { passwordGatePlugin } from './modules/auth/password-gate.js';
 import { securityHeaders } from './http/security-headers.js';
 import { graphqlBodyErrors } from './http/body-errors.js';
+import { createMetrics } from './ops/metrics.js';
+import { metricsRoute } from './ops/metrics.routes.js';
+import { operationsPlugin, requestFacts, requestLog } from './ops/request-log.js';
 
 const DASHBOARD_DIST = fileURLToPath(new URL('../../dashboard/dist/', import.meta.url));
 
@@ -55,6 +60,8 @@ export interface App {
    * Tests drive them with `tick(now)` and `sweep()`.
    */
   reminders: ReminderScheduler;
+  /** Removes photos never attached within UNATTACHED_PHOTO_TTL; runs in the timer leader (tests call `sweep()`). */
+  photoExpiry: PhotoExpiry;
   close(): Promise<void>;
 }
 
@@ -68,17 +75,19 @@ export interface AppOptions {
 
 /** env → database → schema → HTTP (and later WebSocket) → listen. */
 export async function startApp({ env, clock: injected, renderer }: AppOptions): Promise<App> {
+  configureLog(env);
   const clock = injected ?? (env.fakeNow ? offsetClock(env.fakeNow) : systemClock);
+  const metrics = createMetrics();
   const orm = await openDatabase(env);
   try {
     await seedIfEmpty(orm.em.fork(), env, clock);
     await refuseDemoOnNetwork(orm, env);
-    const bus = await createEventBus(env, orm);
+    const bus = await createEventBus(env, orm, { clock, metrics });
     // The live services first, with what they read by; then AppDeps, once, holding them by narrow interfaces.
     const live = {
       bus,
       wallboards: new WallboardHub({ orm, env, clock }, bus),
-      alerts: new AlertWatcher({ orm, env, clock, publisher: bus }, bus),
+      alerts: new AlertWatcher({ orm, env, clock, publisher: bus, metrics }, bus),
       checks: new CheckWatcher({ orm, clock, publisher: bus }, bus),
       supervision: new SupervisionWatcher({ orm, env, clock, publisher: bus }, bus),
     };
@@ -94,13 +103,16 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
       supervision: live.supervision,
       reminders: new Reminders(env, clock, orm, renderer),
       photoLinks: new PhotoLinks(env.reminders.linkSecret, clock),
+      metrics,
     });
     const reminders = createReminderScheduler(deps);
+    const photoExpiry = new PhotoExpiry(deps);
     const schema = await buildHazardLoopSchema();
 
     const app = express();
     app.disable('x-powered-by');
     app.set('trust proxy', env.trustProxy);
+    app.use(requestLog(metrics));
     app.use(securityHeaders());
     const http: Server = createServer(app);
     // Idle keep-alive sockets outlive the clients' and proxies' (60 s is common): a server that closes
@@ -108,6 +120,10 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
     http.keepAliveTimeout = 65_000;
     http.headersTimeout = 66_000;
     const realtime = startRealtime(http, schema, deps, live);
+    metrics.setSources({
+      openSockets: () => realtime.ws.openSockets(),
+      isLeader: () => realtime.leadership.isLeader(),
+    });
     const apollo = new ApolloServer<Context>({
       schema,
       introspection: true,
@@ -119,12 +135,15 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
         ApolloServerPluginDrainHttpServer({ httpServer: http }),
         realtime.apolloPlugin,
         kioskPlugin,
+        messagesPlugin,
         passwordGatePlugin,
         schemaPrivacyPlugin,
+        operationsPlugin(metrics, new Set()),
       ],
     });
     await apollo.start();
 
+    app.get('/metrics', metricsRoute(deps));
     app.get('/healthz', async (_req, res) => {
       try {
         await orm.em.fork().getConnection().execute('select 1');
@@ -139,12 +158,14 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
       '/graphql',
       express.json({ limit: '1mb' }),
       expressMiddleware(apollo, {
-        context: async ({ req }): Promise<Context> => {
+        context: async ({ req, res }): Promise<Context> => {
           const em = orm.em.fork();
           const viewer = await authenticate(em, bearerToken(req.headers.authorization), clock.now(), {
             allowKiosk: true,
           });
-          return { em, deps, viewer, clientAddress: req.ip ?? req.socket.remoteAddress };
+          const facts = requestFacts(res);
+          facts.userId = viewer?.user.id ?? null;
+          return { em, deps, viewer, clientAddress: req.ip ?? req.socket.remoteAddress, facts };
         },
       }),
     );
@@ -161,7 +182,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
     const port = (http.address() as AddressInfo).port;
     const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
     deps.reminders.setListenUrl(url);
-    await realtime.elect(env.reminders.timers ? [reminders] : []);
+    await realtime.elect(env.reminders.timers ? [reminders, photoExpiry] : [photoExpiry]);
 
     return {
       url,
@@ -170,8 +191,10 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
       deps,
       realtime,
       reminders,
+      photoExpiry,
       async close() {
         await reminders.stop();
+        await photoExpiry.stop();
         await deps.reminders.delivery.stop();
         await apollo.stop();
         await realtime.close();

@@ -24,8 +24,12 @@ describe.each(dialects)('the health check and faults, on %s', (dialect) => {
     try {
       const result = await server.gql('{ hazards { totalCount } }', {}, token);
       const error = result.errors![0]!;
-      expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
-      expect(error.message).toMatch(/Something went wrong/);
+      expect(error.extensions).toEqual({
+        code: 'INTERNAL_SERVER_ERROR',
+        messageKey: 'common.internal',
+        messageParams: {},
+      });
+      expect(error.message).toMatch(/服务器出错/);
       expect(JSON.stringify(result)).not.toMatch(/hazard_gone|select|sqlite|relation/i);
     } finally {
       await connection.execute('alter table hazard_gone rename to hazard');

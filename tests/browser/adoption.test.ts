@@ -77,7 +77,7 @@ describe.skipIf(!!skip)('a bureau adopts HazardLoop on an empty database, throug
     });
     await page.selectOption('[data-test="department-row"] select[name="chiefId"]', { label: '周文斌（chief1）' });
     await page.click('[data-test="save-department"]');
-    await page.waitForSelector('[data-test="notice"]');
+    await page.waitForSelector('[data-test="toast"][data-kind="success"]');
 
     // A dry run of a file with three bad rows: all three reported, nothing written.
     const rows = registryRows(100, '码头镇', '危险化学品安全监督管理科');

@@ -87,6 +87,8 @@ export const apolloClient = new ApolloClient({
           const headers = new Headers(init?.headers);
           const token = bearerToken();
           if (token) headers.set('authorization', `Bearer ${token}`);
+          // The server's own sentences (error.message) follow the dashboard's language too.
+          headers.set('accept-language', document.documentElement.lang || 'zh-CN');
           return fetch(uri, { ...init, headers });
         },
       }),

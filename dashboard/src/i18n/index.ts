@@ -1,4 +1,6 @@
 import { createI18n } from 'vue-i18n';
+import { en as serverEn } from '../../../server/src/messages/en.js';
+import { zhCN as serverZhCN } from '../../../server/src/messages/zh-CN.js';
 import { en } from './en.js';
 import { zhCN, type Messages } from './zh-CN.js';
 
@@ -18,7 +20,11 @@ export function createAppI18n(locale: Locale = storedLocale()) {
     legacy: false,
     locale,
     fallbackLocale: 'zh-CN',
-    messages: { 'zh-CN': zhCN, en } satisfies Record<Locale, Messages>,
+    // `server.*`: the server's one catalogue per language, for refusals rendered from their key (shared/refusal.ts).
+    messages: {
+      'zh-CN': { ...zhCN, server: serverZhCN },
+      en: { ...en, server: serverEn },
+    } satisfies Record<Locale, Messages & { server: object }>,
   });
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parseDuration } from '../modules/common/duration.js';
 import { isValidTimeZone } from '../modules/common/bureau-time.js';
+import type { LogFormat } from './log.js';
 import { DEFAULT_RISK_BANDS, parseRiskBands, type RiskBands } from '../modules/risk/risk-bands.js';
 import {
   DEFAULT_INSPECTIONS_PER_YEAR,
@@ -50,7 +51,19 @@ export interface Env {
   trustProxy: string | false;
   /** `events(since)` replays at most this far back; older resumptions are refused with a pointer to hazards/stats. */
   replayHorizonMs: number;
+  /** Log lines: JSON objects (production default) or one readable line each. */
+  logFormat: LogFormat;
+  logLevel: LogLevel;
+  /** Bearer token that may read `/metrics`; null: only loopback clients may. */
+  metricsToken: string | null;
+  /** At most `count` photos per user within `windowMs` (POST /uploads). */
+  uploadRate: { count: number; windowMs: number };
+  /** Photos not attached to a hazard this long after upload are removed by the timer leader. */
+  unattachedPhotoTtlMs: number;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Every setting with its default and meaning: the README's table and `.env.example` are made from this list. */
 export const SETTINGS = [
@@ -149,6 +162,27 @@ export const SETTINGS = [
     'REPLAY_HORIZON',
     '7d',
     '`events(since)` replays at most this far back; an older `since` is refused (read `hazards` or `stats` instead)',
+  ],
+  [
+    'LOG_FORMAT',
+    'json in production, pretty otherwise',
+    '`json`: one JSON object per line (for a log shipper); `pretty`: one readable line per entry',
+  ],
+  ['LOG_LEVEL', 'info', '`error`, `warn`, `info` (one line per request), `debug` or `trace`'],
+  [
+    'METRICS_TOKEN',
+    '',
+    'unset: `/metrics` answers loopback clients only; set (16+ characters): it answers whoever sends `Authorization: Bearer <token>`, from anywhere',
+  ],
+  [
+    'UPLOAD_RATE',
+    '60/1h',
+    'at most this many photos per user within the window (`count/duration`); more are refused with 429 `RATE_LIMITED`',
+  ],
+  [
+    'UNATTACHED_PHOTO_TTL',
+    '24h',
+    'a photo not attached to a hazard this long after upload is removed (files and row) by the timer leader',
   ],
 ] as const;
 
@@ -268,6 +302,20 @@ export function loadEnv(source: Source = process.env): Env {
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
     problems.push(`REDIS_URL must start with redis:// (got "${redisUrl}")`);
 
+  const production = get('NODE_ENV', 'development') === 'production';
+  const logFormat = get('LOG_FORMAT', production ? 'json' : 'pretty');
+  if (logFormat !== 'json' && logFormat !== 'pretty')
+    problems.push(`LOG_FORMAT must be json or pretty (got "${logFormat}")`);
+  const logLevel = get('LOG_LEVEL', 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  const metricsToken = get('METRICS_TOKEN', '');
+  if (metricsToken && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters long');
+  const uploadRate = /^(\d+)\s*\/\s*(\S+)$/.exec(get('UPLOAD_RATE', '60/1h'));
+  const uploadWindowMs = uploadRate ? parseDuration(uploadRate[2]!) : null;
+  if (!uploadRate || !uploadWindowMs || Number(uploadRate[1]) < 1)
+    problems.push(`UPLOAD_RATE must be a count and a duration such as 60/1h (got "${source.UPLOAD_RATE}")`);
+
   const env: Env = {
     port,
     host: get('HOST', '127.0.0.1'),
@@ -293,11 +341,16 @@ export function loadEnv(source: Source = process.env): Env {
     initialAdminPassword,
     demoOnNetwork: demoOnNetwork === '1',
     fakeNow,
-    production: get('NODE_ENV', 'development') === 'production',
+    production,
     logSql: get('LOG_SQL', '0') === '1',
     uploadDir: get('UPLOAD_DIR', 'data/uploads'),
     trustProxy: get('TRUST_PROXY', '') || false,
     replayHorizonMs: duration('REPLAY_HORIZON', '7d'),
+    logFormat: logFormat as LogFormat,
+    logLevel: logLevel as LogLevel,
+    metricsToken: metricsToken || null,
+    uploadRate: { count: Number(uploadRate?.[1] ?? 60), windowMs: uploadWindowMs ?? 3_600_000 },
+    unattachedPhotoTtlMs: duration('UNATTACHED_PHOTO_TTL', '24h'),
   };
   if (problems.length > 0) throw new EnvError(problems);
   return env;

@@ -43,11 +43,38 @@ export function ormConfig(env: Pick<Env, 'database' | 'logSql'>): Options {
     dataloader: DataloaderType.REFERENCE,
     allowGlobalContext: false,
     debug: env.logSql,
+    // The ORM's own lines (migrations, LOG_SQL) go through the server's log, JSON in production like the rest.
+    logger: (message: string) => log.info(message),
+    colors: false,
     ignoreUndefinedInQuery: true,
   };
   if (env.database.kind === 'postgresql') {
     return { ...common, driver: PostgreSqlDriver, clientUrl: env.database.url };
   }
   // One connection: SQLite allows one writer, and a single connection makes transactions queue instead of failing busy.
-  return { ...common, driver: LibSqlDriver, dbName: sqliteFile(env.database.url), pool: { min: 1, max: 1 } };
+  return {
+    ...common,
+    driver: LibSqlDriver,
+    dbName: sqliteFile(env.database.url),
+    pool: { min: 1, max: 1, afterCreate: sqliteSettings },
+  };
+}
+
+/**
+ * Write-ahead logging: a reader in another process (`pnpm backup`'s VACUUM INTO, an analyst's
+ * sqlite3 shell) never blocks the server's writes, and sees one committed state throughout. A
+ * brief lock (a checkpoint) is waited for instead of failing the write.
+ */
+function sqliteSettings(
+  connection: { exec(sql: string): unknown; pragma(sql: string, options: { simple: true }): unknown },
+  done: (error: unknown, c: unknown) => void,
+): void {
+  try {
+    connection.exec('pragma busy_timeout = 5000');
+    // Switching needs the file to itself; once switched (it stays so), a second connection asks nothing.
+    if (connection.pragma('journal_mode', { simple: true }) !== 'wal') connection.exec('pragma journal_mode = wal');
+    done(null, connection);
+  } catch (error) {
+    done(error, connection);
+  }
 }

@@ -12,6 +12,8 @@ import type { PhotoLinks } from '../modules/photo/photo-links.js';
 import type { Reminders } from '../modules/reminders/reminders.js';
 import type { SupervisionToucher } from '../modules/supervision/supervision-toucher.js';
 import type { WallboardFeed } from '../modules/wallboard/wallboard-feed.js';
+import type { Metrics } from '../ops/metrics.js';
+import type { RequestFacts } from '../ops/request-facts.js';
 import { unauthenticated } from './errors.js';
 
 /**
@@ -39,6 +41,8 @@ export interface AppDeps {
   readonly reminders: Reminders;
   /** Signed, short-lived photo paths for <img> tags. */
   readonly photoLinks: PhotoLinks;
+  /** This process's Prometheus registry and instruments (ops/metrics.ts), read at `/metrics`. */
+  readonly metrics: Metrics;
 }
 
 export interface Viewer {
@@ -59,6 +63,8 @@ export type Context = {
   clientAddress?: string;
   /** Over a socket: true while it holds too much unsent data, so a replay waits instead of buffering (bounded memory). */
   congested?: () => boolean;
+  /** Over HTTP: what the request's log line says (operation name, user id). */
+  facts?: RequestFacts;
 };
 
 export function requireViewer(ctx: Context): Viewer {

@@ -1,5 +1,4 @@
 import {
-  GraphQLError,
   getNamedType,
   getNullableType,
   isCompositeType,
@@ -13,6 +12,7 @@ import {
   type ValidationContext,
 } from 'graphql';
 import { DEFAULT_PAGE, MAX_PAGE } from '../modules/common/pagination.js';
+import { validationRefusal } from './errors.js';
 
 /**
  * What one operation may cost, in records: two nested full pages (200 × 200, with an object on
@@ -124,10 +124,7 @@ export function fieldWeightRule(context: ValidationContext): ASTVisitor {
       const cost = measure(operation.selectionSet, root);
       if (cost > MAX_WEIGHT)
         context.reportError(
-          new GraphQLError(
-            `这次查询的开销约为 ${Math.round(cost)} 条记录，最多允许 ${MAX_WEIGHT} 条。请减少汇总字段（如 wallboard、stats、auditChain）或用较小的分页（first）。`,
-            { nodes: operation },
-          ),
+          validationRefusal('common.queryTooHeavy', { found: Math.round(cost), max: MAX_WEIGHT }, operation),
         );
     },
   };

@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { log } from '../config/log.js';
+import { BUREAU_LOCALE, renderMessage } from '../messages/render.js';
 import { withoutSuggestions } from './schema-privacy.js';
 
 /** Codes whose message was written for the user; anything else is a fault and is masked in production. */
@@ -29,9 +30,9 @@ export function formatError(production: boolean) {
     log.error(`unexpected error in ${formatted.path?.join('.') ?? 'request'}:`, error);
     if (!production) return formatted;
     return {
-      message: 'Something went wrong on the server. It has been logged; try again, or tell the administrator.',
+      message: renderMessage(BUREAU_LOCALE, 'common.internal'),
       path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', messageKey: 'common.internal', messageParams: {} },
     };
   };
 }

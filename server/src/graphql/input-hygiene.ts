@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from 'type-graphql';
 import type { Context } from './context.js';
+import type { MessageKey, MessageParams } from '../messages/render.js';
 import { badInput } from './errors.js';
 
 /**
@@ -9,18 +10,19 @@ import { badInput } from './errors.js';
  */
 export const MAX_STRING_LENGTH = 10_000;
 
-/** Why a string may not be stored or searched for, or null when it may. */
-function refusal(value: string): string | null {
-  if (value.includes('\u0000')) return '不能包含 NUL 字符（\\u0000）。';
-  if (value.length > MAX_STRING_LENGTH) return `最多 ${MAX_STRING_LENGTH} 个字符，收到 ${value.length} 个。`;
+/** Why a string may not be stored or searched for (a refusal's key and params), or null when it may. */
+function refusal(value: string, field: string): [MessageKey, MessageParams] | null {
+  if (value.includes('\u0000')) return ['common.nulCharacter', { field }];
+  if (value.length > MAX_STRING_LENGTH)
+    return ['common.stringTooLong', { field, max: MAX_STRING_LENGTH, found: value.length }];
   return null;
 }
 
 /** Walks an argument (input objects and lists included) and refuses the first bad string, naming its field. */
 function check(value: unknown, field: string): void {
   if (typeof value === 'string') {
-    const why = refusal(value);
-    if (why) throw badInput(field, `${field}：${why}`);
+    const why = refusal(value, field);
+    if (why) throw badInput(why[0], why[1], field);
   } else if (Array.isArray(value)) {
     for (const item of value) check(item, field);
   } else if (value && typeof value === 'object' && !(value instanceof Date)) {

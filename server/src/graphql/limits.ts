@@ -3,7 +3,9 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { GraphQLArmorCallbackConfiguration } from '@escape.tech/graphql-armor-types';
-import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { type GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import type { MessageKey } from '../messages/render.js';
+import { validationRefusal } from './errors.js';
 import { fieldWeightRule } from './field-weights.js';
 
 /** Tokens per document: generous for real operations, a wall against a megabyte of aliases (graphql's own lexer counts). */
@@ -18,13 +20,13 @@ export const MAX_DIRECTIVES = 20;
 export const MAX_ARMOR_COST = 10_000_000;
 
 /** Refusals say what was too large in the user's language first; every limit answers GRAPHQL_VALIDATION_FAILED. */
-function refuse(sentence: (found: number) => string): GraphQLArmorCallbackConfiguration {
+function refuse(key: MessageKey, max: number): GraphQLArmorCallbackConfiguration {
   return {
     propagateOnRejection: false,
     onReject: [
       (context: ValidationContext | null, error: GraphQLError) => {
-        const found = Number(/found (\d+(?:\.\d+)?)/.exec(error.message)?.[1] ?? 0);
-        context?.reportError(new GraphQLError(sentence(Math.round(found))));
+        const found = Math.round(Number(/found (\d+(?:\.\d+)?)/.exec(error.message)?.[1] ?? 0));
+        context?.reportError(validationRefusal(key, { found, max }));
       },
     ],
   };
@@ -42,19 +44,19 @@ export const validationRules: ValidationRule[] = [
     n: MAX_DEPTH,
     // A fragment is a way of writing, not a level: `...F` nests no deeper than its fields.
     flattenFragments: true,
-    ...refuse((found) => `查询嵌套了 ${found} 层，最多允许 ${MAX_DEPTH} 层。请分几次查询。`),
+    ...refuse('common.queryTooDeep', MAX_DEPTH),
   }) as ValidationRule,
   maxAliasesRule({
     n: MAX_ALIASES,
-    ...refuse((found) => `查询用了 ${found} 个别名，最多允许 ${MAX_ALIASES} 个。请分几次查询。`),
+    ...refuse('common.tooManyAliases', MAX_ALIASES),
   }) as ValidationRule,
   maxDirectivesRule({
     n: MAX_DIRECTIVES,
-    ...refuse((found) => `查询用了 ${found} 个指令，最多允许 ${MAX_DIRECTIVES} 个。`),
+    ...refuse('common.tooManyDirectives', MAX_DIRECTIVES),
   }) as ValidationRule,
   costLimitRule({
     maxCost: MAX_ARMOR_COST,
-    ...refuse((found) => `查询的开销约为 ${found}，最多允许 ${MAX_ARMOR_COST}。请用较小的分页（first）。`),
+    ...refuse('common.queryTooCostly', MAX_ARMOR_COST),
   }) as ValidationRule,
   fieldWeightRule,
 ];

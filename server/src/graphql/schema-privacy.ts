@@ -27,8 +27,7 @@ export const schemaPrivacyPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, document }) {
-        if (!contextValue.viewer && asksForSchema(document))
-          throw unauthenticated('请先登录：登录后才能查看接口结构（introspection）。');
+        if (!contextValue.viewer && asksForSchema(document)) throw unauthenticated('common.schemaSignIn');
       },
     };
   },

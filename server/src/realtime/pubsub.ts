@@ -8,6 +8,14 @@ import type { EventPublisher } from '../modules/event/change.js';
 import { highestSeq } from '../modules/event/event-log.js';
 import { EventRecord } from '../modules/event/event-record.entity.js';
 import { toLiveEvent, type EventListener, type LiveEvent, type LiveEvents } from '../modules/event/live-event.js';
+import type { Clock } from '../modules/common/clock.js';
+import type { Metrics } from '../ops/metrics.js';
+
+/** What the bus measures with: the delivery lag is the clock's now less the event's commit instant. */
+export interface BusInstruments {
+  clock: Clock;
+  metrics: Metrics;
+}
 
 /** What crosses Redis: JSON, so the instant travels as an ISO string. */
 type WireEvent = Omit<LiveEvent, 'at'> & { at: string };
@@ -56,6 +64,7 @@ class Bus implements EventBus {
     private readonly orm: Orm,
     private readonly transport: Transport,
     startSeq: number,
+    private readonly instruments?: BusInstruments,
   ) {
     this.delivered = startSeq;
     transport.listen('events', (events) => this.receive(events.map(fromWire)));
@@ -132,6 +141,10 @@ class Bus implements EventBus {
   private deliver(event: LiveEvent): void {
     if (event.seq <= this.delivered) return;
     this.delivered = event.seq;
+    if (this.instruments) {
+      const lagMs = this.instruments.clock.now().getTime() - event.at.getTime();
+      this.instruments.metrics.deliveryLag.observe(Math.max(lagMs, 0) / 1000);
+    }
     for (const listener of this.listeners) safely(() => listener(event));
   }
 
@@ -231,13 +244,13 @@ function redisTransport(env: Env, onReconnect: () => void): Transport {
 }
 
 /** The bus for this process: Redis when `REDIS_URL` is set, in-process otherwise. */
-export async function createEventBus(env: Env, orm: Orm): Promise<EventBus> {
+export async function createEventBus(env: Env, orm: Orm, instruments?: BusInstruments): Promise<EventBus> {
   const start = await highestSeq(orm.em.fork());
   // The transport's catch-up callback may fire before the bus exists, so it is read through a variable.
   // eslint-disable-next-line prefer-const
   let bus: Bus | undefined;
   const transport = env.redisUrl ? redisTransport(env, () => bus?.catchUp()) : inProcessTransport();
-  bus = new Bus(orm, transport, start);
+  bus = new Bus(orm, transport, start, instruments);
   await transport.started();
   return bus;
 }

@@ -8,12 +8,14 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
-import { CloseCode, type Context as WsContext } from 'graphql-ws';
+import { CloseCode, type Context as WsContext, type SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { log } from '../config/log.js';
 import type { AppDeps, Context, Viewer } from '../graphql/context.js';
+import { localizeErrors, rateLimited, unauthenticated } from '../graphql/errors.js';
 import { formatError } from '../graphql/format-error.js';
+import { localeFromHeader } from '../messages/render.js';
 import { MAX_QUERY_TOKENS, validationRules } from '../graphql/limits.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { authenticate } from '../modules/auth/auth.service.js';
@@ -25,6 +27,7 @@ import { isUuid } from '../modules/common/ids.js';
 import { kioskRefusal } from '../modules/kiosk/kiosk-access.js';
 import { revokedKioskSessions } from '../modules/kiosk/kiosk.service.js';
 import type { EventBus } from './pubsub.js';
+import { operationLabel, outcomeOf } from '../ops/request-log.js';
 
 /** The HTTP side accepts JSON bodies up to 1 MB; a socket message may be no larger. */
 const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -76,6 +79,19 @@ export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps
   const sessions = new Map<SocketContext, SocketSession>();
   const format = formatError(env.production);
   const rules = [...specifiedRules, ...validationRules];
+  const operationNames = new Set<string>();
+  /** Counts a socket operation by name and outcome, as the HTTP side's plugin does. */
+  const counted = <T extends ReadonlyArray<{ extensions?: Record<string, unknown> }> | undefined>(
+    name: string | null | undefined,
+    errors: T,
+  ): T => {
+    deps.metrics.operations.inc({
+      transport: 'ws',
+      operation: operationLabel(operationNames, name),
+      outcome: outcomeOf(errors),
+    });
+    return errors;
+  };
 
   const end = (session: SocketSession, reason: string) => {
     clearTimeout(session.expiry);
@@ -95,8 +111,56 @@ export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps
     return timer;
   };
 
-  const formatErrors = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
-    errors.map((error) => format(error.toJSON(), error));
+  // Refusals in the language the browser asked for when it opened the socket (Accept-Language).
+  const formatErrors = (ctx: SocketContext, errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+    localizeErrors(
+      errors.map((error) => format(error.toJSON(), error)),
+      localeFromHeader(ctx.extra.request.headers['accept-language']),
+    );
+
+  /** Checks and prepares one operation of a socket: the refusals, or what graphql-ws executes. */
+  async function subscribe(ctx: SocketContext, id: string, payload: SubscribePayload) {
+    const session = sessions.get(ctx);
+    if (!session) return [unauthenticated()];
+    if (session.viewer.expiresAt <= clock.now()) {
+      end(session, 'Session expired; sign in again');
+      return [unauthenticated('auth.sessionExpired')];
+    }
+    if (session.operations.size >= MAX_OPERATIONS_PER_SOCKET) {
+      return [rateLimited('common.tooManyOperations', { max: MAX_OPERATIONS_PER_SOCKET }, 1)];
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(payload.query, { maxTokens: MAX_QUERY_TOKENS });
+    } catch (error) {
+      return [coded(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+    }
+    const errors = validate(schema, document, rules);
+    if (errors.length > 0) return errors.map((error) => coded(error, 'GRAPHQL_VALIDATION_FAILED'));
+    const kioskRefused = session.viewer.kiosk ? kioskRefusal(document, payload.operationName) : null;
+    if (kioskRefused) return [kioskRefused];
+    if (session.viewer.user.mustChangePassword) {
+      // The password may have been changed over HTTP with this very session since the socket opened.
+      const user = await orm.em.fork().findOne(User, session.viewer.user.id);
+      if (user && !user.mustChangePassword) session.viewer.user.mustChangePassword = false;
+    }
+    if (mustChangePasswordFirst(session.viewer, document, payload.operationName)) return [passwordChangeRequired()];
+    session.operations.add(id);
+    const contextValue: Context = {
+      em: orm.em.fork(),
+      deps,
+      viewer: session.viewer,
+      clientAddress: ctx.extra.request.socket.remoteAddress,
+      congested: () => ctx.extra.socket.bufferedAmount > MAX_BUFFERED_BYTES,
+    };
+    return {
+      schema,
+      document,
+      variableValues: payload.variables ?? undefined,
+      operationName: payload.operationName ?? undefined,
+      contextValue,
+    };
+  }
 
   const disposable = useServer<ConnectionParams, Record<PropertyKey, never>>(
     {
@@ -125,65 +189,16 @@ export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps
         return true;
       },
       async onSubscribe(ctx, id, payload) {
-        const session = sessions.get(ctx);
-        if (!session)
-          return [
-            new GraphQLError('Please sign in first; this needs a valid session token.', {
-              extensions: { code: 'UNAUTHENTICATED' },
-            }),
-          ];
-        if (session.viewer.expiresAt <= clock.now()) {
-          end(session, 'Session expired; sign in again');
-          return [
-            new GraphQLError('Your session expired; sign in again.', { extensions: { code: 'UNAUTHENTICATED' } }),
-          ];
-        }
-        if (session.operations.size >= MAX_OPERATIONS_PER_SOCKET) {
-          return [
-            new GraphQLError(
-              `At most ${MAX_OPERATIONS_PER_SOCKET} operations may run on one socket; complete some first.`,
-              { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 } },
-            ),
-          ];
-        }
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: MAX_QUERY_TOKENS });
-        } catch (error) {
-          return [coded(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length > 0) return errors.map((error) => coded(error, 'GRAPHQL_VALIDATION_FAILED'));
-        const kioskRefused = session.viewer.kiosk ? kioskRefusal(document, payload.operationName) : null;
-        if (kioskRefused) return [new GraphQLError(kioskRefused, { extensions: { code: 'FORBIDDEN' } })];
-        if (session.viewer.user.mustChangePassword) {
-          // The password may have been changed over HTTP with this very session since the socket opened.
-          const user = await orm.em.fork().findOne(User, session.viewer.user.id);
-          if (user && !user.mustChangePassword) session.viewer.user.mustChangePassword = false;
-        }
-        if (mustChangePasswordFirst(session.viewer, document, payload.operationName)) return [passwordChangeRequired()];
-        session.operations.add(id);
-        const contextValue: Context = {
-          em: orm.em.fork(),
-          deps,
-          viewer: session.viewer,
-          clientAddress: ctx.extra.request.socket.remoteAddress,
-          congested: () => ctx.extra.socket.bufferedAmount > MAX_BUFFERED_BYTES,
-        };
-        return {
-          schema,
-          document,
-          variableValues: payload.variables ?? undefined,
-          operationName: payload.operationName ?? undefined,
-          contextValue,
-        };
+        const result = await subscribe(ctx, id, payload);
+        counted(payload.operationName, Array.isArray(result) ? result : undefined);
+        return result;
       },
-      onNext(_ctx, _id, _payload, _args, result) {
+      onNext(ctx, _id, _payload, _args, result) {
         if (!result.errors?.length) return undefined;
-        return { ...result, errors: formatErrors(result.errors) };
+        return { ...result, errors: formatErrors(ctx, result.errors) };
       },
-      onError(_ctx, _id, _payload, errors) {
-        return formatErrors(errors);
+      onError(ctx, _id, _payload, errors) {
+        return formatErrors(ctx, errors);
       },
       onComplete(ctx, id) {
         sessions.get(ctx)?.operations.delete(id);

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { BUREAU_LOCALE, renderMessage } from '../messages/render.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { chainEntries, lastAuditLink, type AuditFacts } from '../modules/audit/audit.service.js';
 import { User } from '../modules/auth/user.entity.js';
@@ -226,7 +227,7 @@ export class SeedHistory {
         note: f.note,
       });
       if (f.outcome === FindingOutcome.NOT_RECTIFIED) {
-        const reason = f.note ?? 'Not really rectified, found on site.';
+        const reason = f.note ?? renderMessage(BUREAU_LOCALE, 'history.notRectifiedOnSite');
         Object.assign(f.hazard, {
           status: HazardStatus.RECTIFYING,
           deadline: f.deadline,

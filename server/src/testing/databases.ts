@@ -46,7 +46,11 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   const name = `${TEST_DB_PREFIX}${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   if (kind === 'sqlite') {
     const file = join(tmpdir(), `${name}.sqlite`);
-    return { kind, url: `sqlite:${file}`, drop: () => rm(file, { force: true }) };
+    // The write-ahead log and its index sit beside the file (mikro-orm.config.ts).
+    const drop = async () => {
+      for (const path of [file, `${file}-wal`, `${file}-shm`]) await rm(path, { force: true });
+    };
+    return { kind, url: `sqlite:${file}`, drop };
   }
   await withAdmin((c) => c.query(`create database ${name}`));
   const url = new URL(POSTGRES_ADMIN_URL);

@@ -23,6 +23,7 @@ export interface TestServer {
     query: string,
     variables?: Record<string, unknown>,
     token?: string | null,
+    headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
   /** Signs in a demo account and returns its bearer token. */
   login(username: string): Promise<string>;
@@ -61,10 +62,14 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     if (!options.database) await db.drop();
     throw error;
   }
-  const gql: TestServer['gql'] = async (query, variables, token) => {
+  const gql: TestServer['gql'] = async (query, variables, token, headers = {}) => {
     const response = await fetch(`${app.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: JSON.stringify({ query, variables }),
     });
     return (await response.json()) as GraphQLResponse<any>;

@@ -4,7 +4,7 @@ import type { Context, Viewer } from '../../graphql/context.js';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
 import { AuthSession } from '../auth/auth-session.entity.js';
 import { hashOneTimePassword, hashPassword, verifyPassword } from '../auth/password.js';
-import { generateOneTimePassword, passwordProblem } from '../auth/password-rules.js';
+import { generateOneTimePassword, MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/password-rules.js';
 import { assertMayAdminister, assertMayReadAdministration } from '../auth/permissions.js';
 import { roleBelongsToDepartment, roleBelongsToEnterprise } from '../auth/role.js';
 import { User } from '../auth/user.entity.js';
@@ -37,14 +37,14 @@ export function closeSockets(ctx: Context, sessionIds: string[]): void {
 
 /** R12: the signed-in user changes their own password; every other session of theirs ends. */
 export async function changePassword(ctx: Context, viewer: Viewer, currentPassword: string, newPassword: string) {
-  if (viewer.kiosk) throw forbidden('电视看板链接不能修改密码。');
+  if (viewer.kiosk) throw forbidden('account.kioskNoPassword');
   const now = ctx.deps.clock.now();
   const user = await ctx.em.findOneOrFail(User, viewer.user.id, { populate: ['passwordHash'] });
   if (!(await verifyPassword(user.passwordHash, currentPassword)))
-    throw badInput('currentPassword', '当前密码不正确。');
+    throw badInput('account.currentPasswordWrong', {}, 'currentPassword');
   const problem = passwordProblem(newPassword, user.username);
-  if (problem) throw badInput('newPassword', problem);
-  if (newPassword === currentPassword) throw badInput('newPassword', '新密码不能与当前密码相同。');
+  if (problem) throw badInput(problem, { min: MIN_PASSWORD_LENGTH }, 'newPassword');
+  if (newPassword === currentPassword) throw badInput('account.samePassword', {}, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   const revoked = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
     const { tx } = change;
@@ -69,18 +69,18 @@ export async function changePassword(ctx: Context, viewer: Viewer, currentPasswo
 
 async function departmentFor(em: EntityManager, input: CreateUserInput): Promise<Department | null> {
   if (!roleBelongsToDepartment(input.role)) return null;
-  if (!input.departmentId) throw badInput('departmentId', '科长和科员的账号需要指定所在科室。');
+  if (!input.departmentId) throw badInput('account.departmentRequired', {}, 'departmentId');
   const department = isUuid(input.departmentId) ? await em.findOne(Department, input.departmentId) : null;
-  if (!department) throw badInput('departmentId', '没有这个科室。');
+  if (!department) throw badInput('registry.noDepartment', {}, 'departmentId');
   return department;
 }
 
 async function enterpriseFor(em: EntityManager, input: CreateUserInput): Promise<Enterprise | null> {
   if (!roleBelongsToEnterprise(input.role)) return null;
-  if (!input.enterpriseId) throw badInput('enterpriseId', '企业账号需要指定所属企业。');
+  if (!input.enterpriseId) throw badInput('account.enterpriseRequired', {}, 'enterpriseId');
   const enterprise = isUuid(input.enterpriseId) ? await em.findOne(Enterprise, input.enterpriseId) : null;
-  if (!enterprise) throw badInput('enterpriseId', '没有这家企业。');
-  if (!enterprise.active) throw badInput('enterpriseId', '这家企业已注销，不能为它开设账号。');
+  if (!enterprise) throw badInput('registry.noEnterprise', {}, 'enterpriseId');
+  if (!enterprise.active) throw badInput('account.enterpriseRetired', {}, 'enterpriseId');
   return enterprise;
 }
 
@@ -89,17 +89,16 @@ export async function createUser(ctx: Context, viewer: Viewer, input: CreateUser
   assertMayAdminister(viewer);
   const now = ctx.deps.clock.now();
   const username = input.username.trim().toLowerCase();
-  if (!USERNAME.test(username))
-    throw badInput('username', '用户名为 2–32 个小写字母、数字、点、横线或下划线，以字母或数字开头。');
+  if (!USERNAME.test(username)) throw badInput('account.usernameInvalid', {}, 'username');
   const displayName = input.displayName.trim();
-  if (!displayName) throw badInput('displayName', '请填写姓名。');
+  if (!displayName) throw badInput('account.displayNameRequired', {}, 'displayName');
   const department = await departmentFor(ctx.em, input);
   const enterprise = await enterpriseFor(ctx.em, input);
   const initialPassword = generateOneTimePassword();
   const passwordHash = await hashOneTimePassword(initialPassword);
   const user = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
     const { tx } = change;
-    if ((await tx.count(User, { username })) > 0) throw conflict(`用户名 ${username} 已被使用。`);
+    if ((await tx.count(User, { username })) > 0) throw conflict('account.usernameTaken', { username });
     const created = tx.create(User, {
       username,
       displayName,
@@ -126,7 +125,7 @@ export async function createUser(ctx: Context, viewer: Viewer, input: CreateUser
 
 async function userOrNotFound(em: EntityManager, userId: string): Promise<User> {
   const user = isUuid(userId) ? await em.findOne(User, userId) : null;
-  if (!user) throw notFound('没有这个账号。');
+  if (!user) throw notFound('account.notFound');
   return user;
 }
 
@@ -161,10 +160,10 @@ export async function resetPassword(ctx: Context, viewer: Viewer, userId: string
 export async function setUserActive(ctx: Context, viewer: Viewer, userId: string, active: boolean, reason: string) {
   assertMayAdminister(viewer);
   const why = reason.trim();
-  if (!why) throw badInput('reason', '请写明停用或启用的原因。');
+  if (!why) throw badInput('account.reasonRequired', {}, 'reason');
   const now = ctx.deps.clock.now();
   const target = await userOrNotFound(ctx.em, userId);
-  if (target.id === viewer.user.id && !active) throw badInput('userId', '不能停用自己的账号。');
+  if (target.id === viewer.user.id && !active) throw badInput('account.notSelf', {}, 'userId');
   const revoked = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
     const { tx } = change;
     const user = await tx.findOneOrFail(User, target.id);

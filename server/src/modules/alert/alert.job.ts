@@ -49,7 +49,7 @@ export class AlertWatcher implements AlertRefresher {
 
   constructor(
     /** Built before AppDeps, which holds the watcher as `alerts`. */
-    private readonly deps: Pick<AppDeps, 'orm' | 'clock' | 'env' | 'publisher'>,
+    private readonly deps: Pick<AppDeps, 'orm' | 'clock' | 'env' | 'publisher' | 'metrics'>,
     private readonly events: WatcherEvents,
   ) {}
 
@@ -114,8 +114,11 @@ export class AlertWatcher implements AlertRefresher {
     if (!due || !this.running) return;
     const wait = Math.min(Math.max(due.getTime() - this.deps.clock.now().getTime(), 0), MAX_SLEEP_MS);
     this.timer = setTimeout(() => {
-      if (this.deps.clock.now() >= due) void this.tick();
-      else this.sleepUntil(due);
+      const now = this.deps.clock.now();
+      if (now >= due) {
+        this.deps.metrics.watcherLateness.observe((now.getTime() - due.getTime()) / 1000);
+        void this.tick();
+      } else this.sleepUntil(due);
     }, wait);
     this.timer.unref();
   }

@@ -66,7 +66,7 @@ export async function computeStatsBy(
   filter: StatsFilter | null | undefined,
   now: Date,
 ): Promise<StatsGroup[]> {
-  if (to < from) throw badInput('to', '`to` must not be before `from`.');
+  if (to < from) throw badInput('common.toBeforeFrom', {}, 'to');
   const until = to < now ? to : now;
   const period = { start: from, end: new Date(to.getTime() + 1), at: until };
   const [groups, figures] = await Promise.all([

@@ -60,10 +60,7 @@ export function seriesPeriods(
     }
     start = end;
     if (periods.length > MAX_POINTS) {
-      throw badInput(
-        'interval',
-        `A series has at most ${MAX_POINTS} points; choose a longer interval or a shorter period.`,
-      );
+      throw badInput('common.seriesTooLong', { max: MAX_POINTS }, 'interval');
     }
   }
   return periods;
@@ -81,7 +78,7 @@ export async function computeStatsSeries(
   filter: StatsFilter | null | undefined,
   now: Date,
 ): Promise<StatsPoint[]> {
-  if (to < from) throw badInput('to', '`to` must not be before `from`.');
+  if (to < from) throw badInput('common.toBeforeFrom', {}, 'to');
   const periods = seriesPeriods(from, to, interval, timeZone, now);
   const until = to < now ? to : now;
   const figures = await groupedFigures(em, scope, windows, filter, periods, { kind: 'period' }, from, until);

@@ -109,7 +109,7 @@ export async function computeStats(
   to: Date,
   now: Date,
 ): Promise<Stats> {
-  if (to < from) throw badInput('to', '`to` must not be before `from`.');
+  if (to < from) throw badInput('common.toBeforeFrom', {}, 'to');
   const until = to < now ? to : now;
   const hazards = (extra: FilterQuery<Hazard>): FilterQuery<Hazard> => ({ $and: [hazardScopeWhere(scope), extra] });
   const found: FilterQuery<Hazard> = { discoveredAt: { $gte: from, $lte: to } };

@@ -48,28 +48,28 @@ export async function schemeVersions(em: EntityManager, kind: AssessmentKind): P
 
 /** A scheme's items must make 100 points with rules that can be applied; anything else is refused whole. */
 export function checkSchemeItems(input: AssessmentSchemeInput): AssessmentItem[] {
-  if (input.items.length === 0) throw badInput('items', '考核方案至少需要一项。');
+  if (input.items.length === 0) throw badInput('assessment.noItems', {}, 'items');
   const keys = new Set<string>();
   const items = input.items.map((item, i): AssessmentItem => {
     const field = `items.${i}`;
     const key = item.key.trim();
     if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(key))
-      throw badInput(`${field}.key`, `第${i + 1}项的键须以字母开头，只含字母、数字和下划线。`);
-    if (keys.has(key)) throw badInput(`${field}.key`, `第${i + 1}项的键“${key}”重复。`);
+      throw badInput('assessment.keyInvalid', { n: i + 1 }, `${field}.key`);
+    if (keys.has(key)) throw badInput('assessment.keyRepeated', { n: i + 1, key }, `${field}.key`);
     keys.add(key);
     const label = item.label.trim();
-    if (!label || label.length > 60) throw badInput(`${field}.label`, `第${i + 1}项须有名称（至多60字）。`);
-    if (!(item.points > 0)) throw badInput(`${field}.points`, `“${label}”的分值须大于0。`);
+    if (!label || label.length > 60) throw badInput('assessment.labelInvalid', { n: i + 1 }, `${field}.label`);
+    if (!(item.points > 0)) throw badInput('assessment.pointsInvalid', { label }, `${field}.points`);
     if (item.rule === AssessmentRule.LINEAR) {
       const { floor, target } = item;
       if (floor === undefined || floor === null || target === undefined || target === null || floor === target)
-        throw badInput(`${field}.target`, `“${label}”按比例计分，须给出不同的下限和目标值。`);
+        throw badInput('assessment.linearRange', { label }, `${field}.target`);
       if (isRateMetric(item.metric) && [floor, target].some((v) => v < 0 || v > 1))
-        throw badInput(`${field}.target`, `“${label}”是比率，下限和目标值须在0到1之间。`);
+        throw badInput('assessment.rateRange', { label }, `${field}.target`);
       return { key, label, metric: item.metric, points: item.points, rule: item.rule, floor, target, pointsEach: null };
     }
     if (!(item.pointsEach !== undefined && item.pointsEach !== null && item.pointsEach > 0))
-      throw badInput(`${field}.pointsEach`, `“${label}”按次扣分，须给出每次扣分（大于0）。`);
+      throw badInput('assessment.pointsEach', { label }, `${field}.pointsEach`);
     return {
       key,
       label,
@@ -83,7 +83,7 @@ export function checkSchemeItems(input: AssessmentSchemeInput): AssessmentItem[]
   });
   const total = items.reduce((s, i) => s + i.points, 0);
   if (Math.abs(total - 100) > 1e-6)
-    throw badInput('items', `各项分值合计须为100分，现为${Math.round(total * 100) / 100}分。`);
+    throw badInput('assessment.total', { total: Math.round(total * 100) / 100 }, 'items');
   return items;
 }
 
@@ -197,7 +197,7 @@ async function subjects(
 }
 
 function checkPeriod(from: Date, to: Date): void {
-  if (to < from) throw badInput('to', '`to` must not be before `from`.');
+  if (to < from) throw badInput('common.toBeforeFrom', {}, 'to');
 }
 
 type FrozenScore = AssessmentScore & { departmentIds: string[] };
@@ -269,10 +269,10 @@ export async function closePeriod(
 ): Promise<AssessmentPeriod> {
   checkPeriod(from, to);
   const now = deps.clock.now();
-  if (to > now) throw badInput('to', '考核期尚未结束，不能关账。');
+  if (to > now) throw badInput('assessment.notOver', {}, 'to');
   const row = await runChange(em, deps.publisher, async (change) => {
     const { tx } = change;
-    if (await tx.findOne(AssessmentPeriodRecord, { kind, from, to })) throw conflict('该考核期已经关账，结果已冻结。');
+    if (await tx.findOne(AssessmentPeriodRecord, { kind, from, to })) throw conflict('assessment.closed');
     const { scheme, scores } = await compute(tx, deps, kind, from, to);
     const results = canonicalJson(scores);
     const created = tx.create(AssessmentPeriodRecord, {

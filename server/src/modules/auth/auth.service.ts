@@ -15,8 +15,6 @@ import { Role } from './role.js';
 import { scopeOf } from './scope.js';
 import { User } from './user.entity.js';
 
-const WRONG_CREDENTIALS = 'The username or password is incorrect.';
-
 /**
  * The viewer a bearer token stands for, or null when it is unknown, expired or revoked. A kiosk token
  * (modules/kiosk) counts only where the caller accepts one (`allowKiosk`: GraphQL over HTTP and the
@@ -46,19 +44,20 @@ export async function login(
   const now = deps.clock.now();
   const key = username.trim().toLowerCase();
 
-  if (key.length > MAX_USERNAME_LENGTH) throw badInput('username', `用户名最多 ${MAX_USERNAME_LENGTH} 个字符。`);
+  if (key.length > MAX_USERNAME_LENGTH)
+    throw badInput('common.tooLong', { field: 'username', max: MAX_USERNAME_LENGTH }, 'username');
   const address = ctx.clientAddress ?? 'unknown';
 
   const attempt = await countAttempt(em, key, address, now);
   if (!attempt.allowed) {
     const seconds = attempt.retryAfterSeconds;
-    throw rateLimited(`登录失败次数过多，请 ${seconds} 秒后再试。`, seconds);
+    throw rateLimited('auth.tooManyAttempts', { seconds }, seconds);
   }
 
   const user = await em.findOne(User, { username: key }, { populate: ['passwordHash'] });
   // A disabled account, or one of a retired enterprise, is refused exactly like a wrong password (R12, R13).
   if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !(await maySignIn(em, user!)))
-    throw unauthenticated(WRONG_CREDENTIALS);
+    throw unauthenticated('auth.wrongCredentials');
   await forgiveAttempt(em, key, address);
 
   const token = randomBytes(32).toString('base64url');

@@ -17,12 +17,6 @@ export const DIRECTORS_GRADES: readonly HazardGrade[] = (Object.keys(CONFIRMING_
   (g) => CONFIRMING_ROLE[g] === Role.DIRECTOR,
 );
 
-const WHO: Record<HazardGrade, string> = {
-  [HazardGrade.MAJOR]: 'the director',
-  [HazardGrade.SECOND]: 'the deputy leader over the enterprise’s department',
-  [HazardGrade.THIRD]: 'the section chief of the enterprise’s department (or its inspector)',
-};
-
 /** Whether `user` is the confirming level for a hazard of `grade` in the department `departmentId`. */
 export async function mayConfirm(
   em: EntityManager,
@@ -47,15 +41,15 @@ export async function mayConfirm(
   }
 }
 
-/** FORBIDDEN unless `user` confirms this grade here; `what` says what was refused ("verify", "decide the extension of"). */
+/** FORBIDDEN unless `user` confirms this grade here; `what` says what was refused. */
 export async function assertMayConfirm(
   em: EntityManager,
   user: User,
   grade: HazardGrade,
   departmentId: string,
-  what: string,
+  what: 'verify' | 'decideExtension',
 ): Promise<void> {
   if (!(await mayConfirm(em, user, grade, departmentId))) {
-    throw forbidden(`Only ${WHO[grade]} may ${what} a ${grade} hazard (graded supervision, R5).`);
+    throw forbidden(`hazard.confirmerOnly.${what}`, { who: grade, grade });
   }
 }

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
+import type { MessageKey } from '../../messages/render.js';
 import { DEMO_PASSWORD } from '../../seeders/organisation.js';
 
 /** R12: at least this many characters. */
@@ -12,16 +13,15 @@ const zxcvbn = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs:
 /** zxcvbn's score 3 means "safely unguessable" against online attacks (about 10^8 guesses). */
 const MIN_SCORE = 3;
 
-/** Why a password may not be used for this account (R12), in the user's words; null when it may. */
-export function passwordProblem(password: string, username: string): string | null {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return `密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符。`;
+/** Why a password may not be used for this account (R12), as a sentence's key; null when it may. */
+export function passwordProblem(password: string, username: string): MessageKey | null {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return 'password.tooShort';
   const lower = password.toLowerCase();
   const name = username.toLowerCase();
-  if (lower === name || (name.length >= 4 && lower.includes(name))) return '密码不能与用户名相同，也不能包含用户名。';
-  if (lower.includes(DEMO_PASSWORD)) return '密码不能使用或包含演示密码。';
+  if (lower === name || (name.length >= 4 && lower.includes(name))) return 'password.containsUsername';
+  if (lower.includes(DEMO_PASSWORD)) return 'password.demoPassword';
   const result = zxcvbn.check(password, [username, DEMO_PASSWORD, 'hazardloop', 'anquan', 'yinhuan']);
-  if (result.score < MIN_SCORE)
-    return '这个密码太常见或太容易猜到（常用密码、键盘序列、重复字符或简单变形），请换一个更长、更不规则的密码。';
+  if (result.score < MIN_SCORE) return 'password.tooGuessable';
   return null;
 }
 

@@ -3,6 +3,7 @@ import { requireViewer, type Context } from '../../graphql/context.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { ExtensionRequest, ExtensionStatus } from '../extension/extension-request.entity.js';
 import { Hazard } from '../hazard/hazard.entity.js';
+import { HazardGrade } from '../hazard/hazard.enums.js';
 import { enterprisePermissions, hazardPermissions, viewerPermissions } from './permissions.js';
 import { EnterpriseViewerCan, HazardViewerCan, RoleOption, ViewerCan } from './permissions.types.js';
 import { roleFacts } from './role.js';
@@ -38,6 +39,7 @@ export class HazardCanResolver {
         enterpriseId: enterprise.id,
         departmentId: enterprise.department.id,
         pendingExtension: pending > 0,
+        planOwed: hazard.grade === HazardGrade.MAJOR && !hazard.planObjectives,
       },
       ctx.deps.clock.now(),
     );

@@ -20,8 +20,7 @@ export function mayWrite(viewer: Viewer): boolean {
 }
 
 export function assertMayWrite(viewer: Viewer): void {
-  if (viewer.user.role === Role.ANALYST)
-    throw forbidden('Analysts have read-only access; ask a supervisor to make this change.');
+  if (viewer.user.role === Role.ANALYST) throw forbidden('auth.analystReadOnly');
 }
 
 /** Bureau staff who supervise enterprises (inspectors up to the director, and admins); not analysts. */
@@ -46,16 +45,14 @@ export function mayIssueReminders(viewer: Viewer): boolean {
 
 export function assertMayIssueReminders(viewer: Viewer): void {
   if (!mayIssueReminders(viewer)) {
-    throw forbidden(
-      'Only the director or an admin may take snapshots or issue dispatches and bulletins on demand; they are also issued on schedule.',
-    );
+    throw forbidden('auth.remindersDirectorOnly');
   }
 }
 
 /** Editing an assessment scheme or closing a period (R16): the director and admins only. */
 export function assertMayManageAssessment(viewer: Viewer): void {
   if (!mayManageAssessment(viewer)) {
-    throw forbidden('只有局长或管理员可以修改考核方案或关闭考核期。');
+    throw forbidden('auth.assessmentDirectorOnly');
   }
 }
 
@@ -70,8 +67,7 @@ export function mayExportReports(viewer: Viewer): boolean {
 }
 
 export function assertMayExportReports(viewer: Viewer): void {
-  if (!mayExportReports(viewer))
-    throw forbidden('统计、考核和季度报表只供局机关人员导出；企业账号可以导出本企业的隐患台账。');
+  if (!mayExportReports(viewer)) throw forbidden('export.reportsStaffOnly');
 }
 
 /**
@@ -81,11 +77,7 @@ export function assertMayExportReports(viewer: Viewer): void {
  */
 export function assertMayExportLedger(viewer: Viewer, enterprise: { id: string; departmentId: string } | null): void {
   if (enterprise && !viewer.kiosk && scopeAllows(viewer.scope, enterprise)) return;
-  throw forbidden(
-    isEnterpriseAccount(viewer)
-      ? '企业账号只能导出本企业的隐患台账。'
-      : '这家企业不在您的监管范围内，不能导出它的隐患台账。',
-  );
+  throw forbidden(isEnterpriseAccount(viewer) ? 'export.ledgerOwnOnly' : 'export.ledgerOutsideScope');
 }
 
 /** Snapshots, dispatches and bulletins are bureau-wide news (R6): staff read them, enterprise accounts do not. */
@@ -94,14 +86,12 @@ export function mayReadReports(viewer: Viewer): boolean {
 }
 
 export function assertMayReadReports(viewer: Viewer): void {
-  if (!mayReadReports(viewer))
-    throw forbidden('Snapshots, dispatches and bulletins are for bureau staff; enterprise accounts cannot read them.');
+  if (!mayReadReports(viewer)) throw forbidden('auth.staffOnly');
 }
 
 /** The history chain's verification: bureau staff and analysts. */
 export function assertMayVerifyAuditChain(viewer: Viewer): void {
-  if (!isSupervisor(viewer) && viewer.user.role !== Role.ANALYST)
-    throw forbidden('Only bureau staff may verify the history chain.');
+  if (!isSupervisor(viewer) && viewer.user.role !== Role.ANALYST) throw forbidden('auth.auditStaffOnly');
 }
 
 /** The webhook delivery log: whoever sees the whole bureau (director, analysts, admins). */
@@ -110,7 +100,7 @@ export function mayReadDeliveries(viewer: Viewer): boolean {
 }
 
 export function assertMayReadDeliveries(viewer: Viewer): void {
-  if (!mayReadDeliveries(viewer)) throw forbidden('The delivery log is for the director, analysts and admins.');
+  if (!mayReadDeliveries(viewer)) throw forbidden('auth.deliveryLogOnly');
 }
 
 /** Photos are evidence for a change: analysts, who change nothing, upload none. */
@@ -121,7 +111,7 @@ export function mayUploadPhotos(viewer: Viewer): boolean {
 /** Enforcement actions (R9) and on-site inspections are recorded by bureau staff. */
 export function assertMayRecordEnforcement(viewer: Viewer): void {
   assertMayWrite(viewer);
-  if (!isSupervisor(viewer)) throw forbidden('Only bureau staff may record enforcement actions.');
+  if (!isSupervisor(viewer)) throw forbidden('enforcement.staffOnly');
 }
 
 /** The one kind of inspection a viewer records: an enterprise its self-inspections, the bureau its on-site ones. */
@@ -132,20 +122,32 @@ export function inspectionKindFor(viewer: Viewer): InspectionKind {
 export function assertMayRecordInspection(viewer: Viewer, kind: InspectionKind): void {
   assertMayWrite(viewer);
   if (kind === inspectionKindFor(viewer)) return;
-  if (isEnterpriseAccount(viewer)) throw forbidden('An enterprise account records its own self-inspections only.');
-  throw forbidden('A self-inspection is recorded by the enterprise itself; bureau staff record REGULATOR_INSPECTION.');
+  if (isEnterpriseAccount(viewer)) throw forbidden('inspection.ownOnly');
+  throw forbidden('inspection.selfByEnterprise');
 }
 
 /** Regrading (R5) is for bureau staff. */
 export function assertMayRegrade(viewer: Viewer): void {
   assertMayWrite(viewer);
-  if (!isSupervisor(viewer)) throw forbidden('Only bureau staff may regrade a hazard.');
+  if (!isSupervisor(viewer)) throw forbidden('hazard.regradeStaffOnly');
+}
+
+/**
+ * R5: the plan a MAJOR hazard owes is the enterprise's to write; staff in scope may enter it for
+ * the enterprise (api.md). Analysts and kiosk links write nothing.
+ */
+export function mayGivePlan(viewer: Viewer): boolean {
+  return mayWrite(viewer);
+}
+
+export function assertMayGivePlan(viewer: Viewer): void {
+  assertMayWrite(viewer);
 }
 
 /** R8: only the enterprise itself asks for more time. */
 export function assertMayRequestExtension(viewer: Viewer): void {
   assertMayWrite(viewer);
-  if (!isEnterpriseAccount(viewer)) throw forbidden('Only the enterprise itself may request a deadline extension.');
+  if (!isEnterpriseAccount(viewer)) throw forbidden('extension.enterpriseOnly');
 }
 
 /** Kiosk links (wallboards on TVs): the director, admins, deputy leaders and section chiefs, each for their own scope. */
@@ -204,6 +206,7 @@ export interface HazardPermissions {
   regradeTo: HazardGrade[];
   requestExtension: boolean;
   decideExtension: boolean;
+  submitGovernancePlan: boolean;
 }
 
 export interface HazardState {
@@ -213,6 +216,8 @@ export interface HazardState {
   enterpriseId: string;
   departmentId: string;
   pendingExtension: boolean;
+  /** A MAJOR hazard without its governance plan (R5). */
+  planOwed: boolean;
 }
 
 export async function hazardPermissions(
@@ -228,6 +233,7 @@ export async function hazardPermissions(
     regradeTo: [],
     requestExtension: false,
     decideExtension: false,
+    submitGovernancePlan: false,
   };
   if (!mayWrite(viewer)) return none;
   const may = (action: Parameters<typeof nextStatus>[1]) => nextStatus(hazard.status, action) !== undefined;
@@ -245,6 +251,7 @@ export async function hazardPermissions(
     regradeTo,
     requestExtension: own && may('requestExtension') && beforeDeadline && !hazard.pendingExtension,
     decideExtension: confirms && may('decideExtension') && hazard.pendingExtension && beforeDeadline,
+    submitGovernancePlan: mayGivePlan(viewer) && hazard.planOwed && may('submitPlan'),
   };
 }
 
@@ -317,7 +324,7 @@ export function viewerPermissions(viewer: Viewer): ViewerPermissions {
 
 /** R15: the inspection plan and the supervision classes are the bureau's working papers, read within scope. */
 export function assertMayReadInspectionPlan(viewer: Viewer): void {
-  if (!isBureauStaff(viewer) || viewer.kiosk) throw forbidden('检查计划供监管人员查看，企业账号无权查看。');
+  if (!isBureauStaff(viewer) || viewer.kiosk) throw forbidden('supervision.planStaffOnly');
 }
 
 /** R12: only an admin creates, resets and disables accounts and manages departments, townships and the registry. */
@@ -326,7 +333,7 @@ export function mayAdminister(viewer: Viewer): boolean {
 }
 
 export function assertMayAdminister(viewer: Viewer): void {
-  if (!mayAdminister(viewer)) throw forbidden('只有系统管理员可以管理账号、科室、乡镇和企业名录。');
+  if (!mayAdminister(viewer)) throw forbidden('auth.adminOnly');
 }
 
 /** R12: the director reads accounts and the registry's administration as the admin does, without changing them. */
@@ -335,7 +342,7 @@ export function mayReadAdministration(viewer: Viewer): boolean {
 }
 
 export function assertMayReadAdministration(viewer: Viewer): void {
-  if (!mayReadAdministration(viewer)) throw forbidden('只有系统管理员和局长可以查看账号。');
+  if (!mayReadAdministration(viewer)) throw forbidden('auth.accountsReadOnly');
 }
 
 /**
@@ -348,8 +355,7 @@ export function mayKeepRiskRegister(viewer: Viewer): boolean {
 
 export function assertMayKeepRiskRegister(viewer: Viewer, enterpriseId?: string | null): string {
   if (!mayKeepRiskRegister(viewer) || viewer.scope.kind !== 'enterprise' || !viewer.scope.enterpriseId)
-    throw forbidden('The risk register and its checks are kept by the enterprise itself; supervisors read them.');
-  if (enterpriseId && enterpriseId.toLowerCase() !== viewer.scope.enterpriseId)
-    throw forbidden('An enterprise account keeps the register of its own enterprise only.');
+    throw forbidden('risk.enterpriseOnly');
+  if (enterpriseId && enterpriseId.toLowerCase() !== viewer.scope.enterpriseId) throw forbidden('risk.ownOnly');
   return viewer.scope.enterpriseId;
 }

@@ -27,6 +27,11 @@ export class HazardViewerCan implements HazardPermissions {
     description: 'Approve or refuse the pending extension request (the confirming level, before the deadline).',
   })
   decideExtension!: boolean;
+
+  @Field({
+    description: 'Give the governance plan this MAJOR hazard owes (R5: the enterprise, or staff in scope for it).',
+  })
+  submitGovernancePlan!: boolean;
 }
 
 @ObjectType('EnterpriseViewerCan', { description: 'What you may record for this enterprise.' })

@@ -8,6 +8,6 @@ export function isUuid(value: string): boolean {
 
 /** Refuses an id that cannot be one of ours before it reaches the database. */
 export function requireId(field: string, value: string): string {
-  if (!isUuid(value)) throw badInput(field, `${field} is not a valid id.`);
+  if (!isUuid(value)) throw badInput('common.invalidId', { field }, field);
   return value.toLowerCase();
 }

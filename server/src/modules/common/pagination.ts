@@ -33,7 +33,7 @@ export async function paginate<T extends { id: string }>(
 ): Promise<Page<T>> {
   const first = args.first ?? DEFAULT_PAGE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
-    throw badInput('first', `first must be a whole number from 1 to ${MAX_PAGE}.`);
+    throw badInput('common.pageSize', { max: MAX_PAGE }, 'first');
   }
   const conditions: FilterQuery<T>[] = [where];
   if (args.after) conditions.push(afterCursor(args.after, sort));
@@ -66,16 +66,10 @@ function afterCursor<T>(cursor: string, sort: SortKey<T>): FilterQuery<T> {
   try {
     [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
   } catch {
-    throw badInput(
-      'after',
-      'This cursor is not one the server gave out; use pageInfo.endCursor from the previous page.',
-    );
+    throw badInput('common.badCursor', {}, 'after');
   }
   if (typeof key !== 'string' || typeof id !== 'string') {
-    throw badInput(
-      'after',
-      'This cursor is not one the server gave out; use pageInfo.endCursor from the previous page.',
-    );
+    throw badInput('common.badCursor', {}, 'after');
   }
   const value = sort.type === 'date' ? new Date(key) : key;
   const op = sort.direction === 'asc' ? '$gt' : '$lt';

@@ -1,6 +1,7 @@
-import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { COUNTED_ENTERPRISE } from '../enterprise/standing.js';
 import { requireViewer, type Context } from '../../graphql/context.js';
+import { departmentFilter } from '../auth/scope.js';
 import { User } from '../auth/user.entity.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Township } from '../township/township.entity.js';
@@ -8,10 +9,17 @@ import { Department } from './department.entity.js';
 
 @Resolver(() => Department)
 export class DepartmentResolver {
-  @Query(() => [Department], { description: 'The bureau’s departments, in number order.' })
-  departments(@Ctx() ctx: Context): Promise<Department[]> {
-    requireViewer(ctx);
-    return ctx.em.find(Department, {}, { orderBy: { number: 'asc' } });
+  @Query(() => [Department], {
+    description:
+      'The bureau’s departments, in number order. `inScope: true`: only those whose enterprises you see (R6), e.g. a section chief’s own, for a filter that offers nothing outside scope.',
+  })
+  departments(
+    @Ctx() ctx: Context,
+    @Arg('inScope', () => Boolean, { nullable: true }) inScope?: boolean,
+  ): Promise<Department[]> {
+    const viewer = requireViewer(ctx);
+    const only = inScope ? departmentFilter(viewer.scope) : null;
+    return ctx.em.find(Department, only ? { id: { $in: [...only] } } : {}, { orderBy: { number: 'asc' } });
   }
 
   @Query(() => [Township], { description: 'The townships, by name.' })

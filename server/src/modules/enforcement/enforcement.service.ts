@@ -31,17 +31,16 @@ export async function recordEnforcement(ctx: Context, input: EnforcementInput): 
   const enterpriseId = requireId('enterpriseId', input.enterpriseId);
   const enterprise = await findEnterpriseInScope(em, viewer.scope, enterpriseId);
   if (!enterprise) {
-    if ((await em.count(Enterprise, { id: enterpriseId })) > 0)
-      throw forbidden('This enterprise is outside your supervision.');
-    throw notFound('No enterprise has this id.');
+    if ((await em.count(Enterprise, { id: enterpriseId })) > 0) throw forbidden('enterprise.outsideScope');
+    throw notFound('enterprise.notFound');
   }
-  const basis = text('basis', input.basis, 2000, 'State the legal basis of the action (basis).')!;
+  const basis = text('basis', input.basis, 2000, 'enforcement.basisRequired')!;
   const note = text('note', input.note, 5000, null);
 
   let amountFen: number | undefined;
   if (input.kind === EnforcementKind.PENALTY) {
     const amount = input.amount;
-    if (amount == null) throw badInput('amount', 'A penalty needs its amount in yuan.');
+    if (amount == null) throw badInput('enforcement.amountRequired', {}, 'amount');
     amountFen = Math.round(amount * 100);
     if (
       !Number.isFinite(amount) ||
@@ -49,13 +48,10 @@ export async function recordEnforcement(ctx: Context, input: EnforcementInput): 
       amount > MAX_AMOUNT_YUAN ||
       Math.abs(amountFen - amount * 100) > 1e-6
     ) {
-      throw badInput(
-        'amount',
-        `The amount must be a positive sum in yuan of at most ${MAX_AMOUNT_YUAN}, with at most two decimals.`,
-      );
+      throw badInput('enforcement.amountInvalid', { max: MAX_AMOUNT_YUAN }, 'amount');
     }
   } else if (input.amount != null) {
-    throw badInput('amount', 'Only a PENALTY has an amount.');
+    throw badInput('enforcement.amountOnlyPenalty', {}, 'amount');
   }
   let suspensionDays: number | undefined;
   if (input.kind === EnforcementKind.SUSPENSION) {
@@ -66,22 +62,18 @@ export async function recordEnforcement(ctx: Context, input: EnforcementInput): 
       suspensionDays < 1 ||
       suspensionDays > MAX_SUSPENSION_DAYS
     ) {
-      throw badInput(
-        'suspensionDays',
-        `A suspension needs its period: a whole number of days from 1 to ${MAX_SUSPENSION_DAYS}.`,
-      );
+      throw badInput('enforcement.suspensionDaysInvalid', { max: MAX_SUSPENSION_DAYS }, 'suspensionDays');
     }
   } else if (input.suspensionDays != null) {
-    throw badInput('suspensionDays', 'Only a SUSPENSION has a period.');
+    throw badInput('enforcement.suspensionDaysOnlySuspension', {}, 'suspensionDays');
   }
 
   const hazardIds = [...new Set(input.hazardIds ?? [])];
-  if (!hazardIds.every(isUuid)) throw badInput('hazardIds', 'hazardIds holds something that is not a hazard id.');
+  if (!hazardIds.every(isUuid)) throw badInput('enforcement.hazardIdsInvalid', {}, 'hazardIds');
   const hazards = hazardIds.length
     ? await em.find(Hazard, { id: { $in: hazardIds.map((id) => id.toLowerCase()) }, enterprise: enterprise.id })
     : [];
-  if (hazards.length !== hazardIds.length)
-    throw badInput('hazardIds', 'Every hazard must be one of this enterprise’s hazards.');
+  if (hazards.length !== hazardIds.length) throw badInput('enforcement.hazardIdsForeign', {}, 'hazardIds');
   const forMajorHazard = hazards.some((h) => h.grade === HazardGrade.MAJOR);
 
   return runChange(em, deps.publisher, async (change) => {

@@ -1,3 +1,5 @@
+import type { Message } from '../../messages/render.js';
+
 /** GB 32100-2015 unified social credit code: 18 characters from this alphabet (no I, O, S, V, Z). */
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -14,13 +16,10 @@ export function creditCodeCheckChar(first17: string): string | null {
   return ALPHABET[(31 - (sum % 31)) % 31]!;
 }
 
-/** Why a credit code is not valid, or null when it is. */
-export function creditCodeProblem(code: string): string | null {
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) {
-    return 'A unified social credit code has 18 characters: digits and capital letters other than I, O, S, V and Z.';
-  }
+/** Why a credit code is not valid (a sentence's key and params), or null when it is. */
+export function creditCodeProblem(code: string): Message | null {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return { key: 'creditCode.shape' };
   const expected = creditCodeCheckChar(code.slice(0, 17));
-  if (expected !== code[17])
-    return `The check character of this credit code should be ${expected}; please re-check the code.`;
+  if (expected !== code[17]) return { key: 'creditCode.checkChar', params: { expected: expected ?? '?' } };
   return null;
 }

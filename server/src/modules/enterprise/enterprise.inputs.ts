@@ -20,6 +20,13 @@ export class EnterpriseFilter {
 
   @Field({
     nullable: true,
+    description:
+      'Only enterprises with a display standing now (no login, no filing, an overdue hazard: `alerts` not empty), or (false) only those without; `totalCount` counts the filtered set.',
+  })
+  hasAlerts?: boolean;
+
+  @Field({
+    nullable: true,
     description: 'Omitted or true: enterprises on the registry; false: the retired ones (R13).',
   })
   active?: boolean;

@@ -5,10 +5,14 @@ import type { Scope } from '../auth/scope.js';
 import { enterpriseScopeWhere } from '../auth/scope.js';
 import { isUuid, requireId } from '../common/ids.js';
 import { paginate, type PageArgs } from '../common/pagination.js';
+import { Alert } from '../alert/alert.entity.js';
 import { Enterprise } from './enterprise.entity.js';
 import type { EnterpriseFilter } from './enterprise.inputs.js';
 
-export function enterpriseWhere(scope: Scope, filter: EnterpriseFilter | undefined): FilterQuery<Enterprise> {
+export function enterpriseWhere(
+  scope: Scope,
+  filter: EnterpriseFilter | undefined,
+): { $and: FilterQuery<Enterprise>[] } {
   const conditions: FilterQuery<Enterprise>[] = [enterpriseScopeWhere(scope)];
   if (filter?.departmentId) conditions.push({ department: requireId('departmentId', filter.departmentId) });
   if (filter?.townshipId) conditions.push({ township: requireId('townshipId', filter.townshipId) });
@@ -24,8 +28,19 @@ export function enterpriseWhere(scope: Scope, filter: EnterpriseFilter | undefin
   return { $and: conditions };
 }
 
+/** Enterprises with a display standing now (a current alert), as a subquery of ids. */
+function alertedEnterprises(em: EntityManager) {
+  return em.createQueryBuilder(Alert, 'a').select('a.enterprise_id').where({ clearedAt: null }).getKnexQuery();
+}
+
 export function listEnterprises(em: EntityManager, scope: Scope, filter: EnterpriseFilter | undefined, page: PageArgs) {
-  return paginate(em, Enterprise, enterpriseWhere(scope, filter), page, {
+  const where = enterpriseWhere(scope, filter);
+  // Filtered in the database, so that the page and totalCount are of the filtered set (issue 11).
+  if (filter?.hasAlerts === true)
+    where.$and.push({ id: { $in: alertedEnterprises(em) } } as unknown as FilterQuery<Enterprise>);
+  if (filter?.hasAlerts === false)
+    where.$and.push({ id: { $nin: alertedEnterprises(em) } } as unknown as FilterQuery<Enterprise>);
+  return paginate(em, Enterprise, where, page, {
     field: 'code',
     direction: 'asc',
     type: 'string',

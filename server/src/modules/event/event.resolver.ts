@@ -25,15 +25,13 @@ import type { LiveEvent } from './live-event.js';
 import { EventRecord } from './event-record.entity.js';
 import { EventMessage } from './event.type.js';
 
-/** How a replay horizon reads in a sentence: whole days when it is whole days. */
-const horizonText = (ms: number) =>
-  ms % 86_400_000 === 0 ? `${ms / 86_400_000} 天` : `${Math.round(ms / 3_600_000)} 小时`;
+/** The replay horizon in whole hours, for the refusal's sentence. */
+const horizonHours = (ms: number) => Math.round(ms / 3_600_000);
 
 async function subscribeEvents({ args, context }: SubscribeResolverData<unknown, { since?: number | null }, Context>) {
   const viewer = requireViewer(context);
   const since = args.since ?? null;
-  if (since !== null && since < 0)
-    throw badInput('since', 'since is a seq from an earlier event: 0 or more (0 replays everything you may see).');
+  if (since !== null && since < 0) throw badInput('common.sinceInvalid', {}, 'since');
   if (since !== null) {
     // A resumption, not an export: the log older than the horizon is read through hazards and stats.
     const { env, clock } = context.deps;
@@ -43,10 +41,7 @@ async function subscribeEvents({ args, context }: SubscribeResolverData<unknown,
       { orderBy: { seq: 'asc' }, fields: ['seq', 'at'] },
     );
     if (first && new Date(first.at).getTime() < clock.now().getTime() - env.replayHorizonMs)
-      throw badInput(
-        'since',
-        `事件续传只回溯 ${horizonText(env.replayHorizonMs)}：这个 since 之后的事件更早。更早的情况请用 hazards 或 stats 查询，再用 latestEventSeq 作为 since 订阅。`,
-      );
+      throw badInput('common.sinceBeyondHorizon', { hours: horizonHours(env.replayHorizonMs) }, 'since');
   }
   return eventStream(context.deps.orm, context.deps.events, viewer.scope, since, {
     congested: context.congested,

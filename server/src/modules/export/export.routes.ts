@@ -2,7 +2,9 @@ import type { Express, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { log } from '../../config/log.js';
 import type { AppDeps, Viewer } from '../../graphql/context.js';
-import { UserError } from '../../graphql/errors.js';
+import { badInput, UserError } from '../../graphql/errors.js';
+import { refuse } from '../../http/refuse.js';
+import type { MessageKey, MessageParams } from '../../messages/render.js';
 import { authenticate } from '../auth/auth.service.js';
 import { bearerToken } from '../auth/bearer.js';
 import { assertMayExportLedger, assertMayExportReports } from '../auth/permissions.js';
@@ -31,19 +33,18 @@ const STATUS: Record<string, number> = {
   CONFLICT: 409,
 };
 
-function refuse(res: Response, error: UserError): void {
+function refuseWith(req: Request, res: Response, error: UserError): void {
   const { code, field } = error.extensions as { code: string; field?: string };
-  res.status(STATUS[code] ?? 400).json({ code, message: error.message, ...(field ? { field } : {}) });
+  refuse(req, res, STATUS[code] ?? 400, code, error.messageKey, error.messageParams, field);
 }
 
-const refusal = (code: 'BAD_USER_INPUT', field: string, message: string) => new UserError(code, message, { field });
+const refusal = (field: string, key: MessageKey, params: MessageParams = {}) => badInput(key, params, field);
 
 /** The signed-in viewer of a Bearer request, or a refusal (api.md: UNAUTHENTICATED, PASSWORD_CHANGE_REQUIRED). */
 async function viewerOf(deps: AppDeps, req: Request): Promise<Viewer> {
   const viewer = await authenticate(deps.orm.em.fork(), bearerToken(req.headers.authorization), deps.clock.now());
-  if (!viewer) throw new UserError('UNAUTHENTICATED', '请先登录：导出需带 Authorization: Bearer <令牌>。');
-  if (viewer.user.mustChangePassword)
-    throw new UserError('PASSWORD_CHANGE_REQUIRED', '请先修改密码：这是一次性密码（或初始密码），修改后才能导出。');
+  if (!viewer) throw new UserError('UNAUTHENTICATED', 'auth.signInFirst');
+  if (viewer.user.mustChangePassword) throw new UserError('PASSWORD_CHANGE_REQUIRED', 'auth.passwordChangeRequired');
   return viewer;
 }
 
@@ -51,8 +52,7 @@ function instant(req: Request, name: 'from' | 'to'): Date | null {
   const raw = req.query[name];
   if (raw === undefined || raw === '') return null;
   const date = typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}/.test(raw) ? new Date(raw) : null;
-  if (!date || Number.isNaN(date.getTime()))
-    throw refusal('BAD_USER_INPUT', name, `参数 ${name} 须是 ISO 8601 时间，例如 2017-01-01T00:00:00+08:00。`);
+  if (!date || Number.isNaN(date.getTime())) throw refusal(name, 'export.instantInvalid', { name });
   return date;
 }
 
@@ -60,17 +60,16 @@ function instant(req: Request, name: 'from' | 'to'): Date | null {
 function period(req: Request): { from: Date; to: Date } {
   const from = instant(req, 'from');
   const to = instant(req, 'to');
-  if (!from) throw refusal('BAD_USER_INPUT', 'from', '请给出统计期间的开始时间 from。');
-  if (!to) throw refusal('BAD_USER_INPUT', 'to', '请给出统计期间的结束时间 to。');
-  if (to < from) throw refusal('BAD_USER_INPUT', 'to', '结束时间 to 不能早于开始时间 from。');
+  if (!from) throw refusal('from', 'export.fromRequired');
+  if (!to) throw refusal('to', 'export.toRequired');
+  if (to < from) throw refusal('to', 'export.toBeforeFrom');
   return { from, to };
 }
 
-function oneOf<T extends string>(req: Request, name: string, values: Record<string, T>, what: string): T {
+function oneOf<T extends string>(req: Request, name: string, values: Record<string, T>): T {
   const raw = req.query[name];
   const value = typeof raw === 'string' ? (Object.values(values) as string[]).find((v) => v === raw) : undefined;
-  if (!value)
-    throw refusal('BAD_USER_INPUT', name, `参数 ${name} 须是${what}之一：${Object.values(values).join('、')}。`);
+  if (!value) throw refusal(name, 'export.oneOf', { name, choices: Object.values(values).join('、') });
   return value as T;
 }
 
@@ -84,17 +83,14 @@ function handler(what: string, run: (req: Request, res: Response) => Promise<voi
       await run(req, res);
     } catch (error) {
       if (error instanceof GraphQLError && typeof error.extensions?.code === 'string' && !res.headersSent)
-        return refuse(res, error as UserError);
+        return refuseWith(req, res, error as UserError);
       if (error instanceof ChromiumMissingError && !res.headersSent) {
         log.error(`${what}: ${error.message}`);
-        return void res.status(503).json({
-          code: 'UNAVAILABLE',
-          message: '服务器未安装 Chromium，暂时不能导出 PDF；请改为导出 XLSX，或联系管理员安装。',
-        });
+        return refuse(req, res, 503, 'UNAVAILABLE', 'export.chromiumMissing');
       }
       log.error(`${what} failed`, error);
       if (res.headersSent) return void res.destroy(error as Error);
-      res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: '服务器出错，已记录；请稍后再试。' });
+      refuse(req, res, 500, 'INTERNAL_SERVER_ERROR', 'common.internal');
     }
   };
 }
@@ -118,8 +114,7 @@ export function mountExports(app: Express, deps: AppDeps): void {
       assertMayExportLedger(viewer, enterprise && { id: enterprise.id, departmentId: enterprise.department.id });
       const now = deps.clock.now();
       const span: LedgerPeriod = { from: instant(req, 'from'), to: instant(req, 'to') ?? now };
-      if (span.from && span.to < span.from)
-        throw refusal('BAD_USER_INPUT', 'to', '结束时间 to 不能早于开始时间 from。');
+      if (span.from && span.to < span.from) throw refusal('to', 'export.toBeforeFrom');
       const subtitle = `${enterprise!.name}（${enterprise!.code}）· 发现时间 ${periodText(span.from, span.to, tz)}`;
       const cover = await exportCover(em, env, viewer, now, '隐患排查治理台账', [
         ['企业', `${enterprise!.name}（${enterprise!.code}）`],
@@ -144,12 +139,7 @@ export function mountExports(app: Express, deps: AppDeps): void {
       }
       const found = span.from ? { $gte: span.from, $lte: span.to } : { $lte: span.to };
       const count = await em.count(Hazard, { enterprise: enterprise!.id, discoveredAt: found });
-      if (count > MAX_PDF_LEDGER_ROWS)
-        throw refusal(
-          'BAD_USER_INPUT',
-          'from',
-          `这段期间有 ${count} 条隐患，PDF 最多打印 ${MAX_PDF_LEDGER_ROWS} 条：请缩短期间，或导出 XLSX。`,
-        );
+      if (count > MAX_PDF_LEDGER_ROWS) throw refusal('from', 'export.pdfTooLong', { count, max: MAX_PDF_LEDGER_ROWS });
       const pdf = await ledgerPdf(env.reminders.chromiumPath, cover, subtitle, rows);
       res
         .type(PDF_TYPE)
@@ -164,7 +154,7 @@ export function mountExports(app: Express, deps: AppDeps): void {
     handler('stats export', async (req, res) => {
       const viewer = await viewerOf(deps, req);
       assertMayExportReports(viewer);
-      const by = oneOf(req, 'by', StatsDimension, '统计维度');
+      const by = oneOf(req, 'by', StatsDimension);
       const { from, to } = period(req);
       const em = deps.orm.em.fork();
       const table = await statsTable(em, deps, viewer, by, from, to);
@@ -190,7 +180,7 @@ export function mountExports(app: Express, deps: AppDeps): void {
     handler('assessment export', async (req, res) => {
       const viewer = await viewerOf(deps, req);
       assertMayExportReports(viewer);
-      const kind = oneOf(req, 'kind', AssessmentKind, '考核对象');
+      const kind = oneOf(req, 'kind', AssessmentKind);
       const { from, to } = period(req);
       const em = deps.orm.em.fork();
       const tables = await assessmentTables(em, deps, viewer, kind, from, to);

@@ -12,10 +12,7 @@ const QUARTER_NAMES = ['一', '二', '三', '四'];
 /** `2017-Q1` → the quarter's first instant to its last, in the bureau's time zone. */
 export function parseQuarter(text: string, timeZone: string): Quarter {
   const match = /^(\d{4})-Q([1-4])$/.exec(text);
-  if (!match)
-    throw new UserError('BAD_USER_INPUT', '季度写作 年份-Q季度，例如 /exports/quarterly/2017-Q1.xlsx。', {
-      field: 'quarter',
-    });
+  if (!match) throw new UserError('BAD_USER_INPUT', 'export.quarterInvalid', {}, { field: 'quarter' });
   const year = Number(match[1]);
   const quarter = Number(match[2]);
   const month = (quarter - 1) * 3 + 1;

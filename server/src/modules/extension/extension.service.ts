@@ -24,14 +24,12 @@ export async function requestExtension(ctx: Context, hazardId: string, until: Da
     const { hazard } = await hazardForChange(tx, viewer, hazardId);
     requireTransition(hazard.status, 'requestExtension');
     const deadline = hazard.deadline!;
-    if (deadline <= now) throw conflict('The deadline has passed; an extension must be requested before it.');
-    const checkedReason = text('reason', reason, 2000, 'Say why more time is needed (reason).')!;
-    if (until <= deadline)
-      throw badInput('until', `The new deadline must be after the current one (${deadline.toISOString()}).`);
-    if (until.getTime() > deadline.getTime() + MAX_EXTENSION_MS)
-      throw badInput('until', 'An extension may be at most a year; file a new plan instead.');
+    if (deadline <= now) throw conflict('extension.deadlinePassed');
+    const checkedReason = text('reason', reason, 2000, 'extension.reasonRequired')!;
+    if (until <= deadline) throw badInput('extension.mustBeLater', { deadline: deadline.toISOString() }, 'until');
+    if (until.getTime() > deadline.getTime() + MAX_EXTENSION_MS) throw badInput('extension.atMostYear', {}, 'until');
     if ((await tx.count(ExtensionRequest, { hazard: hazard.id, status: ExtensionStatus.PENDING })) > 0) {
-      throw conflict('An extension request for this hazard is already awaiting a decision.');
+      throw conflict('extension.alreadyPending');
     }
     const request = tx.create(ExtensionRequest, {
       hazard: hazard.id,
@@ -68,13 +66,12 @@ export async function decideExtension(
   return runChange(ctx.em, ctx.deps.publisher, async (change) => {
     const { tx } = change;
     const { hazard, enterprise } = await hazardForChange(tx, viewer, hazardId);
-    await assertMayConfirm(tx, viewer.user, hazard.grade, enterprise.department.id, 'decide a deadline extension of');
+    await assertMayConfirm(tx, viewer.user, hazard.grade, enterprise.department.id, 'decideExtension');
     requireTransition(hazard.status, 'decideExtension');
     const request = await tx.findOne(ExtensionRequest, { hazard: hazard.id, status: ExtensionStatus.PENDING });
-    if (!request) throw conflict('No extension request for this hazard is awaiting a decision.');
-    if (hazard.deadline && hazard.deadline <= now)
-      throw conflict('The deadline has passed; the extension can no longer be decided.');
-    const checkedReason = text('reason', reason, 2000, 'Give the reason for the decision.')!;
+    if (!request) throw conflict('extension.nonePending');
+    if (hazard.deadline && hazard.deadline <= now) throw conflict('extension.tooLateToDecide');
+    const checkedReason = text('reason', reason, 2000, 'extension.decisionReasonRequired')!;
     const previous = hazard.deadline ?? null;
     tx.assign(request, {
       status: approved ? ExtensionStatus.APPROVED : ExtensionStatus.REFUSED,

@@ -28,8 +28,7 @@ export function idempotencyOf(
 ): Idempotency | null {
   const trimmed = key?.trim();
   if (!trimmed) return null;
-  if (trimmed.length > MAX_KEY_LENGTH)
-    throw badInput(field, `${field} is too long: at most ${MAX_KEY_LENGTH} characters.`);
+  if (trimmed.length > MAX_KEY_LENGTH) throw badInput('common.tooLong', { field, max: MAX_KEY_LENGTH }, field);
   const inputHash =
     input instanceof Buffer
       ? createHash('sha256').update(input).digest('hex')
@@ -44,10 +43,7 @@ export async function earlierResult(em: EntityManager, idem: Idempotency): Promi
     .findOne(IdempotentRequest, { user: idem.userId, operation: idem.operation, key: idem.key });
   if (!earlier) return null;
   if (earlier.inputHash !== idem.inputHash)
-    throw badInput(
-      idem.field,
-      `This idempotency key was already used for a different ${idem.operation}; use a new key for a new one.`,
-    );
+    throw badInput('common.idempotencyReused', { operation: idem.operation }, idem.field);
   return earlier.resultId;
 }
 

@@ -22,10 +22,7 @@ export function checkQueuedAt(
 ): OfflineFacts | null {
   if (!queuedAt) return null;
   if (queuedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)
-    throw badInput(
-      'queuedAt',
-      `queuedAt (${queuedAt.toISOString()}) is in the future; an operation can only be sent after it was queued. Check the device's clock.`,
-    );
+    throw badInput('common.queuedFuture', { at: queuedAt.toISOString() }, 'queuedAt');
   const delayMs = Math.max(0, now.getTime() - queuedAt.getTime());
   return { queuedAt, delaySeconds: Math.round(delayMs / 1000), backfilled: delayMs > backfillWindowMs };
 }

@@ -21,6 +21,12 @@ export class AgendaItem {
 
   @Field()
   overdue!: boolean;
+
+  @Field({
+    description:
+      'R5: the hazard owes its governance plan (graded up to MAJOR, no plan submitted yet); the enterprise is to submit it.',
+  })
+  planOwed!: boolean;
 }
 
 /** Whole bureau-calendar days from `now` to `deadline`. */
@@ -45,5 +51,6 @@ export async function majorHazardAgenda(
     hazard,
     daysToDeadline: hazard.deadline ? daysBetween(now, hazard.deadline, timeZone) : null,
     overdue: isOverdue(hazard, now),
+    planOwed: !hazard.planObjectives,
   }));
 }

@@ -1,4 +1,5 @@
 import { badInput } from '../../graphql/errors.js';
+import type { MessageKey } from '../../messages/render.js';
 import { HazardGrade, HazardSource, HazardStatus } from './hazard.enums.js';
 import type { FileHazardInput, GovernancePlanInput } from './hazard.inputs.js';
 
@@ -26,42 +27,35 @@ export function text(
   field: string,
   value: string | null | undefined,
   max: number,
-  required: string | null,
+  required: MessageKey | null,
 ): string | null {
   const trimmed = value?.trim() ?? '';
   if (!trimmed) {
-    if (required) throw badInput(field, required);
+    if (required) throw badInput(required, {}, field);
     return null;
   }
-  if (trimmed.length > max) throw badInput(field, `${field} is too long: at most ${max} characters.`);
+  if (trimmed.length > max) throw badInput('common.tooLong', { field, max }, field);
   return trimmed;
 }
 
 /** Checks a filing against R1 and R4/R5 and says what the hazard will be; throws on the first bad field. */
 export function checkFiling(input: FileHazardInput, now: Date, backfillWindowMs: number): FilingFacts {
-  const title = text('title', input.title, 200, 'Give the hazard a short title.')!;
+  const title = text('title', input.title, 200, 'hazard.titleRequired')!;
   const description = text('description', input.description, 5000, null);
   const location = text('location', input.location, 200, null);
 
   const discoveredAt = input.discoveredAt ?? now;
   if (discoveredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw badInput(
-      'discoveredAt',
-      `discoveredAt (${discoveredAt.toISOString()}) is in the future; a hazard can only be filed after it is found. Check the device's clock.`,
-    );
+    throw badInput('hazard.discoveredFuture', { at: discoveredAt.toISOString() }, 'discoveredAt');
   }
   const backfilled = discoveredAt.getTime() < now.getTime() - backfillWindowMs;
   const rectifiedOnSpot = input.rectifiedOnSpot ?? false;
 
   if (rectifiedOnSpot) {
     if (input.grade === HazardGrade.MAJOR) {
-      throw badInput(
-        'rectifiedOnSpot',
-        'A major hazard cannot be closed on the spot; file it with a governance plan and deadline.',
-      );
+      throw badInput('hazard.majorNotOnSpot', {}, 'rectifiedOnSpot');
     }
-    if (input.deadline)
-      throw badInput('deadline', 'A hazard rectified on the spot has no deadline; leave deadline empty.');
+    if (input.deadline) throw badInput('hazard.onSpotNoDeadline', {}, 'deadline');
     return {
       title,
       description,
@@ -80,31 +74,17 @@ export function checkFiling(input: FileHazardInput, now: Date, backfillWindowMs:
     };
   }
 
-  const measures = text(
-    'measures',
-    input.measures,
-    5000,
-    'Say what will be done to rectify it (measures), or mark it rectified on the spot.',
-  );
-  const responsiblePerson = text(
-    'responsiblePerson',
-    input.responsiblePerson,
-    100,
-    'Name the person responsible for the rectification.',
-  );
-  if (!input.deadline) throw badInput('deadline', 'Set a rectification deadline.');
-  if (input.deadline.getTime() <= now.getTime()) throw badInput('deadline', 'The deadline must be in the future.');
+  const measures = text('measures', input.measures, 5000, 'hazard.measuresRequired');
+  const responsiblePerson = text('responsiblePerson', input.responsiblePerson, 100, 'hazard.responsibleRequired');
+  if (!input.deadline) throw badInput('hazard.deadlineRequired', {}, 'deadline');
+  if (input.deadline.getTime() <= now.getTime()) throw badInput('hazard.deadlineFuture', {}, 'deadline');
 
-  let plan: FilingFacts['plan'] = null;
-  if (input.grade === HazardGrade.MAJOR) {
-    if (!input.governancePlan) {
-      throw badInput(
-        'governancePlan',
-        'A major hazard needs a governance plan: objectives, funding and materials, and safety and emergency measures.',
-      );
-    }
-    plan = checkGovernancePlan(input.governancePlan);
+  // R5: a MAJOR filing brings its plan; a plan given with a filing of any grade is kept, so that a
+  // later grading up to MAJOR finds it.
+  if (input.grade === HazardGrade.MAJOR && !input.governancePlan) {
+    throw badInput('hazard.planRequired', {}, 'governancePlan');
   }
+  const plan = input.governancePlan ? checkGovernancePlan(input.governancePlan) : null;
 
   return {
     title,
@@ -127,23 +107,13 @@ export function checkFiling(input: FileHazardInput, now: Date, backfillWindowMs:
 /** The three plan elements beyond measures, person and deadline, each required (R5); shared by filing and regrading. */
 export function checkGovernancePlan(input: GovernancePlanInput): NonNullable<FilingFacts['plan']> {
   return {
-    objectives: text(
-      'governancePlan.objectives',
-      input.objectives,
-      5000,
-      'State the objectives and tasks of the governance plan.',
-    )!,
-    funding: text(
-      'governancePlan.funding',
-      input.funding,
-      5000,
-      'State the funding and materials for the governance plan.',
-    )!,
+    objectives: text('governancePlan.objectives', input.objectives, 5000, 'hazard.planObjectivesRequired')!,
+    funding: text('governancePlan.funding', input.funding, 5000, 'hazard.planFundingRequired')!,
     emergencyMeasures: text(
       'governancePlan.emergencyMeasures',
       input.emergencyMeasures,
       5000,
-      'State the safety and emergency measures while the hazard is governed.',
+      'hazard.planEmergencyRequired',
     )!,
   };
 }

@@ -90,6 +90,12 @@ export class HazardFilter {
   @Field(() => ID, { nullable: true })
   enterpriseId?: string;
 
+  @Field({
+    nullable: true,
+    description: 'Part of the title, location or description, or of the enterprise’s name or code.',
+  })
+  search?: string;
+
   @Field(() => ID, { nullable: true })
   departmentId?: string;
 

@@ -18,6 +18,18 @@ export function hazardWhere(scope: Scope, filter: HazardFilter | undefined | nul
   const conditions: Array<FilterQuery<Hazard> | null> = [hazardScopeWhere(scope)];
   if (filter) {
     if (filter.enterpriseId) conditions.push({ enterprise: requireId('enterpriseId', filter.enterpriseId) });
+    if (filter.search?.trim()) {
+      const like = `%${filter.search.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      conditions.push({
+        $or: [
+          { title: { $like: like } },
+          { location: { $like: like } },
+          { description: { $like: like } },
+          { enterprise: { name: { $like: like } } },
+          { enterprise: { code: { $like: like } } },
+        ],
+      });
+    }
     if (filter.departmentId)
       conditions.push({ enterprise: { department: requireId('departmentId', filter.departmentId) } });
     if (filter.townshipId) conditions.push({ enterprise: { township: requireId('townshipId', filter.townshipId) } });

@@ -53,7 +53,11 @@ export class HazardResolver {
     return isOverdue(hazard, ctx.deps.clock.now());
   }
 
-  @FieldResolver(() => GovernancePlan, { nullable: true, description: 'The governance plan of a MAJOR hazard.' })
+  @FieldResolver(() => GovernancePlan, {
+    nullable: true,
+    description:
+      'The governance plan (R5). Null for a MAJOR hazard means the plan is owed: the enterprise is to submit it (submitGovernancePlan).',
+  })
   governancePlan(@Root() hazard: Hazard): GovernancePlan | null {
     if (!hazard.planObjectives) return null;
     return {

@@ -25,20 +25,18 @@ export async function filingEnterprise(
 ): Promise<Enterprise> {
   if (isEnterpriseAccount(viewer)) {
     const own = viewer.scope.kind === 'enterprise' ? viewer.scope.enterpriseId : '';
-    if (enterpriseId && enterpriseId !== own)
-      throw forbidden('An enterprise account can only file hazards for its own enterprise.');
+    if (enterpriseId && enterpriseId !== own) throw forbidden('enterprise.ownOnly');
     const enterprise = await ctx.em.findOne(Enterprise, { id: own });
-    if (!enterprise) throw forbidden('This account is not linked to an enterprise; ask the bureau to link it.');
+    if (!enterprise) throw forbidden('enterprise.notLinked');
     return enterprise;
   }
-  if (!enterpriseId) throw badInput('enterpriseId', 'Say which enterprise the hazard belongs to (enterpriseId).');
+  if (!enterpriseId) throw badInput('enterprise.required', {}, 'enterpriseId');
   const enterprise = await findEnterpriseInScope(ctx.em, viewer.scope, enterpriseId);
-  if (enterprise && !enterprise.active)
-    throw badInput('enterpriseId', '这家企业已注销（退出名录），不能再为它上报隐患；它的历史记录仍可查阅。');
+  if (enterprise && !enterprise.active) throw badInput('enterprise.retired', {}, 'enterpriseId');
   if (enterprise) return enterprise;
   const exists = isUuid(enterpriseId) && (await ctx.em.count(Enterprise, { id: enterpriseId })) > 0;
-  if (exists) throw forbidden('This enterprise is outside your supervision; only its own department can file for it.');
-  throw notFound('No enterprise has this id.');
+  if (exists) throw forbidden('enterprise.filingOutsideScope');
+  throw notFound('enterprise.notFound');
 }
 
 function filingHash(input: FileHazardInput, enterpriseId: string): string {
@@ -58,7 +56,7 @@ export async function fileHazard(ctx: Context, input: FileHazardInput): Promise<
   const key = input.idempotencyKey?.trim() || null;
   const inputHash = key ? filingHash(input, enterprise.id) : null;
   if (key) {
-    if (key.length > 200) throw badInput('idempotencyKey', 'idempotencyKey is too long: at most 200 characters.');
+    if (key.length > 200) throw badInput('hazard.idempotencyTooLong', {}, 'idempotencyKey');
     // Before the checks: a retry answers with what the first send made, even if its deadline has passed since.
     const earlier = await replayFiling(ctx, viewer, key, inputHash!);
     if (earlier) return earlier;
@@ -166,10 +164,7 @@ async function replayFiling(ctx: Context, viewer: Viewer, key: string, inputHash
   const earlier = await ctx.em.fork().findOne(Hazard, { filedBy: viewer.user.id, idempotencyKey: key });
   if (!earlier) return null;
   if (earlier.inputHash !== inputHash) {
-    throw badInput(
-      'idempotencyKey',
-      'This idempotency key was already used for a different filing; use a new key for a new hazard.',
-    );
+    throw badInput('hazard.idempotencyReused', {}, 'idempotencyKey');
   }
   return ctx.em.findOneOrFail(Hazard, earlier.id);
 }

@@ -6,7 +6,7 @@ import { CONFIRMING_ROLE } from '../auth/confirmer.js';
 import { Hazard } from './hazard.entity.js';
 import { HazardGrade } from './hazard.enums.js';
 import { GovernancePlanInput } from './hazard.inputs.js';
-import { regradeHazard, submitRectification, verifyRectification } from './lifecycle.service.js';
+import { regradeHazard, submitGovernancePlan, submitRectification, verifyRectification } from './lifecycle.service.js';
 
 /** The closed loop after filing (R4, R5): thin translations to lifecycle.service. */
 @Resolver(() => Hazard)
@@ -49,7 +49,7 @@ export class HazardLifecycleResolver {
 
   @Mutation(() => Hazard, {
     description:
-      'A supervisor in scope changes the grade, with a reason; the confirming level follows. Grading to MAJOR needs a governance plan (give governancePlan if the hazard has none).',
+      'A supervisor in scope changes the grade, with a reason; the confirming level follows. Grading up to MAJOR never fails for want of a plan (R5): the hazard is MAJOR at once and owes its plan (governancePlan null) until the enterprise submits it; a governancePlan given here is kept.',
   })
   regradeHazard(
     @Arg('hazardId', () => ID) hazardId: string,
@@ -59,6 +59,18 @@ export class HazardLifecycleResolver {
     @Arg('governancePlan', () => GovernancePlanInput, { nullable: true }) governancePlan?: GovernancePlanInput,
   ): Promise<Hazard> {
     return regradeHazard(ctx, hazardId, grade, reason, governancePlan);
+  }
+
+  @Mutation(() => Hazard, {
+    description:
+      'R5: gives the governance plan a MAJOR hazard owes (objectives, funding, emergency measures), once, while it is open: the enterprise, or staff in scope for it.',
+  })
+  submitGovernancePlan(
+    @Arg('hazardId', () => ID) hazardId: string,
+    @Arg('plan', () => GovernancePlanInput) plan: GovernancePlanInput,
+    @Ctx() ctx: Context,
+  ): Promise<Hazard> {
+    return submitGovernancePlan(ctx, hazardId, plan);
   }
 
   @Query(() => [AgendaItem], {

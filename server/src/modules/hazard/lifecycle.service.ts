@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { requireViewer, type Context, type Viewer } from '../../graphql/context.js';
-import { badInput, forbidden, notFound } from '../../graphql/errors.js';
-import { assertMayRegrade, assertMayWrite, isMilder, mayGradeDown } from '../auth/permissions.js';
+import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
+import { assertMayGivePlan, assertMayRegrade, assertMayWrite, isMilder, mayGradeDown } from '../auth/permissions.js';
 import { isPostgres } from '../common/dialect.js';
 import { requireId } from '../common/ids.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
@@ -39,9 +39,8 @@ export async function hazardForChange(
   }
   const hazard = await findHazardInScope(tx, viewer.scope, id);
   if (!hazard) {
-    if ((await tx.count(Hazard, { id })) > 0)
-      throw forbidden('This hazard belongs to an enterprise outside your supervision.');
-    throw notFound('No hazard has this id.');
+    if ((await tx.count(Hazard, { id })) > 0) throw forbidden('hazard.outsideScope');
+    throw notFound('hazard.notFound');
   }
   await tx.refresh(hazard);
   // Not hazard.enterprise.load(): a reference the request already held would load outside this transaction,
@@ -134,7 +133,7 @@ export async function verifyRectification(
   return runChange(ctx.em, ctx.deps.publisher, async (change) => {
     const { tx } = change;
     const { hazard, enterprise } = await hazardForChange(tx, viewer, hazardId);
-    await assertMayConfirm(tx, viewer.user, hazard.grade, enterprise.department.id, 'verify the rectification of');
+    await assertMayConfirm(tx, viewer.user, hazard.grade, enterprise.department.id, 'verify');
     const status = requireTransition(hazard.status, accepted ? 'accept' : 'reject');
     if (accepted) {
       const checked = text('comment', comment, 5000, null);
@@ -150,12 +149,7 @@ export async function verifyRectification(
       });
       await emitHazardEvent(change, EventKind.HAZARD_CLOSED, hazard, enterprise, now);
     } else {
-      const reason = text(
-        'comment',
-        comment,
-        5000,
-        'Say why the rectification is not accepted (comment), so that the enterprise knows what to do.',
-      )!;
+      const reason = text('comment', comment, 5000, 'hazard.rejectReasonRequired')!;
       tx.assign(hazard, { status, rejectionReason: reason });
       await tx.flush();
       await change.audit({
@@ -175,7 +169,9 @@ export async function verifyRectification(
 /**
  * R5: a supervisor in scope regrades with a reason; the confirming level follows the grade. Moving a hazard
  * to a milder grade takes its current confirming level (or the director), so that nobody regrades a hazard
- * down into their own hands. A MAJOR hazard needs a governance plan.
+ * down into their own hands. Grading up to MAJOR never waits for a plan: the plan is the enterprise's to
+ * write, so the hazard is MAJOR at once and owes it (`governancePlan` null, on the director's agenda)
+ * until `submitGovernancePlan`; a plan given here, or with the filing, is kept.
  */
 export async function regradeHazard(
   ctx: Context,
@@ -190,21 +186,14 @@ export async function regradeHazard(
   return runChange(ctx.em, ctx.deps.publisher, async (change) => {
     const { tx } = change;
     const { hazard, enterprise } = await hazardForChange(tx, viewer, hazardId);
-    const checkedReason = text('reason', reason, 2000, 'Say why the grade changes (reason).')!;
+    const checkedReason = text('reason', reason, 2000, 'hazard.regradeReasonRequired')!;
     requireTransition(hazard.status, 'regrade');
     const previous = hazard.grade;
-    if (grade === previous) throw badInput('grade', `The hazard is already ${grade}.`);
+    if (grade === previous) throw badInput('hazard.alreadyGrade', { grade }, 'grade');
     if (isMilder(grade, previous) && !(await mayGradeDown(tx, viewer, previous, enterprise.department.id))) {
-      throw forbidden(`Only the confirming level of a ${previous} hazard (or the director) may grade it down.`);
+      throw forbidden('hazard.gradeDownConfirmer', { grade: previous });
     }
-    let plan = null;
-    if (governancePlan) plan = checkGovernancePlan(governancePlan);
-    if (grade === HazardGrade.MAJOR && !plan && !hazard.planObjectives) {
-      throw badInput(
-        'governancePlan',
-        'A major hazard needs a governance plan: give objectives, funding and materials, and safety and emergency measures.',
-      );
-    }
+    const plan = governancePlan ? checkGovernancePlan(governancePlan) : null;
     tx.assign(hazard, {
       grade,
       ...(plan
@@ -221,6 +210,43 @@ export async function regradeHazard(
       data: { from: previous, to: grade, reason: checkedReason, ...(plan ? { governancePlan: plan } : {}) },
     });
     await emitHazardEvent(change, EventKind.HAZARD_REGRADED, hazard, enterprise, now, { previousGrade: previous });
+    return hazard;
+  });
+}
+
+/**
+ * R5: the governance plan a MAJOR hazard owes, given by the enterprise (or staff in scope for it)
+ * once; the hazard leaves the agenda's "plan owed" list. Audited with the plan (R7).
+ */
+export async function submitGovernancePlan(
+  ctx: Context,
+  hazardId: string,
+  input: GovernancePlanInput,
+): Promise<Hazard> {
+  const viewer = requireViewer(ctx);
+  assertMayGivePlan(viewer);
+  const now = ctx.deps.clock.now();
+  const plan = checkGovernancePlan(input);
+  return runChange(ctx.em, ctx.deps.publisher, async (change) => {
+    const { tx } = change;
+    const { hazard } = await hazardForChange(tx, viewer, hazardId);
+    requireTransition(hazard.status, 'submitPlan');
+    if (hazard.grade !== HazardGrade.MAJOR) throw conflict('hazard.planNotMajor');
+    if (hazard.planObjectives) throw conflict('hazard.planAlreadyGiven');
+    tx.assign(hazard, {
+      planObjectives: plan.objectives,
+      planFunding: plan.funding,
+      planEmergencyMeasures: plan.emergencyMeasures,
+    });
+    await tx.flush();
+    await change.audit({
+      at: now,
+      actorId: viewer.user.id,
+      action: 'hazard.planSubmitted',
+      subjectType: 'hazard',
+      subjectId: hazard.id,
+      data: { governancePlan: plan },
+    });
     return hazard;
   });
 }

@@ -32,6 +32,9 @@ const EXPECTED: Array<[HazardAction, HazardStatus, HazardStatus | null]> = [
   ['reopen', R, null],
   ['reopen', P, null],
   ['reopen', C, R],
+  ['submitPlan', R, R],
+  ['submitPlan', P, P],
+  ['submitPlan', C, null],
 ];
 
 describe('the hazard state table (R4)', () => {
@@ -195,25 +198,58 @@ describe.each(dialects)('the closed loop by grade, on %s', (dialect) => {
       expect(JSON.parse(events[0]!.payload!)).toMatchObject({ grade: 'SECOND', previousGrade: 'THIRD' });
     });
 
-    it('refuses MAJOR without a governance plan, and takes one', async () => {
-      const hazard = await fileWithPlan(server, 'e001', { grade: 'SECOND' });
-      const refused = await as('leader1', REGRADE, { id: hazard.id, g: 'MAJOR', r: '可能导致群死群伤' });
-      expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'governancePlan' });
-      expect((await as('director', GET, { id: hazard.id })).data!.hazard.grade).toBe('SECOND');
-      const major = await as('leader1', REGRADE, { id: hazard.id, g: 'MAJOR', r: '可能导致群死群伤', p: PLAN });
+    it('grades up to MAJOR at once without a plan (R5): the hazard owes it, the agenda says so, the enterprise submits it', async () => {
+      const hazard = await fileWithPlan(server, 'e001', { grade: 'THIRD' });
+      const major = await as('chief1', REGRADE, { id: hazard.id, g: 'MAJOR', r: '可能导致群死群伤' });
+      expect(major.errors).toBeUndefined();
       expect(major.data!.regradeHazard).toMatchObject({ grade: 'MAJOR', confirmingRole: 'DIRECTOR' });
+      const PLAN_OF = `query($id: ID!) { hazard(id: $id) { grade governancePlan { objectives } viewerCan { submitGovernancePlan } } }`;
+      expect((await as('e001', PLAN_OF, { id: hazard.id })).data!.hazard).toEqual({
+        grade: 'MAJOR',
+        governancePlan: null,
+        viewerCan: { submitGovernancePlan: true },
+      });
+      expect((await as('analyst', PLAN_OF, { id: hazard.id })).data!.hazard.viewerCan.submitGovernancePlan).toBe(false);
 
-      const agenda = await as(
-        'director',
-        `{ majorHazardAgenda { daysToDeadline overdue hazard { id grade status } } }`,
-        {},
+      const AGENDA = `{ majorHazardAgenda { daysToDeadline overdue planOwed hazard { id grade status } } }`;
+      const owed = (await as('director', AGENDA, {})).data!.majorHazardAgenda.find(
+        (i: any) => i.hazard.id === hazard.id,
       );
-      const item = agenda.data!.majorHazardAgenda.find((i: any) => i.hazard.id === hazard.id);
-      expect(item).toMatchObject({ overdue: false, hazard: { grade: 'MAJOR' } });
-      expect(item.daysToDeadline).toBeGreaterThanOrEqual(9);
-      expect(item.daysToDeadline).toBeLessThanOrEqual(11);
+      expect(owed).toMatchObject({ overdue: false, planOwed: true, hazard: { grade: 'MAJOR' } });
+      expect(owed.daysToDeadline).toBeGreaterThanOrEqual(9);
+      expect(owed.daysToDeadline).toBeLessThanOrEqual(11);
       const leader2 = await as('leader2', `{ majorHazardAgenda { hazard { id } } }`, {});
       expect(leader2.data!.majorHazardAgenda.map((i: any) => i.hazard.id)).not.toContain(hazard.id);
+
+      const SUBMIT_PLAN = `mutation($id: ID!, $p: GovernancePlanInput!) { submitGovernancePlan(hazardId: $id, plan: $p) { id governancePlan { objectives funding emergencyMeasures } history { action } } }`;
+      const empty = await as('e001', SUBMIT_PLAN, { id: hazard.id, p: { ...PLAN, funding: ' ' } });
+      expect(empty.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'governancePlan.funding' });
+      expect(codeOf(await as('e002', SUBMIT_PLAN, { id: hazard.id, p: PLAN }))).toBe('FORBIDDEN');
+      expect(codeOf(await as('analyst', SUBMIT_PLAN, { id: hazard.id, p: PLAN }))).toBe('FORBIDDEN');
+      const given = await as('e001', SUBMIT_PLAN, { id: hazard.id, p: PLAN });
+      expect(given.data!.submitGovernancePlan.governancePlan).toEqual(PLAN);
+      expect(given.data!.submitGovernancePlan.history.map((h: any) => h.action)).toContain('hazard.planSubmitted');
+      expect(codeOf(await as('e001', SUBMIT_PLAN, { id: hazard.id, p: PLAN }))).toBe('CONFLICT');
+      const after = (await as('director', AGENDA, {})).data!.majorHazardAgenda.find(
+        (i: any) => i.hazard.id === hazard.id,
+      );
+      expect(after.planOwed).toBe(false);
+    });
+
+    it('keeps a plan given with a THIRD filing, so grading it up to MAJOR owes nothing', async () => {
+      const hazard = await fileWithPlan(server, 'e001', { grade: 'THIRD', governancePlan: PLAN });
+      await as('chief1', REGRADE, { id: hazard.id, g: 'MAJOR', r: '可能导致群死群伤' });
+      const read = await as(
+        'e001',
+        `query($id: ID!) { hazard(id: $id) { governancePlan { objectives funding emergencyMeasures } } }`,
+        {
+          id: hazard.id,
+        },
+      );
+      expect(read.data!.hazard.governancePlan).toEqual(PLAN);
+      const notMajor = await fileWithPlan(server, 'e001', { grade: 'SECOND' });
+      const SUBMIT_PLAN = `mutation($id: ID!, $p: GovernancePlanInput!) { submitGovernancePlan(hazardId: $id, plan: $p) { id } }`;
+      expect(codeOf(await as('e001', SUBMIT_PLAN, { id: notMajor.id, p: PLAN }))).toBe('CONFLICT');
     });
 
     it('lets only the current confirming level (or the director) grade a hazard down; enterprises and analysts never', async () => {

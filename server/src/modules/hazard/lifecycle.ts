@@ -3,7 +3,7 @@ import { HazardStatus } from './hazard.enums.js';
 
 /** Everything that can happen to a hazard after it is filed (R4, R5, R8 and the cross-check). */
 export type HazardAction =
-  'submit' | 'accept' | 'reject' | 'regrade' | 'requestExtension' | 'decideExtension' | 'reopen';
+  'submit' | 'accept' | 'reject' | 'regrade' | 'requestExtension' | 'decideExtension' | 'reopen' | 'submitPlan';
 
 const { RECTIFYING, PENDING_VERIFICATION, CLOSED } = HazardStatus;
 
@@ -20,17 +20,9 @@ export const TRANSITIONS: Readonly<Record<HazardAction, { from: readonly HazardS
     requestExtension: { from: [RECTIFYING], to: 'same' },
     decideExtension: { from: [RECTIFYING, PENDING_VERIFICATION], to: 'same' },
     reopen: { from: [CLOSED], to: RECTIFYING },
+    // R5: a hazard graded up to MAJOR owes its governance plan while it is open.
+    submitPlan: { from: [RECTIFYING, PENDING_VERIFICATION], to: 'same' },
   };
-
-const REASON: Record<HazardAction, string> = {
-  submit: 'Only a hazard being rectified can be reported rectified',
-  accept: 'Only a hazard awaiting verification can be accepted',
-  reject: 'Only a hazard awaiting verification can be sent back',
-  regrade: 'A closed hazard cannot be regraded',
-  requestExtension: 'An extension can only be requested while the hazard is being rectified',
-  decideExtension: 'A closed hazard needs no extension',
-  reopen: 'Only a closed hazard can be reopened',
-};
 
 /** The state after `action`, or undefined when the table does not allow it. */
 export function nextStatus(status: HazardStatus, action: HazardAction): HazardStatus | undefined {
@@ -42,6 +34,6 @@ export function nextStatus(status: HazardStatus, action: HazardAction): HazardSt
 /** Like nextStatus, but a transition the state does not allow is a CONFLICT that names the state. */
 export function requireTransition(status: HazardStatus, action: HazardAction): HazardStatus {
   const next = nextStatus(status, action);
-  if (next === undefined) throw conflict(`${REASON[action]}; this hazard is ${status}.`);
+  if (next === undefined) throw conflict(`hazard.transition.${action}`, { status });
   return next;
 }

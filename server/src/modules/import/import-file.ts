@@ -1,17 +1,26 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import type { MessageKey, MessageParams } from '../../messages/render.js';
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, REQUIRED_COLUMNS, type ImportRow } from './import-columns.js';
 
-export class ImportFileError extends Error {}
+/** A file the import cannot read: a refusal's key and params, the status of the answer. */
+export class ImportFileError extends Error {
+  constructor(
+    readonly messageKey: MessageKey,
+    readonly messageParams: MessageParams = {},
+    readonly status = 400,
+  ) {
+    super(messageKey);
+  }
+}
 
 export type ImportFormat = 'xlsx' | 'csv-utf8' | 'csv-gb18030';
 
 /** What the bytes are: an XLSX is a zip (PK\x03\x04); otherwise text, UTF-8 when it decodes as such, else GB18030. */
 export function recogniseFormat(bytes: Buffer): ImportFormat {
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304) return 'xlsx';
-  if (bytes.includes(0))
-    throw new ImportFileError('文件不是 XLSX 或 CSV：请上传模板格式的 Excel 文件（.xlsx）或 CSV 文件。');
+  if (bytes.includes(0)) throw new ImportFileError('import.notXlsxOrCsv');
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return 'csv-utf8';
@@ -37,10 +46,10 @@ async function xlsxTable(bytes: Buffer): Promise<Array<{ row: number; cells: str
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new ImportFileError('无法读取这个 Excel 文件：请确认它是 .xlsx 格式（不是 .xls），并且没有损坏或加密。');
+    throw new ImportFileError('import.xlsxUnreadable');
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ImportFileError('这个 Excel 文件里没有工作表。');
+  if (!sheet) throw new ImportFileError('import.noSheet');
   const table: Array<{ row: number; cells: string[] }> = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
@@ -56,7 +65,7 @@ function csvTable(bytes: Buffer, format: ImportFormat): Array<{ row: number; cel
   try {
     records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true });
   } catch (error) {
-    throw new ImportFileError(`无法读取这个 CSV 文件：${(error as Error).message}`);
+    throw new ImportFileError('import.csvUnreadable', { problem: (error as Error).message });
   }
   return records.map((cells, i) => ({ row: i + 1, cells })).filter((r) => r.cells.some((c) => c !== ''));
 }
@@ -66,18 +75,14 @@ export async function readImportFile(bytes: Buffer): Promise<{ format: ImportFor
   const format = recogniseFormat(bytes);
   const table = format === 'xlsx' ? await xlsxTable(bytes) : csvTable(bytes, format);
   const header = table[0];
-  if (!header)
-    throw new ImportFileError('文件是空的：第一行应是表头（企业名称、统一社会信用代码、行业、乡镇、科室……）。');
+  if (!header) throw new ImportFileError('import.emptyFile');
   const index = IMPORT_COLUMNS.map((name) => header.cells.findIndex((c) => c.replace(/\s+/g, '') === name));
   const missing = REQUIRED_COLUMNS.filter((name) => index[IMPORT_COLUMNS.indexOf(name)]! < 0);
-  if (missing.length > 0)
-    throw new ImportFileError(
-      `第一行缺少这些表头：${missing.join('、')}。请使用模板（GET /imports/enterprises-template.xlsx）的表头。`,
-    );
+  if (missing.length > 0) throw new ImportFileError('import.missingHeaders', { headers: missing.join('、') });
   const rows = table
     .slice(1)
     .map(({ row, cells }) => ({ row, cells: index.map((i) => (i < 0 ? '' : (cells[i] ?? ''))) }));
   const data = rows.filter((r) => r.cells.some((c) => c !== ''));
-  if (data.length > MAX_IMPORT_ROWS) throw new ImportFileError(`一次最多导入 ${MAX_IMPORT_ROWS} 行，请分批导入。`);
+  if (data.length > MAX_IMPORT_ROWS) throw new ImportFileError('import.tooManyRows', { max: MAX_IMPORT_ROWS });
   return { format, rows: data };
 }

@@ -1,8 +1,9 @@
 import busboy from 'busboy';
-import type { Express, Request, Response } from 'express';
+import type { Express, Request } from 'express';
 import { bearerToken } from '../auth/bearer.js';
 import { log } from '../../config/log.js';
 import type { AppDeps } from '../../graphql/context.js';
+import { refuse } from '../../http/refuse.js';
 import { authenticate } from '../auth/auth.service.js';
 import { mayAdminister } from '../auth/permissions.js';
 import { isUuid } from '../common/ids.js';
@@ -12,10 +13,6 @@ import { MAX_IMPORT_BYTES } from './import-columns.js';
 import { EnterpriseImport } from './enterprise-import.entity.js';
 import { ImportFileError, readImportFile } from './import-file.js';
 import { openCredentials, templateWorkbook, XLSX_TYPE } from './import-sheets.js';
-
-function refuse(res: Response, status: number, code: string, message: string, field?: string): void {
-  res.status(status).json({ code, message, ...(field ? { field } : {}) });
-}
 
 /** The one multipart field `file`, in memory, stopping at 5 MiB. */
 function readUpload(req: Request): Promise<{ bytes: Buffer; fileName: string }> {
@@ -27,7 +24,7 @@ function readUpload(req: Request): Promise<{ bytes: Buffer; fileName: string }> 
         limits: { files: 1, fileSize: MAX_IMPORT_BYTES, fields: 10, parts: 12 },
       });
     } catch {
-      reject(new ImportFileError('请以 multipart/form-data 上传，文件放在名为 file 的字段里。'));
+      reject(new ImportFileError('import.notMultipart'));
       return;
     }
     let found: { bytes: Buffer; fileName: string } | null = null;
@@ -41,10 +38,10 @@ function readUpload(req: Request): Promise<{ bytes: Buffer; fileName: string }> 
         if (!tooLarge) found = { bytes: Buffer.concat(chunks), fileName: info.filename || 'upload' };
       });
     });
-    parser.on('error', () => reject(new ImportFileError('上传的内容不是有效的 multipart/form-data。')));
+    parser.on('error', () => reject(new ImportFileError('import.badMultipart')));
     parser.on('close', () => {
-      if (tooLarge) reject(Object.assign(new ImportFileError('导入文件最大 5 MiB。'), { status: 413 }));
-      else if (!found) reject(new ImportFileError('没有文件：请把文件放在名为 file 的字段里上传。'));
+      if (tooLarge) reject(new ImportFileError('import.tooLarge', {}, 413));
+      else if (!found) reject(new ImportFileError('import.noFile'));
       else resolve(found);
     });
     req.pipe(parser);
@@ -64,8 +61,8 @@ export function mountImports(app: Express, deps: AppDeps): void {
   app.post('/imports', async (req, res) => {
     try {
       const { viewer, allowed } = await admin(req);
-      if (!viewer) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录：请求需带 Authorization: Bearer <token>。');
-      if (!allowed) return refuse(res, 403, 'FORBIDDEN', '只有系统管理员可以导入企业名录。');
+      if (!viewer) return refuse(req, res, 401, 'UNAUTHENTICATED', 'auth.signInFirst');
+      if (!allowed) return refuse(req, res, 403, 'FORBIDDEN', 'auth.adminOnly');
       const { bytes, fileName } = await readUpload(req);
       const { format, rows } = await readImportFile(bytes);
       const em = deps.orm.em.fork();
@@ -81,14 +78,14 @@ export function mountImports(app: Express, deps: AppDeps): void {
     } catch (error) {
       if (error instanceof ImportFileError) {
         req.resume();
-        return refuse(res, (error as { status?: number }).status ?? 400, 'BAD_USER_INPUT', error.message, 'file');
+        return refuse(req, res, error.status, 'BAD_USER_INPUT', error.messageKey, error.messageParams, 'file');
       }
       log.error('import upload failed', error);
-      refuse(res, 500, 'INTERNAL_SERVER_ERROR', '服务器出错，已记录；请稍后再试。');
+      refuse(req, res, 500, 'INTERNAL_SERVER_ERROR', 'common.internal');
     }
   });
 
-  app.get('/imports/enterprises-template.xlsx', async (_req, res) => {
+  app.get('/imports/enterprises-template.xlsx', async (req, res) => {
     try {
       const em = deps.orm.em.fork();
       const [township] = await em.find(Township, {}, { orderBy: { name: 'asc' }, limit: 1 });
@@ -103,30 +100,24 @@ export function mountImports(app: Express, deps: AppDeps): void {
         .send(sheet);
     } catch (error) {
       log.error('import template failed', error);
-      refuse(res, 500, 'INTERNAL_SERVER_ERROR', '服务器出错，已记录；请稍后再试。');
+      refuse(req, res, 500, 'INTERNAL_SERVER_ERROR', 'common.internal');
     }
   });
 
   app.get('/imports/:id/credentials.xlsx', async (req, res) => {
     try {
       const { viewer, allowed } = await admin(req);
-      if (!viewer) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录：请求需带 Authorization: Bearer <token>。');
-      if (!allowed) return refuse(res, 403, 'FORBIDDEN', '只有系统管理员可以下载初始账号表。');
+      if (!viewer) return refuse(req, res, 401, 'UNAUTHENTICATED', 'auth.signInFirst');
+      if (!allowed) return refuse(req, res, 403, 'FORBIDDEN', 'auth.adminOnly');
       const id = String(req.params.id);
       const key = typeof req.query.key === 'string' ? req.query.key : '';
       const em = deps.orm.em.fork();
       const upload = isUuid(id) ? await em.findOne(EnterpriseImport, id, { populate: ['credentials'] }) : null;
       const sheet = upload?.credentials && key ? openCredentials(upload.credentials, key) : null;
-      if (!upload || !sheet)
-        return refuse(
-          res,
-          404,
-          'NOT_FOUND',
-          '初始账号表只能下载一次，已被下载或链接无效；如需要，请逐个重置这些账号的密码。',
-        );
+      if (!upload || !sheet) return refuse(req, res, 404, 'NOT_FOUND', 'import.credentialsGone');
       // Served once: the sealed sheet is gone before the bytes leave.
       const taken = await em.nativeUpdate(EnterpriseImport, { id, credentials: { $ne: null } }, { credentials: null });
-      if (taken === 0) return refuse(res, 404, 'NOT_FOUND', '初始账号表只能下载一次，已被下载。');
+      if (taken === 0) return refuse(req, res, 404, 'NOT_FOUND', 'import.credentialsTaken');
       res
         .type(XLSX_TYPE)
         .setHeader('Cache-Control', 'no-store')
@@ -134,7 +125,7 @@ export function mountImports(app: Express, deps: AppDeps): void {
         .send(sheet);
     } catch (error) {
       log.error('credentials download failed', error);
-      refuse(res, 500, 'INTERNAL_SERVER_ERROR', '服务器出错，已记录；请稍后再试。');
+      refuse(req, res, 500, 'INTERNAL_SERVER_ERROR', 'common.internal');
     }
   });
 }

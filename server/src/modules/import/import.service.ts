@@ -9,6 +9,7 @@ import { ENTERPRISE_ROLE } from '../auth/role.js';
 import { User } from '../auth/user.entity.js';
 import { isUuid } from '../common/ids.js';
 import { Department } from '../department/department.entity.js';
+import { BUREAU_LOCALE, renderMessage, type MessageKey, type MessageParams } from '../../messages/render.js';
 import { creditCodeProblem } from '../enterprise/credit-code.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { industryByName, INDUSTRY_NAMES_ZH, type Industry } from '../enterprise/industry.js';
@@ -59,7 +60,9 @@ export async function checkRows(
   rows: ImportRow[],
 ): Promise<{ clean: CleanRow[]; problems: ImportProblem[] }> {
   const problems: ImportProblem[] = [];
-  const add = (row: number, column: string, message: string) => problems.push({ row, column, message });
+  // The report is read by the bureau's admin: its sentences are in the bureau's language.
+  const add = (row: number, column: string, key: MessageKey, params: MessageParams = {}) =>
+    problems.push({ row, column, message: renderMessage(BUREAU_LOCALE, key, params) });
   const townships = new Map((await em.find(Township, {})).map((t) => [t.name, t.id]));
   const departments = new Map((await em.find(Department, {})).map((d) => [d.name, d.id]));
   const codes = rows.map((r) => normaliseCreditCode(r.cells[1] ?? ''));
@@ -69,28 +72,37 @@ export async function checkRows(
   rows.forEach(({ row, cells }, i) => {
     const [name = '', , industryName = '', townshipName = '', departmentName = '', address, contactName, phone] = cells;
     const before = problems.length;
-    if (!name) add(row, '企业名称', '企业名称不能为空。');
+    if (!name) add(row, '企业名称', 'import.row.nameRequired');
     const code = codes[i]!;
-    if (!code) add(row, '统一社会信用代码', '统一社会信用代码不能为空。');
+    if (!code) add(row, '统一社会信用代码', 'import.row.creditCodeRequired');
     else {
       const problem = creditCodeProblem(code);
-      if (problem) add(row, '统一社会信用代码', `${code}：${problem}`);
-      else if (firstRowOf.has(code)) add(row, '统一社会信用代码', `与第 ${firstRowOf.get(code)} 行重复。`);
-      else if (registered.has(code)) add(row, '统一社会信用代码', `${code} 已在企业名录中登记。`);
+      if (problem)
+        add(row, '统一社会信用代码', 'import.row.creditCodeInvalid', {
+          code,
+          problem: renderMessage(BUREAU_LOCALE, problem.key, problem.params),
+        });
+      else if (firstRowOf.has(code))
+        add(row, '统一社会信用代码', 'import.row.creditCodeRepeated', { row: firstRowOf.get(code)! });
+      else if (registered.has(code)) add(row, '统一社会信用代码', 'import.row.creditCodeRegistered', { code });
       if (!firstRowOf.has(code)) firstRowOf.set(code, row);
     }
     const industry = industryByName(industryName);
     if (!industry)
-      add(
-        row,
-        '行业',
-        `${industryName ? `没有「${industryName}」这个行业` : '行业不能为空'}；可填：${Object.values(INDUSTRY_NAMES_ZH).join('、')}。`,
-      );
+      add(row, '行业', industryName ? 'import.row.industryUnknown' : 'import.row.industryRequired', {
+        name: industryName,
+        choices: Object.values(INDUSTRY_NAMES_ZH).join('、'),
+      });
     const townshipId = townships.get(townshipName);
-    if (!townshipId) add(row, '乡镇', townshipName ? `系统中没有「${townshipName}」这个乡镇。` : '乡镇不能为空。');
+    if (!townshipId)
+      add(row, '乡镇', townshipName ? 'import.row.townshipUnknown' : 'import.row.townshipRequired', {
+        name: townshipName,
+      });
     const departmentId = departments.get(departmentName);
     if (!departmentId)
-      add(row, '科室', departmentName ? `系统中没有「${departmentName}」这个科室。` : '科室不能为空。');
+      add(row, '科室', departmentName ? 'import.row.departmentUnknown' : 'import.row.departmentRequired', {
+        name: departmentName,
+      });
     if (problems.length === before)
       clean.push({
         row,
@@ -121,8 +133,8 @@ export async function importEnterprises(
 ): Promise<ImportReport> {
   assertMayAdminister(viewer);
   const upload = isUuid(importId) ? await ctx.em.findOne(EnterpriseImport, importId, { populate: ['rows'] }) : null;
-  if (!upload) throw notFound('没有这个上传文件；请重新上传。');
-  if (upload.importedAt) throw conflict('这个文件已经导入过了；如需再导入，请重新上传。');
+  if (!upload) throw notFound('import.noUpload');
+  if (upload.importedAt) throw conflict('import.alreadyImported');
   const rows = JSON.parse(upload.rows) as ImportRow[];
   const { clean, problems } = await checkRows(ctx.em, rows);
   const report = (created: number, credentialsUrl: string | null = null): ImportReport => ({
@@ -140,7 +152,7 @@ export async function importEnterprises(
   const credentials = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
     const { tx } = change;
     const fresh = await tx.findOneOrFail(EnterpriseImport, upload.id);
-    if (fresh.importedAt) throw conflict('这个文件已经导入过了；如需再导入，请重新上传。');
+    if (fresh.importedAt) throw conflict('import.alreadyImported');
     // Checked again inside the transaction, so a registration meanwhile cannot slip a duplicate in.
     if (
       (
@@ -152,10 +164,10 @@ export async function importEnterprises(
         )
       ).size > 0
     )
-      throw conflict('导入期间有企业被登记，部分信用代码已存在；请重新预检。');
+      throw conflict('import.codesTakenMeanwhile');
     const codes = await nextEnterpriseCodes(tx, clean.length);
     if (createAccounts && (await existing(tx, User, 'username', codes)).size > 0)
-      throw conflict('有账号的用户名与新企业编号相同；请先处理这些账号。');
+      throw conflict('import.usernamesTaken');
     const enterprises = clean.map((r, i) => ({
       id: randomUUID(),
       code: codes[i]!,

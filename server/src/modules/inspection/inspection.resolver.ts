@@ -51,7 +51,7 @@ export class InspectionResolver {
   ): Promise<Inspection[]> {
     const limit = first ?? 50;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
-      throw badInput('first', `first must be a whole number from 1 to ${MAX_PAGE}.`);
+      throw badInput('common.pageSize', { max: MAX_PAGE }, 'first');
     return ctx.em.find(Inspection, inspectionWhere(requireViewer(ctx).scope, filter), {
       orderBy: { inspectedAt: 'desc', id: 'asc' },
       limit,
@@ -62,7 +62,7 @@ export class InspectionResolver {
     description: 'Discrepancies and false rectifications found by on-site inspections in [from, to], in your scope.',
   })
   crossCheck(@Arg('from') from: Date, @Arg('to') to: Date, @Ctx() ctx: Context): Promise<CrossCheckSummary> {
-    if (from > to) throw badInput('to', '`to` must not be before `from`.');
+    if (from > to) throw badInput('common.toBeforeFrom', {}, 'to');
     return crossCheckCounts(ctx.em, requireViewer(ctx).scope, from, to);
   }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { requireViewer, type Context, type Viewer } from '../../graphql/context.js';
 import { badInput, UserError } from '../../graphql/errors.js';
+import { BUREAU_LOCALE, renderMessage } from '../../messages/render.js';
 import { assertMayRecordInspection } from '../auth/permissions.js';
 import { isUuid } from '../common/ids.js';
 import type { Enterprise } from '../enterprise/enterprise.entity.js';
@@ -27,7 +28,7 @@ async function within<T>(prefix: string, check: () => T | Promise<T>): Promise<T
     return await check();
   } catch (error) {
     if (error instanceof UserError && error.extensions.code === 'BAD_USER_INPUT') {
-      throw badInput(`${prefix}.${String(error.extensions.field)}`, error.message);
+      throw badInput(error.messageKey, error.messageParams, `${prefix}.${String(error.extensions.field)}`);
     }
     throw error;
   }
@@ -39,11 +40,11 @@ async function hazardOfEnterprise(
   hazardId: string | undefined,
   field: string,
 ): Promise<Hazard> {
-  if (!hazardId) throw badInput(field, 'Name the hazard already filed (hazardId).');
+  if (!hazardId) throw badInput('inspection.hazardIdRequired', {}, field);
   const hazard = isUuid(hazardId)
     ? await tx.findOne(Hazard, { id: hazardId.toLowerCase(), enterprise: enterprise.id })
     : null;
-  if (!hazard) throw badInput(field, 'This is not a hazard of the inspected enterprise.');
+  if (!hazard) throw badInput('inspection.hazardNotOfEnterprise', {}, field);
   return hazard;
 }
 
@@ -82,14 +83,11 @@ async function writeInspection(
   // An inspection recorded offline took place when it was queued, unless the inspector said otherwise.
   const inspectedAt = input.inspectedAt ?? input.queuedAt ?? now;
   if (inspectedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw badInput(
-      'inspectedAt',
-      `inspectedAt (${inspectedAt.toISOString()}) is in the future; record an inspection after it took place.`,
-    );
+    throw badInput('inspection.inFuture', { at: inspectedAt.toISOString() }, 'inspectedAt');
   }
   const note = text('note', input.note, 5000, null);
   const findings = input.findings ?? [];
-  if (findings.length > MAX_FINDINGS) throw badInput('findings', `Record at most ${MAX_FINDINGS} findings at once.`);
+  if (findings.length > MAX_FINDINGS) throw badInput('inspection.tooManyFindings', { max: MAX_FINDINGS }, 'findings');
   const regulator = input.kind === InspectionKind.REGULATOR_INSPECTION;
 
   return runChange(em, deps.publisher, async (change) => {
@@ -142,7 +140,7 @@ async function writeInspection(
     async function applyFinding(tx: EntityManager, finding: FindingInput, prefix: string): Promise<Hazard> {
       switch (finding.outcome) {
         case FindingOutcome.NEW_HAZARD: {
-          if (!finding.hazard) throw badInput(`${prefix}.hazard`, 'Describe the new hazard (hazard).');
+          if (!finding.hazard) throw badInput('inspection.hazardRequired', {}, `${prefix}.hazard`);
           const filing = {
             ...finding.hazard,
             source: regulator ? HazardSource.REGULATOR_INSPECTION : HazardSource.SELF_INSPECTION,
@@ -161,23 +159,17 @@ async function writeInspection(
           );
         }
         case FindingOutcome.MATCHED:
-          if (!regulator)
-            throw badInput(
-              `${prefix}.outcome`,
-              'A self-inspection files new hazards; MATCHED is for the bureau’s cross-check.',
-            );
+          if (!regulator) throw badInput('inspection.matchedNotForSelf', {}, `${prefix}.outcome`);
           return hazardOfEnterprise(tx, enterprise, finding.hazardId, `${prefix}.hazardId`);
         case FindingOutcome.NOT_RECTIFIED: {
-          if (!regulator)
-            throw badInput(`${prefix}.outcome`, 'Only the bureau’s on-site inspection can find a rectification false.');
+          if (!regulator) throw badInput('inspection.falseOnlyRegulator', {}, `${prefix}.outcome`);
           const hazard = await hazardOfEnterprise(tx, enterprise, finding.hazardId, `${prefix}.hazardId`);
           const status = requireTransition(hazard.status, 'reopen');
-          if (!finding.deadline)
-            throw badInput(`${prefix}.deadline`, 'Set a new rectification deadline for the reopened hazard.');
-          if (finding.deadline <= now) throw badInput(`${prefix}.deadline`, 'The new deadline must be in the future.');
+          if (!finding.deadline) throw badInput('inspection.reopenDeadline', {}, `${prefix}.deadline`);
+          if (finding.deadline <= now) throw badInput('inspection.deadlineFuture', {}, `${prefix}.deadline`);
           const reason =
             (await within(prefix, () => text('note', finding.note, 2000, null))) ??
-            'Not really rectified, found on site.';
+            renderMessage(BUREAU_LOCALE, 'history.notRectifiedOnSite');
           await tx.nativeUpdate(
             Hazard,
             { id: hazard.id },

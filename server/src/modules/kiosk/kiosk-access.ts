@@ -1,4 +1,5 @@
 import { getOperationAST, Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { forbidden, type UserError } from '../../graphql/errors.js';
 
 /**
  * What a kiosk token may ask (R6 still applies): the wallboard, its three displays, and the event
@@ -101,15 +102,15 @@ function firstForbiddenField(
 }
 
 /** Why a kiosk may not run this operation, or null when it may. */
-export function kioskRefusal(document: DocumentNode, operationName?: string | null): string | null {
+export function kioskRefusal(document: DocumentNode, operationName?: string | null): UserError | null {
   const operation = getOperationAST(document, operationName ?? undefined);
-  if (!operation) return 'Send one operation.';
-  if (operation.operation === 'mutation') return 'A kiosk link is read-only: it cannot change anything.';
+  if (!operation) return forbidden('kiosk.oneOperation');
+  if (operation.operation === 'mutation') return forbidden('kiosk.readOnly');
   const allowed = KIOSK_FIELDS[operation.operation];
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD || !allowed.has(selection.name.value)) {
       const name = selection.kind === Kind.FIELD ? selection.name.value : 'a fragment';
-      return `A kiosk link opens the wallboard only (wallboard, alerts, events, latestEventSeq); ${name} needs a sign-in.`;
+      return forbidden('kiosk.wallboardOnly', { name });
     }
   }
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -120,7 +121,7 @@ export function kioskRefusal(document: DocumentNode, operationName?: string | nu
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD || !selection.selectionSet) continue;
     const field = firstForbiddenField(selection.selectionSet, fragments, checked);
-    if (field) return `A kiosk link shows the wallboard only; ${field} needs a sign-in.`;
+    if (field) return forbidden('kiosk.wallboardOnly', { name: field });
   }
   return null;
 }

@@ -30,7 +30,7 @@ function linkDepartments(viewer: Viewer, asked: readonly string[] | null | undef
   }
   const ids = [...new Set(asked.map((id) => requireId('departmentIds', id)))];
   if (!scopeCoversDepartments(viewer.scope, ids)) {
-    throw forbidden('A kiosk link may cover only the departments you supervise.');
+    throw forbidden('kiosk.outsideScope');
   }
   return ids;
 }
@@ -41,13 +41,12 @@ export async function createKioskLink(
   departmentIds?: readonly string[] | null,
 ): Promise<{ link: KioskLink; token: string }> {
   const viewer = requireViewer(ctx);
-  if (!mayCreateKioskLinks(viewer))
-    throw forbidden('Only the director, admins, deputy leaders and section chiefs may create kiosk links.');
-  const checkedLabel = text('label', label, 100, 'Name the screen the link is for (label).')!;
+  if (!mayCreateKioskLinks(viewer)) throw forbidden('kiosk.createRole');
+  const checkedLabel = text('label', label, 100, 'kiosk.labelRequired')!;
   const departments = linkDepartments(viewer, departmentIds);
-  if (departments && departments.length === 0) throw badInput('departmentIds', 'You supervise no department to show.');
+  if (departments && departments.length === 0) throw badInput('kiosk.noDepartment', {}, 'departmentIds');
   if (departments && (await ctx.em.count(Department, { id: { $in: departments } })) !== departments.length) {
-    throw badInput('departmentIds', 'No department has one of these ids.');
+    throw badInput('kiosk.unknownDepartment', {}, 'departmentIds');
   }
   const now = ctx.deps.clock.now();
   const token = `${KIOSK_PREFIX}${randomBytes(32).toString('base64url')}`;
@@ -85,15 +84,14 @@ export function listKioskLinks(ctx: Context): Promise<KioskLink[]> {
 /** Revokes a link (its creator, the director or an admin); wallboards open with it are disconnected at once. */
 export async function revokeKioskLink(ctx: Context, id: string): Promise<KioskLink> {
   const viewer = requireViewer(ctx);
-  if (viewer.kiosk) throw forbidden('A kiosk link is read-only.');
+  if (viewer.kiosk) throw forbidden('kiosk.readOnly');
   const linkId = requireId('id', id);
   const now = ctx.deps.clock.now();
   const link = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
     const { tx } = change;
     const found = await tx.findOne(KioskLink, linkId);
     const everyone = managesEveryKioskLink(viewer);
-    if (!found || (!everyone && found.createdBy.id !== viewer.user.id))
-      throw notFound('No kiosk link with this id that you may manage.');
+    if (!found || (!everyone && found.createdBy.id !== viewer.user.id)) throw notFound('kiosk.notFound');
     if (!found.revokedAt) {
       found.revokedAt = now;
       await tx.flush();

@@ -1,24 +1,29 @@
 import { join } from 'node:path';
 import busboy from 'busboy';
-import type { Express, Request, Response } from 'express';
+import type { Express, Request } from 'express';
 import { bearerToken } from '../auth/bearer.js';
 import { log } from '../../config/log.js';
 import type { AppDeps, Viewer } from '../../graphql/context.js';
+import { requestFacts } from '../../ops/request-log.js';
 import { UserError } from '../../graphql/errors.js';
 import { authenticate } from '../auth/auth.service.js';
 import { mayUploadPhotos } from '../auth/permissions.js';
 import { isUuid } from '../common/ids.js';
 import { findHazardInScope } from '../hazard/hazard.repository.js';
 import { Photo } from './photo.entity.js';
-import { MAX_PHOTO_BYTES, UploadError, storePhoto, uploadDir } from './photo.service.js';
+import { refuse } from '../../http/refuse.js';
+import { MAX_PHOTO_BYTES, UploadError, storePhoto, uploadDir, uploadWait } from './photo.service.js';
 
-function refuse(res: Response, status: number, code: string, message: string, field?: string): void {
-  res.status(status).json({ code, message, ...(field ? { field } : {}) });
-}
-
+/** An upload refusal as JSON: `code`, `messageKey`, `messageParams` and the sentence in the request's language. */
 async function viewerOf(deps: AppDeps, req: Request) {
-  return authenticate(deps.orm.em.fork(), bearerToken(req.headers.authorization), deps.clock.now());
+  const viewer = await authenticate(deps.orm.em.fork(), bearerToken(req.headers.authorization), deps.clock.now());
+  if (viewer && req.res) requestFacts(req.res).userId = viewer.user.id;
+  return viewer;
 }
+
+/** The metric label of a refused upload. */
+const refusalReason = (status: number) =>
+  status === 429 ? 'rate' : status === 413 ? 'size' : status === 415 ? 'type' : 'other';
 
 /** Reads the one multipart field `file` into memory, stopping at the size cap. */
 function readFileField(req: Request): Promise<Buffer> {
@@ -31,7 +36,7 @@ function readFileField(req: Request): Promise<Buffer> {
         limits: { files: 1, fileSize: MAX_PHOTO_BYTES + 1, fields: 10, parts: 12 },
       });
     } catch {
-      reject(new UploadError(400, 'Send the photo as multipart/form-data in a field named file.'));
+      reject(new UploadError(400, 'photo.notMultipart'));
       return;
     }
     let found: Buffer | null = null;
@@ -44,16 +49,16 @@ function readFileField(req: Request): Promise<Buffer> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('limit', () => {
-        failure = new UploadError(413, 'A photo may be at most 10 MiB.');
+        failure = new UploadError(413, 'photo.tooLarge');
       });
       stream.on('end', () => {
         if (!failure) found = Buffer.concat(chunks);
       });
     });
-    parser.on('error', () => reject(new UploadError(400, 'The upload was not valid multipart/form-data.')));
+    parser.on('error', () => reject(new UploadError(400, 'photo.notMultipart')));
     parser.on('close', () => {
       if (failure) reject(failure);
-      else if (!found) reject(new UploadError(400, 'No file: send the photo in a multipart field named file.'));
+      else if (!found) reject(new UploadError(400, 'photo.noFile'));
       else resolve(found);
     });
     req.pipe(parser);
@@ -71,10 +76,23 @@ export function mountUploads(app: Express, deps: AppDeps): void {
   app.post('/uploads', async (req, res) => {
     try {
       const viewer = await viewerOf(deps, req);
-      if (!viewer)
-        return refuse(res, 401, 'UNAUTHENTICATED', 'Please sign in first; send Authorization: Bearer <token>.');
-      if (!mayUploadPhotos(viewer))
-        return refuse(res, 403, 'FORBIDDEN', 'Analysts have read-only access and cannot upload photos.');
+      if (!viewer) return refuse(req, res, 401, 'UNAUTHENTICATED', 'auth.signInFirst');
+      if (!mayUploadPhotos(viewer)) return refuse(req, res, 403, 'FORBIDDEN', 'photo.analystReadOnly');
+      // Before the body is read: a refused sender costs no 10 MiB of memory.
+      const wait = await uploadWait(deps.orm.em.fork(), deps.env, viewer.user.id, deps.clock.now());
+      if (wait > 0) {
+        req.resume();
+        deps.metrics.uploadsRefused.inc({ reason: 'rate' });
+        res.setHeader('Retry-After', String(wait));
+        const window = {
+          count: deps.env.uploadRate.count,
+          minutes: Math.max(1, Math.round(deps.env.uploadRate.windowMs / 60_000)),
+          wait,
+        };
+        return refuse(req, res, 429, 'RATE_LIMITED', 'photo.uploadRate', window, undefined, {
+          retryAfterSeconds: wait,
+        });
+      }
       const bytes = await readFileField(req);
       const key = req.headers['idempotency-key'];
       const photo = await storePhoto(
@@ -90,15 +108,24 @@ export function mountUploads(app: Express, deps: AppDeps): void {
     } catch (error) {
       if (error instanceof UserError && error.extensions.code === 'BAD_USER_INPUT') {
         req.resume();
-        return refuse(res, 422, 'BAD_USER_INPUT', error.message, String(error.extensions.field));
+        return refuse(
+          req,
+          res,
+          422,
+          'BAD_USER_INPUT',
+          error.messageKey,
+          error.messageParams,
+          String(error.extensions.field),
+        );
       }
       if (error instanceof UploadError) {
+        deps.metrics.uploadsRefused.inc({ reason: refusalReason(error.status) });
         // Drain what the client is still sending so that it reads our answer instead of a reset.
         req.resume();
-        return refuse(res, error.status, 'BAD_USER_INPUT', error.message, 'file');
+        return refuse(req, res, error.status, 'BAD_USER_INPUT', error.messageKey, error.messageParams, 'file');
       }
       log.error('upload failed', error);
-      refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'The photo could not be stored; try again.');
+      refuse(req, res, 500, 'INTERNAL_SERVER_ERROR', 'photo.storeFailed');
     }
   });
 
@@ -109,23 +136,17 @@ export function mountUploads(app: Express, deps: AppDeps): void {
       // A signed link stands for a viewer who could see the photo when the link was made (photo-links.ts).
       const signed = token !== null && isUuid(id) && deps.photoLinks.verify(id, token);
       const viewer = signed ? null : await viewerOf(deps, req);
-      if (!signed && !viewer)
-        return refuse(
-          res,
-          401,
-          'UNAUTHENTICATED',
-          'Please sign in first; send Authorization: Bearer <token>, or use the photo’s signedUrl.',
-        );
+      if (!signed && !viewer) return refuse(req, res, 401, 'UNAUTHENTICATED', 'auth.signInFirst');
       const photo = isUuid(id) ? await deps.orm.em.fork().findOne(Photo, { id: id.toLowerCase() }) : null;
       if (!photo || (viewer && !(await mayView(deps, viewer, photo))))
-        return refuse(res, 404, 'NOT_FOUND', 'No photo with this id that you may see.');
+        return refuse(req, res, 404, 'NOT_FOUND', 'photo.notFound');
       res.setHeader('Cache-Control', 'private, max-age=3600');
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.type(photo.mimeType);
       res.sendFile(join(uploadDir(deps.env), photo.displayFile));
     } catch (error) {
       log.error('photo download failed', error);
-      refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'The photo could not be read.');
+      refuse(req, res, 500, 'INTERNAL_SERVER_ERROR', 'photo.unreadable');
     }
   });
 }

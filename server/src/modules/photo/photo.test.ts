@@ -79,7 +79,8 @@ describe.each(dialects)('photo evidence, on %s', (dialect) => {
       .toBuffer();
     const refused = await upload(huge, 'huge.png', 'image/png', await server.login('e001'));
     expect(refused.status).toBe(413);
-    expect(refused.body.message).toMatch(/megapixels/);
+    expect(refused.body).toMatchObject({ messageKey: 'photo.tooManyPixels', messageParams: { max: 40 } });
+    expect(refused.body.message).toMatch(/百万像素/);
   });
 
   it('accepts a real PNG, attaches it at filing and shows it only to those in scope', async () => {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Context, Viewer } from '../../graphql/context.js';
+import type { MessageKey } from '../../messages/render.js';
 import { badInput, conflict, notFound } from '../../graphql/errors.js';
 import { closeSockets, revokeSessions } from '../account/account.service.js';
 import { clearAlertsOf } from '../alert/alert.service.js';
@@ -20,29 +21,29 @@ const optional = (value: string | null | undefined) => value?.trim() || undefine
 
 function requireReason(reason: string): string {
   const why = reason.trim();
-  if (!why) throw badInput('reason', '请写明原因，它会记入企业的变更历史。');
+  if (!why) throw badInput('registry.reasonRequired', {}, 'reason');
   return why;
 }
 
 async function township(em: EntityManager, id: string): Promise<Township> {
   const found = isUuid(id) ? await em.findOne(Township, id) : null;
-  if (!found) throw badInput('townshipId', '没有这个乡镇。');
+  if (!found) throw badInput('registry.noTownship', {}, 'townshipId');
   return found;
 }
 
 async function department(em: EntityManager, id: string): Promise<Department> {
   const found = isUuid(id) ? await em.findOne(Department, id) : null;
-  if (!found) throw badInput('departmentId', '没有这个科室。');
+  if (!found) throw badInput('registry.noDepartment', {}, 'departmentId');
   return found;
 }
 
 async function checkCreditCode(em: EntityManager, raw: string, exceptId?: string): Promise<string> {
   const code = normaliseCreditCode(raw);
   const problem = creditCodeProblem(code);
-  if (problem) throw badInput('creditCode', `统一社会信用代码有误：${problem}`);
+  if (problem) throw badInput(problem.key, problem.params, 'creditCode');
   const taken = await em.findOne(Enterprise, { creditCode: code });
   if (taken && taken.id !== exceptId)
-    throw conflict(`统一社会信用代码 ${code} 已登记给 ${taken.name}（${taken.code}）。`);
+    throw conflict('registry.creditCodeTaken', { code, name: taken.name, enterprise: taken.code });
   return code;
 }
 
@@ -51,7 +52,7 @@ export async function registerEnterprise(ctx: Context, viewer: Viewer, input: Re
   assertMayAdminister(viewer);
   const now = ctx.deps.clock.now();
   const name = input.name.trim();
-  if (!name) throw badInput('name', '请填写企业名称。');
+  if (!name) throw badInput('registry.enterpriseNameRequired', {}, 'name');
   const creditCode = await checkCreditCode(ctx.em, input.creditCode);
   const [town, dept] = [await township(ctx.em, input.townshipId), await department(ctx.em, input.departmentId)];
   const id = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
@@ -106,10 +107,10 @@ export async function updateEnterprise(
   const why = requireReason(reason);
   const now = ctx.deps.clock.now();
   const current = isUuid(id) ? await ctx.em.findOne(Enterprise, id) : null;
-  if (!current) throw notFound('没有这家企业。');
+  if (!current) throw notFound('registry.noEnterprise');
   const next: Partial<Record<keyof UpdateEnterpriseInput, string>> = {};
   if (input.name !== undefined && input.name !== null) {
-    if (!input.name.trim()) throw badInput('name', '企业名称不能为空。');
+    if (!input.name.trim()) throw badInput('registry.enterpriseNameRequired', {}, 'name');
     next.name = input.name.trim();
   }
   if (input.creditCode) next.creditCode = await checkCreditCode(ctx.em, input.creditCode, current.id);
@@ -139,7 +140,7 @@ export async function updateEnterprise(
       changes.departmentId = [fromDepartmentId, next.departmentId];
       enterprise.department = tx.getReference(Department, next.departmentId) as never;
     }
-    if (Object.keys(changes).length === 0) throw badInput('input', '没有任何改动。');
+    if (Object.keys(changes).length === 0) throw badInput('registry.noChange', {}, 'input');
     await tx.flush();
     await change.audit({
       at: now,
@@ -175,8 +176,9 @@ export async function setEnterpriseActive(ctx: Context, viewer: Viewer, id: stri
   const why = requireReason(reason);
   const now = ctx.deps.clock.now();
   const current = isUuid(id) ? await ctx.em.findOne(Enterprise, id) : null;
-  if (!current) throw notFound('没有这家企业。');
-  if (current.active === active) throw badInput('active', active ? '这家企业本来就在名录中。' : '这家企业已经注销。');
+  if (!current) throw notFound('registry.noEnterprise');
+  if (current.active === active)
+    throw badInput(active ? 'registry.alreadyActive' : 'registry.alreadyRetired', {}, 'active');
   const revoked = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
     const { tx } = change;
     const enterprise = await tx.findOneOrFail(Enterprise, current.id);
@@ -222,11 +224,11 @@ async function staff(
   id: string | undefined | null,
   fits: (user: User) => boolean,
   field: string,
-  refusal: string,
+  refusal: MessageKey,
 ) {
   if (!id) return null;
   const user = isUuid(id) ? await em.findOne(User, id) : null;
-  if (!user || !fits(user)) throw badInput(field, refusal);
+  if (!user || !fits(user)) throw badInput(refusal, {}, field);
   return user;
 }
 
@@ -234,17 +236,17 @@ async function saveDepartment(ctx: Context, viewer: Viewer, id: string | null, i
   assertMayAdminister(viewer);
   const now = ctx.deps.clock.now();
   const name = input.name.trim();
-  if (!name) throw badInput('name', '请填写科室名称。');
-  const leader = await staff(ctx.em, input.leaderId, mayLeadDepartment, 'leaderId', '分管领导须是启用的分管领导账号。');
-  const chief = await staff(ctx.em, input.chiefId, mayHeadDepartment, 'chiefId', '科长须是启用的科长账号。');
+  if (!name) throw badInput('registry.departmentNameRequired', {}, 'name');
+  const leader = await staff(ctx.em, input.leaderId, mayLeadDepartment, 'leaderId', 'registry.leaderInvalid');
+  const chief = await staff(ctx.em, input.chiefId, mayHeadDepartment, 'chiefId', 'registry.chiefInvalid');
   const saved = await runChange(ctx.em, ctx.deps.publisher, async (change) => {
     const { tx } = change;
     const clash = await tx.findOne(Department, { name });
-    if (clash && clash.id !== id) throw conflict(`已有名为「${name}」的科室。`);
+    if (clash && clash.id !== id) throw conflict('registry.departmentNameTaken', { name });
     let dept: Department;
     if (id) {
       const found = isUuid(id) ? await tx.findOne(Department, id) : null;
-      if (!found) throw notFound('没有这个科室。');
+      if (!found) throw notFound('registry.noDepartment');
       dept = found;
     } else {
       const rows = await tx
@@ -290,11 +292,11 @@ export const updateDepartment = (ctx: Context, viewer: Viewer, id: string, input
 export async function createTownship(ctx: Context, viewer: Viewer, rawName: string) {
   assertMayAdminister(viewer);
   const name = rawName.trim();
-  if (!name) throw badInput('name', '请填写乡镇名称。');
+  if (!name) throw badInput('registry.townshipNameRequired', {}, 'name');
   const now = ctx.deps.clock.now();
   return runChange(ctx.em, ctx.deps.publisher, async (change) => {
     const { tx } = change;
-    if ((await tx.count(Township, { name })) > 0) throw conflict(`已有名为「${name}」的乡镇。`);
+    if ((await tx.count(Township, { name })) > 0) throw conflict('registry.townshipNameTaken', { name });
     const township = tx.create(Township, { name });
     await tx.flush();
     await change.audit({

@@ -187,10 +187,7 @@ export async function issueBulletin(
   const now = deps.clock.now();
   const period = periodOf(periodStart, deps.env.bureauTz);
   if (period.endAt.getTime() > now.getTime())
-    throw badInput(
-      'periodStart',
-      `The period ${period.start} to ${period.last} has not ended yet; a bulletin covers a period that is over.`,
-    );
+    throw badInput('reminders.periodNotOver', { start: period.start, last: period.last }, 'periodStart');
   const computed = await computeBulletin(em, deps.env, period);
   const namedIds = new Set(computed.named.map((e) => e.enterpriseId));
 

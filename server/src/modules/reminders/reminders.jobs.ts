@@ -25,7 +25,10 @@ export function reminderJobs(deps: AppDeps): ReminderJob[] {
     {
       name: 'daily snapshot',
       pattern: `${at(env.snapshotAt)} * * *`,
-      runDue: async (due, _now, late) => {
+      runDue: async (due, now, late) => {
+        // A catch-up on a later day would store that day's figures under the missed date: the
+        // missed day stays without a snapshot (takeDailySnapshot refuses it), today's comes at its time.
+        if (day(due) !== day(now)) return;
         await takeDailySnapshot(deps.orm.em.fork(), deps, { date: day(due), trigger: trigger(late), actorId: null });
       },
     },

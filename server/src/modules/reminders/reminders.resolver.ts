@@ -70,9 +70,8 @@ export class WeeklyDispatchResolver {
     assertMayIssueReminders(viewer);
     const today = bureauToday(ctx.deps);
     const monday = weekOf ?? addDays(today, 1 - isoWeekday(today));
-    if (isoWeekday(monday) !== 1)
-      throw badInput('weekOf', `${monday} is not a Monday; a dispatch covers a week from Monday.`);
-    if (monday > today) throw badInput('weekOf', `The week of ${monday} has not begun (today is ${today}).`);
+    if (isoWeekday(monday) !== 1) throw badInput('reminders.notMonday', { date: monday }, 'weekOf');
+    if (monday > today) throw badInput('reminders.weekNotBegun', { monday, today }, 'weekOf');
     return issueWeeklyDispatch(ctx.em, ctx.deps, monday, {
       trigger: ReminderTrigger.ON_DEMAND,
       actorId: viewer.user.id,
@@ -142,8 +141,7 @@ export class BulletinResolver {
     const viewer = requireViewer(ctx);
     assertMayIssueReminders(viewer);
     const start = periodStart ?? periodEndedBy(bureauToday(ctx.deps), ctx.deps.env.bureauTz).start;
-    if (!/-(01|16)$/.test(start))
-      throw badInput('periodStart', `${start} does not start a period; periods start on the 1st and the 16th.`);
+    if (!/-(01|16)$/.test(start)) throw badInput('reminders.notPeriodStart', { date: start }, 'periodStart');
     return issueBulletin(ctx.em, ctx.deps, start, { trigger: ReminderTrigger.ON_DEMAND, actorId: viewer.user.id });
   }
 

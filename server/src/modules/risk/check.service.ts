@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { requireViewer, type Context } from '../../graphql/context.js';
-import { badInput, conflict, notFound } from '../../graphql/errors.js';
+import { badInput, conflict, notFound, UserError } from '../../graphql/errors.js';
 import { assertMayKeepRiskRegister } from '../auth/permissions.js';
 import { isUuid } from '../common/ids.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
@@ -41,7 +41,8 @@ export async function recordCheck(ctx: Context, args: RecordCheckArgs): Promise<
   const now = deps.clock.now();
 
   const key = args.idempotencyKey?.trim() || null;
-  if (key && key.length > 200) throw badInput('idempotencyKey', 'idempotencyKey is too long: at most 200 characters.');
+  if (key && key.length > 200)
+    throw badInput('common.tooLong', { field: 'idempotencyKey', max: 200 }, 'idempotencyKey');
   if (key) {
     const earlier = await replay(ctx, viewer.user.id, key, args.taskId);
     if (earlier) return earlier;
@@ -49,19 +50,16 @@ export async function recordCheck(ctx: Context, args: RecordCheckArgs): Promise<
   const task = isUuid(args.taskId)
     ? await em.findOne(CheckTask, { id: args.taskId.toLowerCase(), enterprise: enterpriseId })
     : null;
-  if (!task) throw notFound('Your enterprise has no check task with this id.');
-  if (task.status === CheckTaskStatus.DONE)
-    throw conflict(`This check was already recorded at ${task.doneAt!.toISOString()}.`);
+  if (!task) throw notFound('risk.noTask');
+  if (task.status === CheckTaskStatus.DONE) throw conflict('risk.checkDone', { at: task.doneAt!.toISOString() });
   if (task.status === CheckTaskStatus.MISSED || task.dueAt <= now)
-    throw conflict(`This check's cycle ended at ${task.dueAt.toISOString()}; record the task of the current cycle.`);
+    throw conflict('risk.cycleEnded', { at: task.dueAt.toISOString() });
 
   const note = text('note', args.note, 2000, null);
-  if (args.result === CheckResult.NORMAL && args.hazard)
-    throw badInput('hazard', 'A NORMAL check files no hazard; record HAZARD_FOUND to file one.');
+  if (args.result === CheckResult.NORMAL && args.hazard) throw badInput('risk.normalNoHazard', {}, 'hazard');
   if (args.result === CheckResult.NORMAL && args.photoIds?.length)
-    throw badInput('photoIds', 'Photos are kept with a hazard; a NORMAL check takes none.');
-  if (args.result === CheckResult.HAZARD_FOUND && !args.hazard)
-    throw badInput('hazard', 'Describe the hazard found (hazard), as for fileHazard.');
+    throw badInput('risk.normalNoPhotos', {}, 'photoIds');
+  if (args.result === CheckResult.HAZARD_FOUND && !args.hazard) throw badInput('risk.hazardRequired', {}, 'hazard');
   const offline = checkQueuedAt(args.queuedAt, now, deps.env.backfillWindowMs);
   // A hazard found on a check that waited in an outbox was found when it was queued (R1 checks the claim).
   const discoveredAt = args.hazard?.discoveredAt ?? args.queuedAt ?? now;
@@ -93,7 +91,7 @@ export async function recordCheck(ctx: Context, args: RecordCheckArgs): Promise<
           idempotencyKey: key,
         },
       );
-      if (won === 0) throw conflict('This check was recorded or its cycle ended a moment ago; reload the list.');
+      if (won === 0) throw conflict('risk.checkRaced');
 
       const inspection = tx.create(Inspection, {
         enterprise: enterpriseId,
@@ -172,8 +170,7 @@ export async function recordCheck(ctx: Context, args: RecordCheckArgs): Promise<
 async function replay(ctx: Context, userId: string, key: string, taskId: string): Promise<CheckTask | null> {
   const earlier = await ctx.em.fork().findOne(CheckTask, { recordedBy: userId, idempotencyKey: key });
   if (!earlier) return null;
-  if (earlier.id !== taskId.toLowerCase())
-    throw badInput('idempotencyKey', 'This idempotency key was already used for another check; use a new key.');
+  if (earlier.id !== taskId.toLowerCase()) throw badInput('risk.idempotencyReused', {}, 'idempotencyKey');
   return ctx.em.findOneOrFail(CheckTask, earlier.id);
 }
 
@@ -182,8 +179,8 @@ function prefixed<T>(check: () => T): T {
   try {
     return check();
   } catch (error) {
-    const field = (error as { extensions?: { code?: string; field?: string } }).extensions;
-    if (field?.code === 'BAD_USER_INPUT') throw badInput(`hazard.${field.field}`, (error as Error).message);
+    if (error instanceof UserError && error.extensions.code === 'BAD_USER_INPUT')
+      throw badInput(error.messageKey, error.messageParams, `hazard.${String(error.extensions.field)}`);
     throw error;
   }
 }

@@ -24,7 +24,8 @@ export const CheckTaskConnection = connectionOf(CheckTask, 'CheckTask');
 function checkTaskWhere(ctx: Context, filter?: CheckTaskFilter): FilterQuery<CheckTask> {
   const conditions: FilterQuery<CheckTask>[] = [ownedByEnterpriseWhere<CheckTask>(requireViewer(ctx).scope)];
   if (filter?.enterpriseId) {
-    if (!isUuid(filter.enterpriseId)) throw badInput('filter.enterpriseId', 'filter.enterpriseId is not a valid id.');
+    if (!isUuid(filter.enterpriseId))
+      throw badInput('common.invalidId', { field: 'filter.enterpriseId' }, 'filter.enterpriseId');
     conditions.push({ enterprise: filter.enterpriseId.toLowerCase() });
   }
   if (filter?.status) conditions.push({ status: filter.status });

@@ -20,8 +20,7 @@ const MIN_CYCLE_SECONDS = 10;
 const MAX_CYCLE_SECONDS = 366 * 86_400;
 
 function grade(field: 'likelihood' | 'severity', value: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > 5)
-    throw badInput(field, `${field} is graded 1–5 by the LS method (got ${value}).`);
+  if (!Number.isInteger(value) || value < 1 || value > 5) throw badInput('risk.gradeRange', { field, value }, field);
   return value;
 }
 
@@ -34,7 +33,7 @@ export async function saveRiskPoint(ctx: Context, input: RiskPointInput): Promis
   const enterpriseId = assertMayKeepRiskRegister(viewer, input.enterpriseId);
   const { em, deps } = ctx;
   const now = deps.clock.now();
-  const name = text('name', input.name, 200, 'Name the risk point (a facility, site, area or work activity).')!;
+  const name = text('name', input.name, 200, 'risk.nameRequired')!;
   const location = text('location', input.location, 200, null);
   const responsiblePerson = text('responsiblePerson', input.responsiblePerson, 100, null);
   const likelihood = grade('likelihood', input.likelihood);
@@ -50,7 +49,7 @@ export async function saveRiskPoint(ctx: Context, input: RiskPointInput): Promis
     let before: Pick<RiskPoint, 'likelihood' | 'severity' | 'level'> | null = null;
     if (input.id) {
       const found = await tx.findOne(RiskPoint, { id: input.id.toLowerCase(), enterprise: enterpriseId });
-      if (!found) throw notFound('Your register has no risk point with this id.');
+      if (!found) throw notFound('risk.noPoint');
       point = found;
       before = { likelihood: point.likelihood, severity: point.severity, level: point.level };
       tx.assign(point, {
@@ -135,10 +134,7 @@ function cycleSeconds(checkEvery: string): number {
   const ms = parseDuration(checkEvery);
   const seconds = ms === null ? NaN : ms / 1000;
   if (!Number.isInteger(seconds) || seconds < MIN_CYCLE_SECONDS || seconds > MAX_CYCLE_SECONDS)
-    throw badInput(
-      'checkEvery',
-      `checkEvery is a cycle such as 8h, 1d, 7d or 30d (whole seconds, from ${MIN_CYCLE_SECONDS}s to 366d; got "${checkEvery}").`,
-    );
+    throw badInput('risk.cycleInvalid', { min: MIN_CYCLE_SECONDS, value: checkEvery }, 'checkEvery');
   return seconds;
 }
 
@@ -166,7 +162,7 @@ export async function saveControlMeasure(ctx: Context, input: ControlMeasureInpu
   const enterpriseId = assertMayKeepRiskRegister(viewer);
   const { em, deps } = ctx;
   const now = deps.clock.now();
-  const description = text('description', input.description, 2000, 'Describe the control measure.')!;
+  const description = text('description', input.description, 2000, 'risk.measureRequired')!;
   const checkEverySeconds = cycleSeconds(input.checkEvery);
   const checkEvery = input.checkEvery.trim();
 
@@ -176,7 +172,7 @@ export async function saveControlMeasure(ctx: Context, input: ControlMeasureInpu
     let before: Record<string, unknown> | null = null;
     if (input.id) {
       const found = await tx.findOne(ControlMeasure, { id: input.id.toLowerCase(), enterprise: enterpriseId });
-      if (!found) throw notFound('Your register has no control measure with this id.');
+      if (!found) throw notFound('risk.noMeasure');
       measure = found;
       before = {
         description: measure.description,
@@ -185,7 +181,7 @@ export async function saveControlMeasure(ctx: Context, input: ControlMeasureInpu
         checkRole: measure.checkRole,
       };
       if (input.riskPointId && input.riskPointId.toLowerCase() !== measure.riskPoint.id)
-        throw badInput('riskPointId', 'A measure stays with its risk point; add a new measure to the other point.');
+        throw badInput('risk.measureStays', {}, 'riskPointId');
       tx.assign(measure, {
         description,
         category: input.category,
@@ -195,9 +191,9 @@ export async function saveControlMeasure(ctx: Context, input: ControlMeasureInpu
         updatedAt: now,
       });
     } else {
-      if (!input.riskPointId) throw badInput('riskPointId', 'Say which risk point the measure controls (riskPointId).');
+      if (!input.riskPointId) throw badInput('risk.pointRequired', {}, 'riskPointId');
       const point = await tx.findOne(RiskPoint, { id: input.riskPointId.toLowerCase(), enterprise: enterpriseId });
-      if (!point) throw badInput('riskPointId', 'This is not a risk point of your register.');
+      if (!point) throw badInput('risk.notOwnPoint', {}, 'riskPointId');
       measure = tx.create(ControlMeasure, {
         riskPoint: point,
         enterprise: enterpriseId,

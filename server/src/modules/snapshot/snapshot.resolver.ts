@@ -64,11 +64,7 @@ export class SnapshotResolver {
     assertMayIssueReminders(viewer);
     const today = bureauToday(ctx.deps);
     const day = date ?? today;
-    if (day > today)
-      throw badInput(
-        'date',
-        `${day} is in the future (today is ${today} bureau time); a snapshot freezes what has happened.`,
-      );
+    if (day > today) throw badInput('reminders.snapshotFuture', { day, today }, 'date');
     return takeDailySnapshot(ctx.em, ctx.deps, {
       date: day,
       trigger: ReminderTrigger.ON_DEMAND,

@@ -3,6 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { log } from '../../config/log.js';
 import type { AppDeps } from '../../graphql/context.js';
+import { badInput } from '../../graphql/errors.js';
 import { bureauDate } from '../common/bureau-time.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { DeliverySubject } from '../delivery/delivery.entity.js';
@@ -55,6 +56,10 @@ export async function takeDailySnapshot(
   }
 
   const now = deps.clock.now();
+  // A snapshot freezes the figures of the moment it is taken: it may bear only today's date (bureau
+  // time). A past day without its snapshot stays without one rather than hold today's figures.
+  const today = bureauDate(now, deps.env.bureauTz);
+  if (options.date < today) throw badInput('reminders.snapshotPast', { day: options.date, today }, 'date');
   const data = await readSnapshotSource(em, deps, now);
   const json = canonicalJson(data);
   let snapshot: DailySnapshot;

@@ -93,6 +93,19 @@ describe.each(dialects)('taking the daily snapshot on demand, on %s', (dialect) 
     expect(list.data!.dailySnapshots.totalCount).toBe(1);
   });
 
+  it('refuses a past day that has no snapshot, in Chinese, rather than store today’s figures under it', async () => {
+    const director = await server.login('director');
+    const past = await server.gql(TAKE, { d: '2026-11-27' }, director);
+    expect(past.data).toBeNull();
+    expect(past.errors?.[0]).toMatchObject({
+      message: '2026-11-27 已经过去（今天是 2026-11-29）。快照冻结生成那一刻的数据，只能在当天生成；那一天没有快照。',
+      extensions: { code: 'BAD_USER_INPUT', field: 'date', messageKey: 'reminders.snapshotPast' },
+    });
+    expect((await server.gql(SNAPSHOT, { d: '2026-11-27' }, director)).data!.dailySnapshot).toBeNull();
+    const list = await server.gql(`{ dailySnapshots { totalCount } }`, {}, director);
+    expect(list.data!.dailySnapshots.totalCount).toBe(1);
+  });
+
   it('emits SNAPSHOT_TAKEN into the event log and an audit entry', async () => {
     const em = server.app.orm.em.fork();
     const events = await em

@@ -66,7 +66,7 @@ export class EnterpriseSupervisionResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
   ): Promise<SupervisionClassChange[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first is from 1 to 100.');
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('common.pageSize', { max: 100 }, 'first');
     return ctx.em.find(
       SupervisionClassChange,
       { enterprise: enterprise.id },
@@ -92,8 +92,7 @@ export class InspectionPlanResolver {
   inspectionPlan(@Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<PlannedInspection[]> {
     const viewer = requireViewer(ctx);
     assertMayReadInspectionPlan(viewer);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100)
-      throw badInput('year', 'year is a calendar year such as 2026.');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('supervision.yearInvalid', {}, 'year');
     return inspectionPlan(ctx.em, ctx.deps.env, viewer.scope, year, ctx.deps.clock.now());
   }
 }

@@ -53,7 +53,7 @@ export class WallboardResolver {
     @Arg('days', () => Int, { defaultValue: 30 }) days: number,
   ): Promise<TrendDay[]> {
     if (!Number.isInteger(days) || days < 1 || days > MAX_TREND_DAYS)
-      throw badInput('days', `days must be between 1 and ${MAX_TREND_DAYS}.`);
+      throw badInput('common.daysRange', { max: MAX_TREND_DAYS }, 'days');
     return wallboardTrend(ctx.em, requireViewer(ctx).scope, new Date(board.asOf), ctx.deps.env.bureauTz, days);
   }
 

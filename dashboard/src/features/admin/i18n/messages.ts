@@ -90,6 +90,14 @@ const zhCN = {
     copied: '已复制',
     close: '我已记下，关闭',
   },
+  toast: {
+    retired: '已注销 {name}。',
+    restored: '已恢复 {name}。',
+    userCreated: '已开设账号 {name}，请把一次性密码交给本人。',
+    passwordReset: '已重置 {name} 的密码，请把一次性密码交给本人。',
+    userDisabled: '已停用账号 {name}。',
+    userEnabled: '已启用账号 {name}。',
+  },
   departments: {
     title: '科室',
     number: '序号',
@@ -197,6 +205,14 @@ const en: typeof zhCN = {
     copy: 'Copy',
     copied: 'Copied',
     close: 'I have noted it, close',
+  },
+  toast: {
+    retired: '{name} retired.',
+    restored: '{name} restored.',
+    userCreated: 'Account {name} created; hand the one-time password to its owner.',
+    passwordReset: 'Password of {name} reset; hand the one-time password to its owner.',
+    userDisabled: 'Account {name} disabled.',
+    userEnabled: 'Account {name} enabled.',
   },
   departments: {
     title: 'Departments',

@@ -10,6 +10,7 @@ import {
   SubmitRectificationDocument,
 } from '../../../gql/generated.js';
 import { randomKey } from '../../../shared/random-key.js';
+import { toast } from '../../../shared/toast.js';
 import { authToken } from '../../auth/composables/session.js';
 import { loadViewer } from '../../auth/composables/viewer.js';
 import { outboxDb, type OutboxEntry, type OutboxKind, type OutboxPhoto } from './outbox-db.js';
@@ -28,6 +29,8 @@ export const sending = ref(false);
 let client: ApolloClient<NormalizedCacheObject> | null = null;
 let owner: string | null = null;
 const outcomes = new Map<number, SendOutcome>();
+/** Entries whose sender waits for the outcome on screen (and says it); the others are told of by a toast. */
+const awaited = new Set<number>();
 let running: Promise<void> | null = null;
 let again = false;
 
@@ -120,7 +123,12 @@ export async function refusedEntry(seq: number, kind: OutboxKind): Promise<Outbo
 
 /** Sends this entry now if the network allows (and everything queued before it); says how it went. */
 export async function sendNow(seq: number): Promise<SendOutcome> {
-  await flushOutbox();
+  awaited.add(seq);
+  try {
+    await flushOutbox();
+  } finally {
+    awaited.delete(seq);
+  }
   const outcome = outcomes.get(seq);
   if (outcome) return outcome;
   const entry = await outboxDb.entries.get(seq);
@@ -165,6 +173,7 @@ async function sendRound(): Promise<void> {
     try {
       const outcome = await sendEntry(client, entry);
       outcomes.set(entry.seq!, outcome);
+      if (!awaited.has(entry.seq!)) tellOf(entry, outcome);
       if (outcome.state === 'sent') await outboxDb.entries.delete(entry.seq!);
       else if (outcome.state === 'refused')
         await outboxDb.entries.update(entry.seq!, {
@@ -182,6 +191,13 @@ async function sendRound(): Promise<void> {
   }
 }
 
+/** Something kept on the phone went out (or was refused) while the user was elsewhere: say so. */
+function tellOf(entry: OutboxEntry, outcome: SendOutcome): void {
+  if (outcome.state === 'sent') toast.success({ key: 'toast.outbox.sent', params: { title: entry.title } });
+  else if (outcome.state === 'refused')
+    toast.failure({ key: 'toast.outbox.refused', params: { title: entry.title, error: outcome.error } });
+}
+
 async function uploadPhoto(photo: OutboxPhoto): Promise<{ id: string } | { error: string }> {
   const body = new FormData();
   body.append('file', photo.blob, photo.name);
@@ -190,7 +206,12 @@ async function uploadPhoto(photo: OutboxPhoto): Promise<{ id: string } | { error
     response = await fetch('/uploads', {
       method: 'POST',
       body,
-      headers: { authorization: `Bearer ${authToken.value ?? ''}`, 'idempotency-key': photo.key },
+      headers: {
+        authorization: `Bearer ${authToken.value ?? ''}`,
+        'idempotency-key': photo.key,
+        // A refusal kept in the outbox is a sentence in the language the user chose.
+        'accept-language': document.documentElement.lang || 'zh-CN',
+      },
     });
   } catch {
     throw new Unreachable();

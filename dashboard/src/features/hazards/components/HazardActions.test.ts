@@ -14,6 +14,7 @@ const NOTHING: Can = {
   regradeTo: [],
   requestExtension: false,
   decideExtension: false,
+  submitGovernancePlan: false,
 };
 
 /** A hazard as the server serves it, with what the viewer may do to it (`viewerCan`). */
@@ -82,6 +83,21 @@ describe('the actions offered on a hazard page, from the server’s viewerCan', 
     await wrapper.find('[data-test="regrade"]').trigger('click');
     const options = wrapper.findAll('[data-test="action-form"] option').map((o) => o.attributes('value'));
     expect(options).toEqual(['MAJOR']);
+  });
+
+  it('offers the enterprise the governance plan a MAJOR hazard owes (R5), and grading up to MAJOR leaves it optional', async () => {
+    const owed = { ...hazard('RECTIFYING', { submit: true, submitGovernancePlan: true }), grade: 'MAJOR' as const };
+    const wrapper = mountActions(owed);
+    expect(buttons(owed)).toContain('submit-plan');
+    await wrapper.find('[data-test="submit-plan"]').trigger('click');
+    const fields = wrapper.findAll('[data-test="action-form"] textarea').map((f) => f.attributes('name'));
+    expect(fields).toEqual(['objectives', 'funding', 'emergencyMeasures']);
+
+    const chief = mountActions(hazard('RECTIFYING', { regrade: true, regradeTo: ['SECOND', 'MAJOR'] }));
+    await chief.find('[data-test="regrade"]').trigger('click');
+    await chief.find('select[name="grade"]').setValue('MAJOR');
+    expect(chief.text()).toContain('也可留空，由企业之后提交');
+    expect(chief.find('input[name="objectives"]').attributes('required')).toBeUndefined();
   });
 
   it('asks a reason before sending a rectification back', async () => {

@@ -14,8 +14,8 @@ export interface Photo {
   id?: string;
   /** The downscaled photo as kept on the phone, for the outbox. */
   blob?: Blob;
-  /** The server's refusal, a sentence a user can act on (wrong type, too large). */
-  error?: string;
+  /** The server's refusal (wrong type, too large): its JSON, rendered from its key in the current language. */
+  error?: unknown;
 }
 
 /** Phone photos are 3–12 MB; downscaled they are ~0.3 MB, so twenty wait comfortably in the outbox (R17). */
@@ -37,19 +37,23 @@ export async function uploadPhoto(
   fetchImpl: typeof fetch = fetch,
   idempotencyKey: string = randomKey(),
   name = 'photo',
-): Promise<{ state: PhotoState; id?: string; error?: string }> {
+): Promise<{ state: PhotoState; id?: string; error?: unknown }> {
   const body = new FormData();
   body.append('file', file, name);
   try {
     const response = await fetchImpl('/uploads', {
       method: 'POST',
       body,
-      headers: { 'idempotency-key': idempotencyKey, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'idempotency-key': idempotencyKey,
+        'accept-language': document.documentElement.lang || 'zh-CN',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
     });
     if (response.status >= 500) return { state: 'saved' };
     if (!response.ok) {
-      const refusal = (await response.json().catch(() => ({}))) as { message?: unknown };
-      return { state: 'failed', error: typeof refusal.message === 'string' ? refusal.message : undefined };
+      const refusal = (await response.json().catch(() => null)) as { messageKey?: unknown } | null;
+      return { state: 'failed', error: refusal?.messageKey ? refusal : undefined };
     }
     const json = (await response.json()) as { id?: unknown };
     return typeof json.id === 'string' ? { state: 'uploaded', id: json.id } : { state: 'failed' };

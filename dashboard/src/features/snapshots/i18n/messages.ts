@@ -20,6 +20,8 @@ const zhCN = {
     rendering: '图片生成中',
     figures: '登录 {login} · 填报 {filing} · 超期 {overdue} · 重点 {keyTargets}',
     alt: '{date} 快照',
+    taken: '已生成{date}的快照。',
+    exists: '今日快照已于 {time} 生成，每天只保留一份，未重复生成。',
   },
   snapshot: {
     title: '隐患排查治理 · 每日快照',
@@ -67,6 +69,8 @@ const zhCN = {
     title: '每周汇总调度',
     none: '还没有调度单。每周一定时自动生成。',
     noneFor: '{weekOf} 这一周还没有调度单。',
+    issued: '已生成 {weekOf} 起一周的调度单。',
+    exists: '{weekOf} 起一周的调度单已经生成，未重复生成。',
     lead: '{weekOf} 起一周 · 一级抓一级：各分管领导、科室本周需督办的事项（只列出你负责的科室）',
     leader: '分管 {name}',
     chief: '科长 {name}',
@@ -84,6 +88,8 @@ const zhCN = {
   bulletin: {
     title: '隐患排查治理通报',
     none: '还没有通报。每月 1 日、16 日定时通报上一个半月。',
+    issued: '已发布 {start} 起的通报。',
+    exists: '{start} 起的通报已经发布，未重复发布。',
     lead: '{start} 至 {end} · 被通报企业列为下一期重点督查对象',
     criteria: '通报标准',
     named: '被通报企业（{n}）',
@@ -119,6 +125,8 @@ const en: SnapshotMessages = {
     rendering: 'Image being rendered',
     figures: 'Login {login} · filing {filing} · overdue {overdue} · key targets {keyTargets}',
     alt: 'Snapshot of {date}',
+    taken: 'Snapshot of {date} taken.',
+    exists: 'Today’s snapshot was taken at {time}; a day keeps one, so none was taken again.',
   },
   snapshot: {
     title: 'Hazard governance · daily snapshot',
@@ -166,6 +174,8 @@ const en: SnapshotMessages = {
     title: 'Weekly dispatch',
     none: 'No dispatch yet. One is issued every Monday.',
     noneFor: 'No dispatch for the week of {weekOf}.',
+    issued: 'Dispatch for the week of {weekOf} issued.',
+    exists: 'The dispatch for the week of {weekOf} was already issued; none was issued again.',
     lead: 'Week of {weekOf} · what each deputy leader and department must chase (your departments only)',
     leader: 'Deputy {name}',
     chief: 'Chief {name}',
@@ -183,6 +193,8 @@ const en: SnapshotMessages = {
   bulletin: {
     title: 'Hazard governance bulletin',
     none: 'No bulletin yet. One is issued on the 1st and the 16th for the half month before.',
+    issued: 'Bulletin from {start} issued.',
+    exists: 'The bulletin from {start} was already issued; none was issued again.',
     lead: '{start} to {end} · the enterprises named are key supervision targets for the next period',
     criteria: 'Criteria',
     named: 'Enterprises named ({n})',

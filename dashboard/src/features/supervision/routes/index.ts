@@ -23,6 +23,13 @@ export const supervisionRoutes: RouteRecordRaw[] = [
     meta: { can: 'recordEnforcement' },
   },
   {
+    path: 'self-inspection',
+    name: 'self-inspection',
+    component: () => import('../components/RecordInspectionPage.vue'),
+    props: { self: true },
+    meta: { can: 'ledger' },
+  },
+  {
     path: 'agenda',
     name: 'agenda',
     component: () => import('../components/AgendaPage.vue'),
