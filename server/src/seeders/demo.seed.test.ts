@@ -4,6 +4,8 @@ import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { ManualClock } from '../modules/common/clock.js';
 import { Hazard } from '../modules/hazard/hazard.entity.js';
 import { HazardGrade, HazardStatus } from '../modules/hazard/hazard.enums.js';
+import { RISK_POINTS } from './risk-register-texts.js';
+import { incoherences } from './coherence.js';
 
 const dialects = await testDialects();
 const NOW = '2026-11-29T01:30:00Z';
@@ -51,6 +53,10 @@ describe.each(dialects)('the demo data, on %s', (dialect) => {
     expect([...industries].sort()).toEqual(['COAL_MINE', 'FIREWORKS', 'HAZARDOUS_CHEMICALS', 'NON_COAL_MINE', 'OTHER']);
   });
 
+  it('puts every enterprise under the department of its industry, and gives each hazard a title of its grade', async () => {
+    expect(await incoherences(server.app.orm.em.fork())).toEqual([]);
+  });
+
   it('holds six months of hazards of every grade and status, a few of them overdue', async () => {
     const em = server.app.orm.em.fork();
     for (const grade of Object.values(HazardGrade)) expect(await em.count(Hazard, { grade })).toBeGreaterThan(10);
@@ -68,6 +74,80 @@ describe.each(dialects)('the demo data, on %s', (dialect) => {
     ]);
     const [oldest] = await em.find(Hazard, {}, { orderBy: { filedAt: 'asc' }, limit: 1 });
     expect(Date.parse(NOW) - oldest!.filedAt.getTime()).toBeGreaterThan(170 * 86_400_000);
+  });
+
+  it('gives every enterprise a risk register of its industry, assessed by LS, and its risk level by its highest point', async () => {
+    const result = await server.gql(
+      `{ enterprises(first: 200) { edges { node { code industry riskLevel
+          riskPoints { name location responsiblePerson likelihood severity score level } } } } }`,
+      {},
+      director,
+    );
+    expect(result.errors).toBeUndefined();
+    const enterprises = result.data!.enterprises.edges.map((e: any) => e.node);
+    const rank = ['LOW', 'MEDIUM', 'HIGH', 'MAJOR'];
+    const pointLevels = new Set<string>();
+    for (const e of enterprises) {
+      const names = RISK_POINTS[e.industry as keyof typeof RISK_POINTS].map((t) => t.name);
+      expect(e.riskPoints.length, e.code).toBeGreaterThanOrEqual(3);
+      for (const p of e.riskPoints) {
+        expect(names, `${e.code} ${p.name}`).toContain(p.name);
+        expect(p.score).toBe(p.likelihood * p.severity);
+        expect(p.location && p.responsiblePerson).toBeTruthy();
+        pointLevels.add(p.level);
+      }
+      const highest = e.riskPoints
+        .map((p: any) => p.level)
+        .sort((a: string, b: string) => rank.indexOf(b) - rank.indexOf(a))[0];
+      expect(e.riskLevel, e.code).toBe(highest);
+    }
+    expect([...pointLevels].sort()).toEqual(['HIGH', 'LOW', 'MAJOR', 'MEDIUM']);
+    const red = enterprises.filter((e: any) => e.riskLevel === 'MAJOR').length;
+    expect(red).toBeGreaterThan(0);
+    expect(red).toBeLessThan(20);
+  });
+
+  it('has nearly every check since the registers were entered recorded, and only e052, e074 and e093 on the missed-checks display', async () => {
+    await server.app.realtime.alerts.tick();
+    const result = await server.gql(
+      `{ alerts(kind: CHECKS_MISSED) { enterprise { code } }
+         wallboard { checksMissedCount checkCompletionRateDetail { numerator denominator } } }`,
+      {},
+      director,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.alerts.map((a: any) => a.enterprise.code).sort()).toEqual(['e052', 'e074', 'e093']);
+    const { checksMissedCount, checkCompletionRateDetail: rate } = result.data!.wallboard;
+    expect(checksMissedCount).toBe(3);
+    expect(rate.denominator).toBeGreaterThan(1000);
+    expect(rate.numerator / rate.denominator).toBeGreaterThan(0.9);
+    expect(rate.numerator).toBeLessThan(rate.denominator);
+  });
+
+  it('has a check task open for every measure, so that nothing falls due at start', async () => {
+    const own = await server.login('e010');
+    const result = await server.gql(
+      `{ checkTasks(filter: { status: DUE }, first: 100) { totalCount } checkTasksMissed: checkTasks(filter: { status: MISSED }, first: 1) { totalCount } }`,
+      {},
+      own,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.checkTasks.totalCount).toBeGreaterThan(0);
+    expect(server.app.realtime.checks.totals.missed).toBe(0);
+  });
+
+  it('classes every red enterprise and every one fined this year D (R15)', async () => {
+    await server.app.realtime.supervision.tick();
+    const result = await server.gql(
+      `{ enterprises(first: 200) { edges { node { code riskLevel supervisionClass supervisionReasons } } } }`,
+      {},
+      director,
+    );
+    const enterprises = result.data!.enterprises.edges.map((e: any) => e.node);
+    for (const e of enterprises.filter((e: any) => e.riskLevel === 'MAJOR' || e.code === 'e066'))
+      expect(e.supervisionClass, e.code).toBe('D');
+    const classes = new Set(enterprises.map((e: any) => e.supervisionClass));
+    expect([...classes]).toEqual(expect.arrayContaining(['B', 'C', 'D']));
   });
 
   it('has an intact audit chain', async () => {

@@ -3,10 +3,12 @@ import { DAY_MS } from '../modules/common/duration.js';
 import { EnforcementKind } from '../modules/enforcement/enforcement.entity.js';
 import { HazardGrade, HazardSource, HazardStatus } from '../modules/hazard/hazard.enums.js';
 import { FindingOutcome, InspectionKind } from '../modules/inspection/inspection.enums.js';
-import { HAZARD_TITLES, LOCATIONS, MEASURES, RESPONSIBLE } from './hazard-texts.js';
+import { LOCATIONS, MEASURES, RESPONSIBLE, titlesFor } from './hazard-texts.js';
 import { buildOrganisation, type Organisation, type SeedEnterprise } from './organisation.js';
+import { DEFAULT_RISK_BANDS, type RiskBands } from '../modules/risk/risk-bands.js';
 import { Random } from './random.js';
 import { SeedHistory, type SeedHazard } from './seed-history.js';
+import { seedRegister } from './seed-register.js';
 
 const HOUR_MS = 3_600_000;
 /** Demo times are laid out in China Standard Time, which has no daylight saving. */
@@ -16,6 +18,8 @@ const BUREAU_OFFSET_MS = 8 * HOUR_MS;
 const STOPPED_LOGGING_IN = ['e007', 'e033'];
 const STOPPED_FILING = ['e012', 'e048', 'e091'];
 const MISSED_A_DEADLINE = ['e003', 'e025', 'e066', 'e078'];
+/** Enterprises whose latest checks of a measure went unrecorded: the fourth display (R14), outside departments 1 and 2. */
+const MISSING_CHECKS = ['e052', 'e074', 'e093'];
 
 function atBureauHour(instant: number, hour: number): Date {
   const midnight = Math.floor((instant + BUREAU_OFFSET_MS) / DAY_MS) * DAY_MS - BUREAU_OFFSET_MS;
@@ -29,9 +33,15 @@ function endOfBureauDay(from: Date, days: number): Date {
 
 /**
  * SEED=demo: the api.md organisation with six months of history ending now: regular logins and
- * filings, hazards of every grade and status, a few enterprises gone quiet and a few deadlines missed.
+ * filings, hazards of every grade and status, a few enterprises gone quiet and a few deadlines missed,
+ * and every enterprise's risk register with a week and more of checks, a few of them missed (R14).
  */
-export async function seedDemo(em: EntityManager, now: Date, passwordHash: string): Promise<void> {
+export async function seedDemo(
+  em: EntityManager,
+  now: Date,
+  passwordHash: string,
+  bands: RiskBands = DEFAULT_RISK_BANDS,
+): Promise<void> {
   const rng = new Random(20_161_009);
   const start = now.getTime() - 182 * DAY_MS;
   const org = buildOrganisation(rng, {
@@ -55,7 +65,7 @@ export async function seedDemo(em: EntityManager, now: Date, passwordHash: strin
     const hazard: SeedHazard = {
       id: rng.uuid(),
       enterprise: enterprise.id,
-      title: rng.pick(HAZARD_TITLES[enterprise.industry]),
+      title: rng.pick(titlesFor(enterprise.industry, grade)),
       location: rng.pick(LOCATIONS[enterprise.industry]),
       grade,
       status: onSpot ? HazardStatus.CLOSED : HazardStatus.RECTIFYING,
@@ -133,8 +143,33 @@ export async function seedDemo(em: EntityManager, now: Date, passwordHash: strin
       fileOne(enterprise, atBureauHour(now.getTime() - rng.between(13, 18) * DAY_MS, 10), true);
     }
   }
+  addRegisters(history, org, now, bands);
   addCrossChecks(history, org, now);
   await history.write(em);
+}
+
+/**
+ * Every enterprise's risk register, entered in the week of the bureau's dual-prevention drive ten days ago, and
+ * its checks since. The two that stopped signing in entered their points on their last sign-in and
+ * never their measures. A separate generator keeps the rest of the demo data as it was.
+ */
+function addRegisters(history: SeedHistory, org: Organisation, now: Date, bands: RiskBands): void {
+  const rng = new Random(20_261_115);
+  for (const enterprise of org.enterprises) {
+    const quiet = STOPPED_LOGGING_IN.includes(enterprise.code);
+    const enteredAt = quiet
+      ? new Date(enterprise.lastLoginAt!.getTime() + 10 * 60_000)
+      : atBureauHour(now.getTime() - rng.between(7, 10) * DAY_MS, rng.between(9, 16));
+    seedRegister(
+      history,
+      enterprise,
+      { enteredAt, pointsOnly: quiet, missing: MISSING_CHECKS.includes(enterprise.code) },
+      rng,
+      now,
+      bands,
+      { checksAsInspections: true },
+    );
+  }
 }
 
 /** Enterprises whose on-site inspections the demo shows: one per department, none of the quiet or overdue ones. */
@@ -161,7 +196,7 @@ function addCrossChecks(history: SeedHistory, org: Organisation, now: Date): voi
     const unfiled: SeedHazard = {
       id: rng.uuid(),
       enterprise: enterprise.id,
-      title: rng.pick(HAZARD_TITLES[enterprise.industry]),
+      title: rng.pick(titlesFor(enterprise.industry, HazardGrade.THIRD)),
       location: rng.pick(LOCATIONS[enterprise.industry]),
       grade: HazardGrade.THIRD,
       status: HazardStatus.CLOSED,

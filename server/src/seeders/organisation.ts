@@ -8,33 +8,17 @@ export const DEMO_PASSWORD = 'hazardloop';
 
 export const TOWNSHIPS = ['湓城街道', '桂林街道', '码头镇', '白杨镇', '南义镇', '横港镇', '范镇', '夏畈镇'];
 
-/** Department n supervises enterprises e(20n-19)…e(20n) (api.md), mostly of one industry. */
-export const DEPARTMENTS = [
-  {
-    name: '危险化学品安全监督管理科',
-    industries: [
-      Industry.HAZARDOUS_CHEMICALS,
-      Industry.HAZARDOUS_CHEMICALS,
-      Industry.HAZARDOUS_CHEMICALS,
-      Industry.OTHER,
-    ],
-  },
-  {
-    name: '非煤矿山安全监督管理科',
-    industries: [Industry.NON_COAL_MINE, Industry.NON_COAL_MINE, Industry.NON_COAL_MINE, Industry.OTHER],
-  },
-  {
-    name: '煤矿安全监督管理科',
-    industries: [Industry.COAL_MINE, Industry.COAL_MINE, Industry.NON_COAL_MINE, Industry.OTHER],
-  },
-  {
-    name: '烟花爆竹安全监督管理科',
-    industries: [Industry.FIREWORKS, Industry.FIREWORKS, Industry.FIREWORKS, Industry.OTHER],
-  },
-  {
-    name: '工贸行业安全监督管理科',
-    industries: [Industry.OTHER, Industry.OTHER, Industry.OTHER, Industry.HAZARDOUS_CHEMICALS],
-  },
+/**
+ * Department n supervises enterprises e(20n-19)…e(20n) (api.md), all of the industry its name says:
+ * a bureau would not believe a textile company under the coal-mine section. 工贸 (industry and trade)
+ * is the catch-all `OTHER`.
+ */
+export const DEPARTMENTS: readonly { readonly name: string; readonly industry: Industry }[] = [
+  { name: '危险化学品安全监督管理科', industry: Industry.HAZARDOUS_CHEMICALS },
+  { name: '非煤矿山安全监督管理科', industry: Industry.NON_COAL_MINE },
+  { name: '煤矿安全监督管理科', industry: Industry.COAL_MINE },
+  { name: '烟花爆竹安全监督管理科', industry: Industry.FIREWORKS },
+  { name: '工贸行业安全监督管理科', industry: Industry.OTHER },
 ];
 
 const LEADERS = ['王建国', '李卫东', '张海平', '赵明华', '孙立新'];
@@ -187,7 +171,7 @@ export function buildOrganisation(
   const usedNames = new Set<string>();
   for (let i = 1; i <= 100; i++) {
     const department = departments[Math.ceil(i / 20) - 1]!;
-    const industry = DEPARTMENTS[department.number - 1]!.industries[i % 4]!;
+    const industry = DEPARTMENTS[department.number - 1]!.industry;
     const township = townships[(i * 3 + Math.floor(i / 7)) % townships.length]!;
     let name: string;
     do {

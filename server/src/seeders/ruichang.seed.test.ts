@@ -5,6 +5,7 @@ import { Enterprise } from '../modules/enterprise/enterprise.entity.js';
 import { LoginEvent } from '../modules/enterprise/login-event.entity.js';
 import { Hazard } from '../modules/hazard/hazard.entity.js';
 import { PILOT_END } from './ruichang.seed.js';
+import { incoherences } from './coherence.js';
 
 const WINDOW_MS = 15 * 86_400_000;
 
@@ -42,5 +43,9 @@ describe('the Ruichang pilot as seeded', () => {
       expect(longestGap(enterprise.registeredAt, loginTimes), `${enterprise.code} logins`).toBeLessThan(WINDOW_MS);
       expect(longestGap(enterprise.registeredAt, filingTimes), `${enterprise.code} filings`).toBeLessThan(WINDOW_MS);
     }
+  });
+
+  it('puts every enterprise under the department of its industry, and gives each hazard a title of its grade', async () => {
+    expect(await incoherences(server.app.orm.em.fork())).toEqual([]);
   });
 });

@@ -3,10 +3,12 @@ import { DAY_MS } from '../modules/common/duration.js';
 import { EnforcementKind } from '../modules/enforcement/enforcement.entity.js';
 import { HazardGrade, HazardSource, HazardStatus } from '../modules/hazard/hazard.enums.js';
 import { FindingOutcome, InspectionKind } from '../modules/inspection/inspection.enums.js';
-import { HAZARD_TITLES, LOCATIONS, MEASURES, RESPONSIBLE } from './hazard-texts.js';
+import { LOCATIONS, MEASURES, RESPONSIBLE, titlesFor } from './hazard-texts.js';
 import { buildOrganisation, type SeedEnterprise } from './organisation.js';
+import { DEFAULT_RISK_BANDS, type RiskBands } from '../modules/risk/risk-bands.js';
 import { Random } from './random.js';
 import { SeedHistory, type SeedHazard } from './seed-history.js';
+import { seedRegister } from './seed-register.js';
 
 const HOUR_MS = 3_600_000;
 const BUREAU_OFFSET_MS = 8 * HOUR_MS;
@@ -47,9 +49,15 @@ function shuffled<T>(rng: Random, items: T[]): T[] {
  * 2016-10-09 to 2017-04-09, on fixed historical dates whatever the clock says, built so that
  * `stats` over the pilot gives the report's figures: every enterprise logs in every few days and
  * self-inspects about every two weeks, every hazard entered is reported rectified before its
- * deadline, 5 enterprises are fined and 4 suspended.
+ * deadline, 5 enterprises are fined and 4 suspended; in its last ten days every enterprise keeps a
+ * risk register and checks it (R14).
  */
-export async function seedRuichang(em: EntityManager, now: Date, passwordHash: string): Promise<void> {
+export async function seedRuichang(
+  em: EntityManager,
+  now: Date,
+  passwordHash: string,
+  bands: RiskBands = DEFAULT_RISK_BANDS,
+): Promise<void> {
   if (now < PILOT_END) {
     throw new Error(
       'SEED=ruichang-2017 lays out the pilot up to 2017-04-09 12:00 bureau time; start the clock there or later, e.g. FAKE_NOW=2017-04-09T12:00:00+08:00.',
@@ -125,7 +133,7 @@ export async function seedRuichang(em: EntityManager, now: Date, passwordHash: s
       const hazard: SeedHazard = {
         id: rng.uuid(),
         enterprise: enterprise.id,
-        title: rng.pick(HAZARD_TITLES[enterprise.industry]),
+        title: rng.pick(titlesFor(enterprise.industry, grade)),
         location: rng.pick(LOCATIONS[enterprise.industry]),
         grade,
         status: spot ? HazardStatus.CLOSED : HazardStatus.RECTIFYING,
@@ -207,5 +215,31 @@ export async function seedRuichang(em: EntityManager, now: Date, passwordHash: s
     }
   });
 
+  addRegisters(history, org.enterprises, bands);
   await history.write(em);
+}
+
+/** Enterprises whose latest checks of a measure went unrecorded at the pilot's end, outside departments 1 and 2. */
+const MISSING_CHECKS = ['e047', 'e069', 'e088'];
+
+/**
+ * The report's next step, "推进风险评估和风险管控", begun in the pilot's last ten days: every enterprise
+ * enters its risk register and checks its measures up to the pilot's end. The checks are kept as
+ * check tasks only, not as further self-inspections: the report's 1236 self-inspections are its own.
+ * A separate generator keeps the pilot's figures as they were.
+ */
+function addRegisters(history: SeedHistory, enterprises: readonly SeedEnterprise[], bands: RiskBands): void {
+  const rng = new Random(20_170_326);
+  for (const enterprise of enterprises) {
+    const enteredAt = atBureauHour(PILOT_END.getTime() - rng.between(7, 10) * DAY_MS, rng.between(9, 16));
+    seedRegister(
+      history,
+      enterprise,
+      { enteredAt, missing: MISSING_CHECKS.includes(enterprise.code) },
+      rng,
+      PILOT_END,
+      bands,
+      { checksAsInspections: false },
+    );
+  }
 }

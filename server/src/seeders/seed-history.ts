@@ -13,6 +13,17 @@ import { Hazard } from '../modules/hazard/hazard.entity.js';
 import { Inspection, InspectionFinding } from '../modules/inspection/inspection.entity.js';
 import { FindingOutcome, InspectionKind } from '../modules/inspection/inspection.enums.js';
 import { HazardGrade, type HazardSource, HazardStatus } from '../modules/hazard/hazard.enums.js';
+import { CheckTask } from '../modules/risk/check-task.entity.js';
+import { ControlMeasure } from '../modules/risk/control-measure.entity.js';
+import { RiskLevelChange, RiskPoint } from '../modules/risk/risk-point.entity.js';
+import {
+  CheckResult,
+  CheckTaskStatus,
+  type CheckRole,
+  type ControlCategory,
+  type RiskLevel,
+  type RiskPointKind,
+} from '../modules/risk/risk.enums.js';
 import { Township } from '../modules/township/township.entity.js';
 import { bulkInsert } from './bulk-insert.js';
 import type { Organisation, SeedEnterprise } from './organisation.js';
@@ -40,6 +51,49 @@ export interface SeedHazard {
   planEmergencyMeasures?: string;
   filedBy?: string;
   rejectionReason?: string;
+}
+
+export interface SeedRiskPoint {
+  id: string;
+  enterprise: string;
+  name: string;
+  kind: RiskPointKind;
+  location: string;
+  likelihood: number;
+  severity: number;
+  score: number;
+  level: RiskLevel;
+  responsiblePerson: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface SeedMeasure {
+  id: string;
+  riskPoint: string;
+  enterprise: string;
+  description: string;
+  category: ControlCategory;
+  checkEvery: string;
+  checkEverySeconds: number;
+  checkRole: CheckRole;
+  nextDueAt: Date;
+  currentTaskId?: string;
+  missedAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface SeedCheckTask {
+  id: string;
+  measure: string;
+  enterprise: string;
+  opensAt: Date;
+  dueAt: Date;
+  status: CheckTaskStatus;
+  doneAt?: Date;
+  result?: CheckResult;
+  recordedBy?: string;
 }
 
 interface TimedEvent {
@@ -91,6 +145,18 @@ export class SeedHistory {
     forMajorHazard: boolean;
     hazardIds: string[];
   }> = [];
+  readonly riskPoints: SeedRiskPoint[] = [];
+  readonly levelChanges: Array<{
+    id: string;
+    riskPoint: string;
+    at: Date;
+    likelihood: number;
+    severity: number;
+    score: number;
+    level: RiskLevel;
+  }> = [];
+  readonly measures: SeedMeasure[] = [];
+  readonly checkTasks: SeedCheckTask[] = [];
   private readonly audit: AuditFacts[] = [];
   private readonly events: TimedEvent[] = [];
 
@@ -333,6 +399,146 @@ export class SeedHistory {
     });
   }
 
+  /** A risk point entered and first assessed by the enterprise, as saveRiskPoint records it (R14). */
+  enterRiskPoint(
+    enterprise: SeedEnterprise,
+    point: SeedRiskPoint,
+    levels: { enterprise: RiskLevel; previous: RiskLevel | null },
+  ): void {
+    const {
+      id,
+      createdAt: at,
+      enterprise: enterpriseId,
+      name,
+      kind,
+      location,
+      likelihood,
+      severity,
+      score,
+      level,
+    } = point;
+    this.riskPoints.push(point);
+    this.levelChanges.push({ id: this.newId(), riskPoint: id, at, likelihood, severity, score, level });
+    this.audit.push({
+      at,
+      actorId: this.org.accountOf.get(enterprise.id)!,
+      action: 'risk_point.entered',
+      subjectType: 'risk_point',
+      subjectId: id,
+      data: {
+        enterpriseId,
+        name,
+        kind,
+        location,
+        likelihood,
+        severity,
+        score,
+        level,
+        responsiblePerson: point.responsiblePerson,
+      },
+    });
+    this.events.push({
+      kind: EventKind.RISK_CHANGED,
+      at,
+      enterpriseId,
+      departmentId: enterprise.department,
+      payload: {
+        riskPointId: id,
+        name,
+        score,
+        level,
+        previousLevel: null,
+        enterpriseLevel: levels.enterprise,
+        previousEnterpriseLevel: levels.previous,
+      },
+    });
+  }
+
+  /** A control measure added to a risk point, as saveControlMeasure records it; its tasks follow with `checkTask`. */
+  addMeasure(enterprise: SeedEnterprise, measure: SeedMeasure): void {
+    this.measures.push(measure);
+    const at = measure.createdAt;
+    const { riskPoint: riskPointId, description, category, checkEvery, checkRole } = measure;
+    this.audit.push({
+      at,
+      actorId: this.org.accountOf.get(enterprise.id)!,
+      action: 'control_measure.added',
+      subjectType: 'control_measure',
+      subjectId: measure.id,
+      data: { riskPointId, description, category, checkEvery, checkRole },
+    });
+    this.events.push({
+      kind: EventKind.RISK_CHANGED,
+      at,
+      enterpriseId: enterprise.id,
+      departmentId: enterprise.department,
+      payload: {
+        riskPointId,
+        measureId: measure.id,
+        checkEvery,
+        nextDueAt: new Date(at.getTime() + measure.checkEverySeconds * 1000).toISOString(),
+      },
+    });
+  }
+
+  /**
+   * One cycle's task of a measure. DONE records the check as recordCheck does (NORMAL, and the
+   * self-inspection it counts as unless `asInspection` is false); MISSED is what the check watcher
+   * records when the cycle ends unrecorded.
+   */
+  checkTask(enterprise: SeedEnterprise, measure: SeedMeasure, task: SeedCheckTask, asInspection = true): void {
+    this.checkTasks.push(task);
+    const facts = {
+      taskId: task.id,
+      measureId: measure.id,
+      riskPointId: measure.riskPoint,
+      description: measure.description,
+    };
+    if (task.status === CheckTaskStatus.MISSED) {
+      this.events.push({
+        kind: EventKind.CHECK_MISSED,
+        at: task.dueAt,
+        enterpriseId: enterprise.id,
+        departmentId: enterprise.department,
+        payload: { ...facts, dueAt: task.dueAt.toISOString() },
+      });
+      return;
+    }
+    if (task.status !== CheckTaskStatus.DONE) return;
+    const at = task.doneAt!;
+    const user = this.org.accountOf.get(enterprise.id)!;
+    task.result = CheckResult.NORMAL;
+    task.recordedBy = user;
+    let inspectionId: string | null = null;
+    if (asInspection) {
+      inspectionId = this.newId();
+      this.inspections.push({
+        id: inspectionId,
+        enterprise: enterprise.id,
+        kind: InspectionKind.SELF_INSPECTION,
+        inspectedAt: at,
+        recordedAt: at,
+        recordedBy: user,
+        note: `排查任务：${measure.description}`,
+      });
+    }
+    this.audit.push({
+      at,
+      actorId: user,
+      action: 'check.recorded',
+      subjectType: 'check_task',
+      subjectId: task.id,
+      data: { controlMeasureId: measure.id, result: CheckResult.NORMAL, note: null, hazardId: null, inspectionId },
+    });
+    this.events.push({
+      kind: EventKind.CHECK_RECORDED,
+      at,
+      enterpriseId: enterprise.id,
+      departmentId: enterprise.department,
+      payload: { ...facts, result: CheckResult.NORMAL },
+    });
+  }
+
   /** Who confirms a rectification of this grade in this enterprise's department (R5). */
   confirmer(hazard: SeedHazard): string {
     const staff = this.org.staffOf.get(this.departmentOf(hazard.enterprise))!;
@@ -385,6 +591,10 @@ export class SeedHistory {
       await bulkInsert(tx, LoginEvent, this.logins);
       await bulkInsert(tx, Hazard, this.hazards);
       await bulkInsert(tx, Inspection, this.inspections);
+      await bulkInsert(tx, RiskPoint, this.riskPoints);
+      await bulkInsert(tx, RiskLevelChange, this.levelChanges);
+      await bulkInsert(tx, ControlMeasure, this.measures);
+      await bulkInsert(tx, CheckTask, this.checkTasks);
       await bulkInsert(tx, InspectionFinding, this.findings);
       await bulkInsert(
         tx,

@@ -13,7 +13,7 @@ import { seedRuichang } from './ruichang.seed.js';
 /** Applies `SEED` to an empty database only: a database with any user in it is never touched. */
 export async function seedIfEmpty(
   em: EntityManager,
-  env: Pick<Env, 'seed' | 'initialAdminPassword'>,
+  env: Pick<Env, 'seed' | 'initialAdminPassword' | 'risk'>,
   clock: Clock,
 ): Promise<void> {
   if ((await em.count(User)) > 0) return;
@@ -23,11 +23,11 @@ export async function seedIfEmpty(
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   switch (env.seed) {
     case 'demo':
-      await seedDemo(em, clock.now(), passwordHash);
+      await seedDemo(em, clock.now(), passwordHash, env.risk.bands);
       break;
     case 'ruichang-2017':
       // Fixed historical dates: the clock only has to be past the pilot's end.
-      await seedRuichang(em, clock.now(), passwordHash);
+      await seedRuichang(em, clock.now(), passwordHash, env.risk.bands);
       break;
   }
   log.info(`seeded ${env.seed} data in ${Date.now() - started} ms`);

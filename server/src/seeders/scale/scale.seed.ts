@@ -5,7 +5,8 @@ import { Role } from '../../modules/auth/role.js';
 import { creditCodeCheckChar } from '../../modules/enterprise/credit-code.js';
 import { Industry } from '../../modules/enterprise/industry.js';
 import { DAY_MS } from '../../modules/common/duration.js';
-import { HAZARD_TITLES, LOCATIONS, MEASURES, RESPONSIBLE } from '../hazard-texts.js';
+import { HazardGrade } from '../../modules/hazard/hazard.enums.js';
+import { LOCATIONS, MEASURES, RESPONSIBLE, titlesFor } from '../hazard-texts.js';
 import { DEPARTMENTS, TOWNSHIPS } from '../organisation.js';
 import { Random } from '../random.js';
 import { withoutKeysAndIndexes } from './bulk-load.js';
@@ -226,7 +227,7 @@ async function seedOrganisation(
   const perDepartment = Math.ceil(o.N / o.D);
   for (let i = 1; i <= o.N; i++) {
     const department = Math.ceil(i / perDepartment);
-    const industry = DEPARTMENTS[(department - 1) % DEPARTMENTS.length]!.industries[i % 4]!;
+    const industry = DEPARTMENTS[(department - 1) % DEPARTMENTS.length]!.industry;
     const township = townships[(i * 7 + Math.floor(i / 13)) % o.T]!;
     // One in a hundred registered in the last ten days (not yet due, R2); the rest one to five years ago.
     const registeredMs = rng.chance(0.01)
@@ -263,26 +264,30 @@ async function seedOrganisation(
 
   await knex.schema.createTable('scale_text', (t) => {
     t.string('industry').notNullable();
+    t.integer('major').notNullable();
     t.integer('k').notNullable();
     t.string('title').notNullable();
     t.string('location').notNullable();
     t.string('measures').notNullable();
     t.string('responsible').notNullable();
-    t.primary(['industry', 'k']);
+    t.primary(['industry', 'major', 'k']);
   });
   const texts = [];
   for (const industry of Object.values(Industry)) {
-    const titles = HAZARD_TITLES[industry];
     const locations = LOCATIONS[industry];
-    for (let k = 0; k < TEXTS_PER_INDUSTRY; k++) {
-      texts.push({
-        industry,
-        k,
-        title: titles[k % titles.length]!,
-        location: locations[(k * 7) % locations.length]!,
-        measures: MEASURES[k % MEASURES.length]!,
-        responsible: RESPONSIBLE[(k * 5) % RESPONSIBLE.length]!,
-      });
+    for (const major of [0, 1]) {
+      const titles = titlesFor(industry, major ? HazardGrade.MAJOR : HazardGrade.THIRD);
+      for (let k = 0; k < TEXTS_PER_INDUSTRY; k++) {
+        texts.push({
+          industry,
+          major,
+          k,
+          title: titles[k % titles.length]!,
+          location: locations[(k * 7) % locations.length]!,
+          measures: MEASURES[k % MEASURES.length]!,
+          responsible: RESPONSIBLE[(k * 5) % RESPONSIBLE.length]!,
+        });
+      }
     }
   }
   await insertRows(knex, 'scale_text', texts);
@@ -367,7 +372,8 @@ async function seedHazards(knex: Knex, sql: ScaleSql, o: { N: number; M: number;
       case when on_spot = 1 then null else t.responsible end, case when on_spot = 1 then null else t.measures end,
       ${major('消除重大隐患，恢复安全生产条件')}, ${major('企业自筹整改资金')}, ${major('停止相关作业，设置警戒，专人值守')},
       ${filedBy}
-    from (${d}) h join scale_text t on t.industry = h.industry and t.k = h.r5 % ${TEXTS_PER_INDUSTRY}`);
+    from (${d}) h join scale_text t on t.industry = h.industry
+      and t.major = case when h.grade = 'MAJOR' then 1 else 0 end and t.k = h.r5 % ${TEXTS_PER_INDUSTRY}`);
 }
 
 /** One sign-in per enterprise in each ten-day slot over the year; quiet ones none in the last 20 days. */
