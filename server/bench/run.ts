@@ -5,6 +5,7 @@
 import { log } from '../src/config/log.js';
 import { measureAppShell } from './app-shell.js';
 import { benchCheckWatcher } from './check-watcher.js';
+import { soak } from './soak.js';
 import type { DatabaseKind } from '../src/config/env.js';
 import { computeWallboard } from '../src/modules/wallboard/wallboard.service.js';
 import { scopeOf } from '../src/modules/auth/scope.js';
@@ -182,8 +183,31 @@ if (shell) {
   );
 } else console.log('skipping the app shell size: dashboard/dist/sw.js is missing (pnpm build)');
 
+/** The 60 s soak of a server process: p50/p99, errors and resident-memory growth, each against a goal. */
+async function benchSoak(dialect: DatabaseKind): Promise<void> {
+  const f = await soak(dialect);
+  console.log(
+    `     ${dialect}: soak of 60 s: ${f.requests} requests, p50 ${f.p50Ms.toFixed(1)} ms, ${f.eventsDelivered} events delivered, RSS ${f.rssEndMb.toFixed(0)} MB at the end`,
+  );
+  record(`${dialect}: soak p99 latency`, f.p99Ms, 1000);
+  record(`${dialect}: soak /healthz p99`, f.healthP99Ms, 1000);
+  goals.push({ what: 'soak errors', ms: f.errors, goal: 0 });
+  console.log(`${f.errors === 0 ? 'ok  ' : 'FAIL'} ${dialect}: soak errors: ${f.errors} (goal 0)`);
+  goals.push({ what: 'soak memory', ms: f.rssGrowthMb, goal: 100 });
+  console.log(
+    `${f.rssGrowthMb <= 100 ? 'ok  ' : 'BIG '} ${dialect}: soak resident memory grew ${f.rssGrowthMb.toFixed(1)} MB after the warm-up (goal ≤ 100 MB)`,
+  );
+}
+
+// `pnpm bench -- soak` runs only the soak (SQLite; `soak postgresql` on PostgreSQL).
+if (process.argv.includes('soak')) {
+  await benchSoak(process.argv.includes('postgresql') ? 'postgresql' : 'sqlite');
+  process.exit(goals.every((g) => g.ms <= g.goal) ? 0 : 1);
+}
+
 // `pnpm bench -- --only checks` runs only the check watcher's figures (R14).
 const onlyChecks = process.argv.includes('checks');
+if (!onlyChecks) await benchSoak('sqlite');
 if (!onlyChecks) await bench('sqlite');
 await benchCheckWatcher('sqlite', record);
 if (await postgresAnswers()) {

@@ -41,7 +41,7 @@ import { holdsDemoAccounts, seedIfEmpty } from './seeders/seed.js';
 import { EnvError } from './config/env.js';
 import { passwordGatePlugin } from './modules/auth/password-gate.js';
 import { securityHeaders } from './http/security-headers.js';
-import { graphqlBodyErrors } from './http/body-errors.js';
+import { graphqlBodyErrors, utf8Only } from './http/body-errors.js';
 import { createMetrics } from './ops/metrics.js';
 import { metricsRoute } from './ops/metrics.routes.js';
 import { operationsPlugin, requestFacts, requestLog } from './ops/request-log.js';
@@ -156,6 +156,7 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
 
     app.use(
       '/graphql',
+      utf8Only,
       express.json({ limit: '1mb' }),
       expressMiddleware(apollo, {
         context: async ({ req, res }): Promise<Context> => {

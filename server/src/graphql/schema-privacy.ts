@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, visit, type DocumentNode } from 'graphql';
 import type { Context } from './context.js';
-import { unauthenticated } from './errors.js';
+import { beforeExecution, unauthenticated } from './errors.js';
 
 /** Whether a document asks for the schema itself (`__schema`, `__type`); `__typename` is data, not the schema. */
 export function asksForSchema(document: DocumentNode): boolean {
@@ -27,7 +27,8 @@ export const schemaPrivacyPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, document }) {
-        if (!contextValue.viewer && asksForSchema(document)) throw unauthenticated('common.schemaSignIn');
+        if (!contextValue.viewer && asksForSchema(document))
+          throw beforeExecution(unauthenticated('common.schemaSignIn'));
       },
     };
   },

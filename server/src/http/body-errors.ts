@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { localeFromHeader, renderMessage, type MessageKey } from '../messages/render.js';
 
 /** body-parser's refusals (by `type`) as the GraphQL answer a client can read: code and a keyed sentence. */
@@ -24,4 +24,14 @@ export const graphqlBodyErrors: ErrorRequestHandler = (error, req, res, next) =>
   res
     .status(status)
     .json({ errors: [{ message, extensions: { code: refusal.code, messageKey: refusal.key, messageParams: {} } }] });
+};
+
+/**
+ * JSON is UTF-8 (RFC 8259, api.md): body-parser would also decode UTF-16 and UTF-32, so any other
+ * declared charset is refused here as body-parser refuses latin1 (415 UNSUPPORTED_MEDIA_TYPE).
+ */
+export const utf8Only: RequestHandler = (req, _res, next) => {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+  if (charset === undefined || charset === 'utf-8' || charset === 'utf8') return next();
+  next(Object.assign(new Error(`unsupported charset "${charset}"`), { type: 'charset.unsupported', status: 415 }));
 };

@@ -15,6 +15,7 @@ import { log } from '../config/log.js';
 import type { AppDeps, Context, Viewer } from '../graphql/context.js';
 import { localizeErrors, rateLimited, unauthenticated } from '../graphql/errors.js';
 import { formatError } from '../graphql/format-error.js';
+import { clientAddressOf, proxyTrust } from '../http/client-address.js';
 import { localeFromHeader } from '../messages/render.js';
 import { MAX_QUERY_TOKENS, validationRules } from '../graphql/limits.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
@@ -78,6 +79,8 @@ export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps
   const wss = new WebSocketServer({ server: http, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
   const sessions = new Map<SocketContext, SocketSession>();
   const format = formatError(env.production);
+  // Sign-ins over the socket are throttled per client as over HTTP: the same TRUST_PROXY reading.
+  const trust = proxyTrust(env.trustProxy);
   const rules = [...specifiedRules, ...validationRules];
   const operationNames = new Set<string>();
   /** Counts a socket operation by name and outcome, as the HTTP side's plugin does. */
@@ -150,7 +153,7 @@ export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps
       em: orm.em.fork(),
       deps,
       viewer: session.viewer,
-      clientAddress: ctx.extra.request.socket.remoteAddress,
+      clientAddress: clientAddressOf(ctx.extra.request, trust),
       congested: () => ctx.extra.socket.bufferedAmount > MAX_BUFFERED_BYTES,
     };
     return {

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getOperationAST, Kind, type DocumentNode } from 'graphql';
 import type { Context, Viewer } from '../../graphql/context.js';
-import { passwordChangeRequired } from '../../graphql/errors.js';
+import { beforeExecution, passwordChangeRequired } from '../../graphql/errors.js';
 
 /** What a user whose password must change may still do (R12, api.md). */
 const OPEN_FIELDS: ReadonlySet<string> = new Set(['me', 'changePassword', 'logout', '__typename']);
@@ -22,7 +22,8 @@ export const passwordGatePlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, document, operationName }) {
-        if (mustChangePasswordFirst(contextValue.viewer, document, operationName)) throw passwordChangeRequired();
+        if (mustChangePasswordFirst(contextValue.viewer, document, operationName))
+          throw beforeExecution(passwordChangeRequired());
       },
     };
   },

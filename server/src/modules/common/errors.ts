@@ -70,3 +70,13 @@ export function localizeErrors<E extends GraphQLFormattedError>(errors: readonly
 }
 
 export const passwordChangeRequired = () => new UserError('PASSWORD_CHANGE_REQUIRED', 'auth.passwordChangeRequired');
+
+/**
+ * A refusal thrown before execution (by an Apollo plugin's `didResolveOperation`): Apollo answers
+ * such an error with HTTP 500 unless it carries its status, so it gets the status its code means.
+ */
+export function beforeExecution(error: GraphQLError): GraphQLError {
+  const status = error.extensions.code === 'UNAUTHENTICATED' ? 401 : 403;
+  error.extensions.http = { status };
+  return error;
+}

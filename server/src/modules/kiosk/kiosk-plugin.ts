@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../../graphql/context.js';
+import { beforeExecution } from '../common/errors.js';
 import { kioskRefusal } from './kiosk-access.js';
 
 /** Over HTTP, a kiosk token runs only the wallboard's operations (the socket checks the same in onSubscribe). */
@@ -9,7 +10,7 @@ export const kioskPlugin: ApolloServerPlugin<Context> = {
       async didResolveOperation({ contextValue, document, operationName }) {
         if (!contextValue.viewer?.kiosk) return;
         const refusal = kioskRefusal(document, operationName);
-        if (refusal) throw refusal;
+        if (refusal) throw beforeExecution(refusal);
       },
     };
   },
