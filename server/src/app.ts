@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { localeFromHeader } from './messages/render.js';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -126,6 +127,8 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
     });
     const apollo = new ApolloServer<Context>({
       schema,
+      // main.ts owns SIGINT/SIGTERM: Apollo's own handler would stop it a second time and re-raise the signal (exit 143).
+      stopOnTerminationSignals: false,
       introspection: true,
       includeStacktraceInErrorResponses: !env.production,
       formatError: formatError(env.production),
@@ -166,7 +169,14 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
           });
           const facts = requestFacts(res);
           facts.userId = viewer?.user.id ?? null;
-          return { em, deps, viewer, clientAddress: req.ip ?? req.socket.remoteAddress, facts };
+          return {
+            em,
+            deps,
+            viewer,
+            clientAddress: req.ip ?? req.socket.remoteAddress,
+            facts,
+            locale: localeFromHeader(req.headers['accept-language']),
+          };
         },
       }),
     );

@@ -374,6 +374,7 @@ export const zhCN = {
       HAZARD_REGRADED: '隐患「{title}」调整为{grade}',
       RECTIFICATION_SUBMITTED: '提交整改「{title}」，待验收',
       RECTIFICATION_REJECTED: '整改被退回「{title}」',
+      HAZARD_REOPENED: '复查发现「{title}」未整改，重新整改',
       DEADLINE_MISSED: '隐患「{title}」超过整改期限',
       DEADLINE_EXTENDED: '隐患「{title}」获准延期',
       ENTERPRISE_LOGGED_IN: '登录系统',

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import type { MessageLocale } from '../messages/render.js';
 import type { Orm } from '../config/database.js';
 import type { Env } from '../config/env.js';
 import type { AlertRefresher } from '../modules/alert/alert-refresher.js';
@@ -65,6 +66,8 @@ export type Context = {
   congested?: () => boolean;
   /** Over HTTP: what the request's log line says (operation name, user id). */
   facts?: RequestFacts;
+  /** The language the request asks for (Accept-Language); texts kept as keys are rendered in it. */
+  locale?: MessageLocale;
 };
 
 export function requireViewer(ctx: Context): Viewer {

@@ -28,4 +28,4 @@ export function longDate(date: string, locale = 'zh-CN'): string {
 }
 
 /** Display names carry their role in brackets (王建国（分管领导）); a column that already says it drops them. */
-export const person = (name: string) => name.replace(/[（(][^）)]*[）)]$/, '');
+export { bareName as person } from '../../shared/person.js';

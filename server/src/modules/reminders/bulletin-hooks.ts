@@ -2,12 +2,14 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { dateParam, num, runSql } from '../common/raw-sql.js';
 import { InspectionFinding } from '../inspection/inspection.entity.js';
 import { CheckTaskStatus } from '../risk/risk.enums.js';
+import type { MessageKey } from '../../messages/render.js';
+import type { BulletinSentence } from './bulletin-text.js';
 import { bureauDay } from './reminder-text.js';
 
 /** An enterprise whose filings did not match what inspectors found on site (比对; the bulletin criteria, R11 in docs/rules.md). */
 export interface Discrepancy {
   enterpriseId: string;
-  detail: string;
+  parts: BulletinSentence[];
 }
 
 /** How many findings a reason quotes by title before "等 n 处". */
@@ -35,23 +37,23 @@ export async function discrepanciesFoundOnSite(
   const byEnterprise = new Map<string, InspectionFinding[]>();
   for (const f of findings) byEnterprise.set(f.enterprise.id, [...(byEnterprise.get(f.enterprise.id) ?? []), f]);
   return [...byEnterprise].map(([enterpriseId, list]) => {
-    const part = (flag: 'discrepancy' | 'falseRectification', label: string) => {
+    const part = (flag: 'discrepancy' | 'falseRectification', key: MessageKey): BulletinSentence | null => {
       const mine = list.filter((f) => f[flag]);
       if (mine.length === 0) return null;
-      const quoted = mine
-        .slice(0, QUOTED)
-        .map(
-          (f) => `「${f.hazard.getEntity().title}」（${bureauDay(f.inspection.getEntity().inspectedAt, timeZone)}）`,
-        );
-      return `${label} ${mine.length} 处：${quoted.join('、')}${mine.length > QUOTED ? ' 等' : ''}`;
+      return {
+        key,
+        params: { n: mine.length },
+        items: mine.slice(0, QUOTED).map((f) => ({
+          key: 'bulletin.foundItem',
+          params: { title: f.hazard.getEntity().title, day: bureauDay(f.inspection.getEntity().inspectedAt, timeZone) },
+        })),
+        more: mine.length > QUOTED,
+      };
     };
-    const detail = [
-      part('discrepancy', '现场检查发现企业未上报的隐患'),
-      part('falseRectification', '现场检查发现报称已整改但未整改到位'),
-    ]
-      .filter(Boolean)
-      .join('；');
-    return { enterpriseId, detail };
+    const parts = [part('discrepancy', 'bulletin.unfiled'), part('falseRectification', 'bulletin.notRectified')].filter(
+      (p): p is BulletinSentence => p !== null,
+    );
+    return { enterpriseId, parts };
   });
 }
 
@@ -59,7 +61,7 @@ export async function discrepanciesFoundOnSite(
 export interface ChecksMissed {
   enterpriseId: string;
   count: number;
-  detail: string;
+  parts: BulletinSentence[];
 }
 
 /**
@@ -83,11 +85,19 @@ export async function checksMissedDuring(em: EntityManager, from: Date, to: Date
   return [...byEnterprise].map(([enterpriseId, measures]) => {
     measures.sort((a, b) => b.n - a.n || a.description.localeCompare(b.description));
     const count = measures.reduce((sum, m) => sum + m.n, 0);
-    const quoted = measures.slice(0, QUOTED).map((m) => `「${m.description}」${m.n} 次`);
     return {
       enterpriseId,
       count,
-      detail: `${count} 次排查任务逾期未完成：${quoted.join('、')}${measures.length > QUOTED ? ' 等' : ''}`,
+      parts: [
+        {
+          key: 'bulletin.checksMissed' as const,
+          params: { n: count },
+          items: measures
+            .slice(0, QUOTED)
+            .map((m) => ({ key: 'bulletin.missedItem' as const, params: { description: m.description, n: m.n } })),
+          more: measures.length > QUOTED,
+        },
+      ],
     };
   });
 }

@@ -20,7 +20,9 @@ import { sha256 } from '../snapshot/snapshot.service.js';
 import { Bulletin } from './bulletin.entity.js';
 import { checksMissedDuring, discrepanciesFoundOnSite } from './bulletin-hooks.js';
 import type { IssueOptions } from './dispatch.service.js';
-import { bureauDay, windowZh } from './reminder-text.js';
+import { BUREAU_LOCALE, type MessageKey, type MessageParams } from '../../messages/render.js';
+import { renderParts, renderSentence, type BulletinSentence } from './bulletin-text.js';
+import { bureauDay } from './reminder-text.js';
 import type { BulletinData, BulletinEntry, BulletinReason } from './reminders.types.js';
 
 /** A half-month period: the 1st–15th or the 16th–last day, as bureau dates and instants [start, end). */
@@ -49,16 +51,31 @@ export function periodEndedBy(today: string, timeZone: string): Period {
   return periodOf(start, timeZone);
 }
 
-/** The criteria the bulletin applies, as sentences it states. */
-export function criteriaText(env: Pick<Env, 'noLoginWindowMs' | 'noFilingWindowMs' | 'reminders'>): string[] {
-  const texts: Record<string, string> = {
-    no_login: `期内出现连续超过${windowZh(env.noLoginWindowMs)}未登录系统`,
-    no_filing: `期内出现连续超过${windowZh(env.noFilingWindowMs)}未自行上报隐患`,
-    overdue: `期内有${env.reminders.bulletinMinOverdue}条及以上隐患超过整改期限未整改`,
-    discrepancy: '期内现场检查发现企业未上报的隐患，或报称已整改而实际未整改（比对不符）',
-    checks_missed: `期内有${env.reminders.bulletinMinMissedChecks}次及以上风险管控排查任务逾期未完成`,
+type CriteriaEnv = Pick<Env, 'noLoginWindowMs' | 'noFilingWindowMs' | 'reminders'>;
+
+/** The criteria the bulletin applies, as sentences it states (keys and params: each viewer reads them in their language). */
+export function criteriaSentences(env: CriteriaEnv): BulletinSentence[] {
+  const params: Record<string, MessageParams> = {
+    no_login: { windowMs: env.noLoginWindowMs },
+    no_filing: { windowMs: env.noFilingWindowMs },
+    overdue: { n: env.reminders.bulletinMinOverdue },
+    discrepancy: {},
+    checks_missed: { n: env.reminders.bulletinMinMissedChecks },
   };
-  return env.reminders.bulletinCriteria.map((c) => texts[c]!);
+  return env.reminders.bulletinCriteria.map((c) => ({
+    key: `bulletin.criterion.${c}` as MessageKey,
+    params: params[c]!,
+  }));
+}
+
+/** The criteria in the bureau's language, as the stored bulletin and its announcement state them. */
+export function criteriaText(env: CriteriaEnv): string[] {
+  return criteriaSentences(env).map((s) => renderSentence(BUREAU_LOCALE, s));
+}
+
+/** A reason with its sentences; `detail` in the bureau's language. */
+function reason(kind: BulletinReason['kind'], parts: BulletinSentence[]): BulletinReason {
+  return { kind, detail: renderParts(BUREAU_LOCALE, parts), parts };
 }
 
 const rowDate = (v: unknown): Date =>
@@ -99,10 +116,24 @@ export async function computeBulletin(
     for (const e of enterprises) {
       const silent = quietDuring(logins.get(e.id) ?? [], e.registeredAt, startAt, endAt, env.noLoginWindowMs);
       if (silent)
-        add(e.id, {
-          kind: 'NO_LOGIN',
-          detail: `自 ${bureauDay(silent.since, tz)} 起连续超过${windowZh(env.noLoginWindowMs)}未登录${silent.lastAt ? `（此前最后登录 ${bureauDay(silent.lastAt, tz)}）` : ''}`,
-        });
+        add(
+          e.id,
+          reason('NO_LOGIN', [
+            silent.lastAt
+              ? {
+                  key: 'bulletin.noLoginAfter',
+                  params: {
+                    from: bureauDay(silent.since, tz),
+                    windowMs: env.noLoginWindowMs,
+                    last: bureauDay(silent.lastAt, tz),
+                  },
+                }
+              : {
+                  key: 'bulletin.noLogin',
+                  params: { from: bureauDay(silent.since, tz), windowMs: env.noLoginWindowMs },
+                },
+          ]),
+        );
     }
   }
 
@@ -120,10 +151,24 @@ export async function computeBulletin(
     for (const e of enterprises) {
       const silent = quietDuring(filings.get(e.id) ?? [], e.registeredAt, startAt, endAt, env.noFilingWindowMs);
       if (silent)
-        add(e.id, {
-          kind: 'NO_FILING',
-          detail: `自 ${bureauDay(silent.since, tz)} 起连续超过${windowZh(env.noFilingWindowMs)}未上报隐患${silent.lastAt ? `（此前最后上报 ${bureauDay(silent.lastAt, tz)}）` : ''}`,
-        });
+        add(
+          e.id,
+          reason('NO_FILING', [
+            silent.lastAt
+              ? {
+                  key: 'bulletin.noFilingAfter',
+                  params: {
+                    from: bureauDay(silent.since, tz),
+                    windowMs: env.noFilingWindowMs,
+                    last: bureauDay(silent.lastAt, tz),
+                  },
+                }
+              : {
+                  key: 'bulletin.noFiling',
+                  params: { from: bureauDay(silent.since, tz), windowMs: env.noFilingWindowMs },
+                },
+          ]),
+        );
     }
   }
 
@@ -133,25 +178,31 @@ export async function computeBulletin(
     for (const h of late) byEnterprise.set(h.enterprise.id, [...(byEnterprise.get(h.enterprise.id) ?? []), h]);
     for (const [id, hazards] of byEnterprise) {
       if (hazards.length < env.reminders.bulletinMinOverdue) continue;
-      add(id, {
-        kind: 'OVERDUE',
-        detail: `${hazards.length} 条隐患超期未整改：${hazards
-          .slice(0, 3)
-          .map((h) => `「${h.title}」（期限 ${bureauDay(h.deadline!, tz)}）`)
-          .join('、')}${hazards.length > 3 ? ' 等' : ''}`,
-      });
+      add(
+        id,
+        reason('OVERDUE', [
+          {
+            key: 'bulletin.overdue',
+            params: { n: hazards.length },
+            items: hazards.slice(0, 3).map((h) => ({
+              key: 'bulletin.overdueItem',
+              params: { title: h.title, day: bureauDay(h.deadline!, tz) },
+            })),
+            more: hazards.length > 3,
+          },
+        ]),
+      );
     }
   }
 
   if (criteria.has('discrepancy')) {
     for (const d of await discrepanciesFoundOnSite(em, startAt, endAt, tz))
-      add(d.enterpriseId, { kind: 'DISCREPANCY', detail: d.detail });
+      add(d.enterpriseId, reason('DISCREPANCY', d.parts));
   }
 
   if (criteria.has('checks_missed')) {
     for (const m of await checksMissedDuring(em, startAt, endAt))
-      if (m.count >= env.reminders.bulletinMinMissedChecks)
-        add(m.enterpriseId, { kind: 'CHECKS_MISSED', detail: m.detail });
+      if (m.count >= env.reminders.bulletinMinMissedChecks) add(m.enterpriseId, reason('CHECKS_MISSED', m.parts));
   }
 
   const named: BulletinEntry[] = enterprises
@@ -168,7 +219,7 @@ export async function computeBulletin(
         reasons: reasons.get(e.id)!,
       };
     });
-  return { criteria: criteriaText(env), named };
+  return { criteria: criteriaText(env), criteriaSentences: criteriaSentences(env), named };
 }
 
 /**

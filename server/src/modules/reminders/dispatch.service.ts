@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { QueryOrder, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { COUNTED_HAZARD } from '../enterprise/standing.js';
 import type { EntityManager } from '@mikro-orm/knex';
 import { log } from '../../config/log.js';
@@ -63,7 +63,8 @@ export async function computeDispatch(
     em.find(
       Hazard,
       { $and: [COUNTED_HAZARD, OPEN_HAZARD, { grade: HazardGrade.MAJOR }] },
-      { populate: ['enterprise'], orderBy: { filedAt: 'asc', id: 'asc' } },
+      // The soonest deadline first: what the director must chase next (a hazard without one last).
+      { populate: ['enterprise'], orderBy: { deadline: QueryOrder.ASC_NULLS_LAST, filedAt: 'asc', id: 'asc' } },
     ),
   ]);
   const overdue = alerts.filter((a) => a.kind === AlertKind.OVERDUE && a.hazard).map((a) => a.hazard!.getEntity());

@@ -10,7 +10,9 @@ import { paginate, type Page } from '../common/pagination.js';
 import { ReminderTrigger } from '../snapshot/daily-snapshot.entity.js';
 
 import { bureauToday } from '../snapshot/snapshot.service.js';
+import { BUREAU_LOCALE } from '../../messages/render.js';
 import { Bulletin } from './bulletin.entity.js';
+import { renderParts, renderSentence } from './bulletin-text.js';
 import { issueBulletin, periodEndedBy } from './bulletin.service.js';
 import { issueWeeklyDispatch } from './dispatch.service.js';
 import {
@@ -148,15 +150,21 @@ export class BulletinResolver {
   @FieldResolver(() => [String], {
     description: 'The criteria the bulletin applied, as it states them (BULLETIN_CRITERIA, the alert windows).',
   })
-  criteria(@Root() bulletin: Bulletin): string[] {
-    return parseReminderJson<BulletinData>(bulletin.data).criteria;
+  criteria(@Root() bulletin: Bulletin, @Ctx() ctx: Context): string[] {
+    const data = parseReminderJson<BulletinData>(bulletin.data);
+    const locale = ctx.locale ?? BUREAU_LOCALE;
+    return data.criteriaSentences?.map((s) => renderSentence(locale, s)) ?? data.criteria;
   }
 
   @FieldResolver(() => [BulletinEntry], {
     description: 'The enterprises named, with the reasons; each is a key supervision target for the next period.',
   })
-  named(@Root() bulletin: Bulletin): BulletinEntry[] {
-    return parseReminderJson<BulletinData>(bulletin.data).named;
+  named(@Root() bulletin: Bulletin, @Ctx() ctx: Context): BulletinEntry[] {
+    const locale = ctx.locale ?? BUREAU_LOCALE;
+    return parseReminderJson<BulletinData>(bulletin.data).named.map((entry) => ({
+      ...entry,
+      reasons: entry.reasons.map((r) => ({ kind: r.kind, detail: r.parts ? renderParts(locale, r.parts) : r.detail })),
+    }));
   }
 
   @FieldResolver(() => [String], {

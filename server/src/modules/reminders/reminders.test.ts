@@ -187,6 +187,25 @@ describe.each(dialects)('the semi-monthly bulletin and the weekly dispatch, on %
 
     const again = await server.gql(BULLETIN, { p: '2026-11-01' }, director);
     expect(again.data!.issueBulletin.named).toHaveLength(bulletin.named.length);
+    // In English mode the criteria and reasons read in English; the stored bulletin stays the bureau's (the same hash).
+    const english = (
+      await server.gql(
+        `{ bulletin(periodStart: "2026-11-01") { contentHash criteria named { code reasons { kind detail } } } }`,
+        {},
+        director,
+        { 'accept-language': 'en' },
+      )
+    ).data!.bulletin;
+    const englishText = [
+      ...english.criteria,
+      ...english.named.flatMap((e: any) => e.reasons.map((r: any) => r.detail)),
+    ];
+    expect(englishText.join('\n')).toContain('15 days');
+    for (const text of englishText)
+      expect(text.replace(/「[^」]*」|“[^”]*”/g, ''), text).not.toMatch(/[\u4e00-\u9fff]/);
+    const englishE010 = english.named.find((e: any) => e.code === 'e010').reasons[0].detail;
+    expect(englishE010).toBe('found on site, not filed by the enterprise (1): “砂轮机防护罩缺失” (2026-11-10)');
+    expect(english.named.map((e: any) => e.code)).toEqual(bulletin.named.map((e: any) => e.code));
     const read = await server.gql(
       `{ bulletin { periodStart named { code } } bulletins { totalCount } }`,
       {},
@@ -213,7 +232,7 @@ describe.each(dialects)('the semi-monthly bulletin and the weekly dispatch, on %
     const issued = await server.gql(`mutation { issueWeeklyDispatch { weekOf } }`, {}, await server.login('admin'));
     expect(issued.errors).toBeUndefined();
     expect(issued.data!.issueWeeklyDispatch.weekOf).toBe('2026-11-16');
-    const QUERY = `{ weeklyDispatch { weekOf departments { number leaderName silent { code reason keyTarget } overdue { enterpriseCode keyTarget } dueSoon { deadline } majorOpen { grade } } } }`;
+    const QUERY = `{ weeklyDispatch { weekOf departments { number leaderName silent { code reason keyTarget } overdue { enterpriseCode keyTarget } dueSoon { deadline } majorOpen { grade deadline } } } }`;
     const mine = (await server.gql(QUERY, {}, await server.login('leader1'))).data!.weeklyDispatch;
     expect(mine.departments.map((d: any) => d.number)).toEqual([1]);
     const silent = mine.departments[0].silent.map((e: any) => `${e.code}:${e.reason}`);
@@ -225,6 +244,11 @@ describe.each(dialects)('the semi-monthly bulletin and the weekly dispatch, on %
     const all = (await server.gql(QUERY, {}, await server.login('director'))).data!.weeklyDispatch;
     expect(all.departments).toHaveLength(5);
     expect(all.departments.flatMap((d: any) => d.majorOpen).every((h: any) => h.grade === 'MAJOR')).toBe(true);
+    // The director chases the soonest deadline first: each department's major hazards in deadline order.
+    const deadlines = all.departments.map((d: any) => d.majorOpen.map((h: any) => h.deadline));
+    expect(deadlines.some((list: string[]) => new Set(list).size > 1)).toBe(true);
+    for (const list of deadlines)
+      expect(list).toEqual([...list].sort((a: string | null, b: string | null) => (a ?? '~').localeCompare(b ?? '~')));
     const notMonday = await server.gql(
       `mutation { issueWeeklyDispatch(weekOf: "2026-11-17") { weekOf } }`,
       {},

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { HazardGrade, HazardStatus } from '../hazard/hazard.enums.js';
+import type { BulletinSentence } from './bulletin-text.js';
 
 @ObjectType({ description: 'An enterprise a level must chase: silent beyond a window, or with checks missed.' })
 export class DispatchEnterprise {
@@ -96,8 +97,13 @@ export class BulletinReason {
   @Field({ description: '`NO_LOGIN`, `NO_FILING`, `OVERDUE`, `DISCREPANCY` or `CHECKS_MISSED`.' })
   kind!: string;
 
-  @Field({ description: 'The reason as the bulletin states it.' })
+  @Field({
+    description: 'The reason as the bulletin states it, in the language the request asks for (Accept-Language).',
+  })
   detail!: string;
+
+  /** The reason's sentences as keys and params (bulletins issued before they were kept have only `detail`). */
+  parts?: BulletinSentence[];
 }
 
 @ObjectType({ description: 'An enterprise named in a bulletin; it is a key supervision target for the next period.' })
@@ -126,6 +132,8 @@ export class BulletinEntry {
 
 export interface BulletinData {
   criteria: string[];
+  /** The criteria as keys and params (bulletins issued before they were kept have only `criteria`). */
+  criteriaSentences?: BulletinSentence[];
   named: BulletinEntry[];
   clearedTargets: string[];
 }

@@ -34,6 +34,8 @@ export interface TickerItem {
   title?: string;
   grade?: HazardGrade;
   alertKind?: string;
+  /** A closed hazard an inspection found not rectified (RECTIFICATION_REJECTED with `reopened`): not a verifier's rejection. */
+  reopened?: boolean;
 }
 
 /** green: live; amber: reconnecting; grey: offline, with the time of the last update. */
