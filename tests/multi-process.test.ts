@@ -131,7 +131,14 @@ describe.runIf(shared)('several server processes sharing PostgreSQL and Redis', 
   beforeAll(async () => {
     db = await createTestDatabase('postgresql');
     // No Chromium for the snapshot image here: the test is about who takes it, not about pixels.
-    const env = { DATABASE_URL: db.url, REDIS_URL: REDIS_TEST_URL, CHROMIUM_PATH: '/nonexistent/chromium' };
+    // SNAPSHOT_AT 00:00: today's snapshot is due at start whatever the hour (a missed day is never
+    // caught up, so with the default 08:00 a run before 08:00 bureau time would see none).
+    const env = {
+      DATABASE_URL: db.url,
+      REDIS_URL: REDIS_TEST_URL,
+      CHROMIUM_PATH: '/nonexistent/chromium',
+      SNAPSHOT_AT: '00:00',
+    };
     first = new ServerProcess('first', env);
     await first.url;
     second = new ServerProcess('second', env);

@@ -114,6 +114,8 @@ describe.skipIf(!!skip)('the enterprise keeps its risk register and records chec
     try {
       const { page } = phone;
       await signIn(page, server.url, 'e001', /\/ledger$/);
+      // On a phone the menu folds behind one button (AppShell).
+      await page.click('[data-test="menu-button"]');
       await page.click('nav a[href="/risk"]');
       await page.waitForURL(/\/risk$/);
       await page.waitForSelector('[data-test="due-check"]');

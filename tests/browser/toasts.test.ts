@@ -78,7 +78,7 @@ describe.skipIf(!!skip)('a word after every action', () => {
       await page.waitForURL(/\/self-inspection$/);
       await page.click('[data-test="add-NEW_HAZARD"]');
       await page.fill('[data-test="finding"] input[name="title"]', '灭火器压力不足（自查）');
-      await page.check('[data-test="finding"] input[name="onSpot"]');
+      await page.check('[data-test="finding"] input[name="rectifiedOnSpot"]');
       await page.click('[data-test="submit"]');
       await toastSays(page, 'success', /自查记录已保存/);
       await page.waitForURL(/\/ledger$/);
