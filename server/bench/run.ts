@@ -5,15 +5,12 @@
 import { log } from '../src/config/log.js';
 import { measureAppShell } from './app-shell.js';
 import { benchCheckWatcher } from './check-watcher.js';
+import { benchLedgerExport } from './ledger-export.js';
 import { soak } from './soak.js';
 import type { DatabaseKind } from '../src/config/env.js';
 import { computeWallboard } from '../src/modules/wallboard/wallboard.service.js';
 import { scopeOf } from '../src/modules/auth/scope.js';
 import { User } from '../src/modules/auth/user.entity.js';
-import ExcelJS from 'exceljs';
-import { Enterprise } from '../src/modules/enterprise/enterprise.entity.js';
-import { Hazard } from '../src/modules/hazard/hazard.entity.js';
-import { HazardGrade, HazardSource, HazardStatus } from '../src/modules/hazard/hazard.enums.js';
 import { postgresAnswers } from '../src/testing/databases.js';
 import { startTestServer } from '../src/testing/test-server.js';
 import { registryRows, registryXlsx, uploadImport } from '../src/testing/registry-files.js';
@@ -24,6 +21,10 @@ const goals: Array<{ what: string; ms: number; goal: number }> = [];
 const record = (what: string, ms: number, goal: number) => {
   goals.push({ what, ms, goal });
   console.log(`${ms <= goal ? 'ok  ' : 'SLOW'} ${what}: ${ms.toFixed(1)} ms (goal ≤ ${goal} ms)`);
+};
+const memory = (what: string, mb: number, goal: number) => {
+  goals.push({ what, ms: mb, goal });
+  console.log(`${mb <= goal ? 'ok  ' : 'BIG '} ${what} ${mb.toFixed(1)} MB (goal ≤ ${goal} MB)`);
 };
 
 async function median(runs: number, work: () => Promise<unknown>): Promise<number> {
@@ -102,86 +103,58 @@ async function bench(dialect: DatabaseKind): Promise<void> {
     if (imported.data?.importEnterprises.created !== 1000)
       throw new Error(`import failed: ${JSON.stringify(imported)}`);
     record(`${dialect}: import of 1,000 rows with accounts, one transaction`, took, 10_000);
-
-    await benchLedgerExport(server, dialect);
   } finally {
     await server.close();
   }
 }
 
 /**
- * Issue 12: a 10,000-row hazard ledger as XLSX over HTTP, streamed (exceljs WorkbookWriter, batches of
- * 500 rows). Reports the time to the last byte and how far the process's resident memory rose above
- * where it stood before the request (sampled every 10 ms), and checks the file has every row.
+ * `pnpm bench -- --only checks` (R14's watcher), `--only ledger` (issue 12's exports) or `--only live`
+ * runs one group of figures; `--dialect sqlite` or `--dialect postgresql` one database.
  */
-async function benchLedgerExport(server: Awaited<ReturnType<typeof startTestServer>>, dialect: DatabaseKind) {
-  const em = server.app.orm.em.fork();
-  const enterprise = await em.findOneOrFail(Enterprise, { code: 'e002' });
-  const filer = await em.findOneOrFail(User, { username: 'e002' });
-  const start = server.app.deps.clock.now().getTime() - 400 * 86_400_000;
-  const from = new Date(start - 1000);
-  for (let batch = 0; batch < 10; batch++) {
-    for (let i = 0; i < 1000; i++) {
-      const n = batch * 1000 + i;
-      const discoveredAt = new Date(start + n * 60_000);
-      em.create(Hazard, {
-        enterprise,
-        filedBy: filer,
-        title: `台账压测隐患 ${n + 1}：储罐区静电接地不良`,
-        location: `${(n % 12) + 1}号储罐`,
-        grade: n % 50 === 0 ? HazardGrade.SECOND : HazardGrade.THIRD,
-        status: HazardStatus.RECTIFYING,
-        source: HazardSource.SELF_INSPECTION,
-        discoveredAt,
-        filedAt: discoveredAt,
-        deadline: new Date(discoveredAt.getTime() + 10 * 86_400_000),
-        measures: '重新接地并检测，检测合格后拍照上传',
-        responsiblePerson: '张工',
-      });
-    }
-    await em.flush();
-    em.clear();
-  }
-  const to = new Date(start + 10_000 * 60_000);
-  const token = await server.login('director');
-  const url = `${server.url}/exports/ledger/${enterprise.id}.xlsx?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
-  (globalThis as { gc?: () => void }).gc?.();
-  const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  const sampler = setInterval(() => void (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-  const started = performance.now();
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-  let bytes = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    bytes += chunk.length;
-    chunks.push(Buffer.from(chunk));
-  }
-  const took = performance.now() - started;
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  if (response.status !== 200) throw new Error(`ledger export failed: ${response.status} ${Buffer.concat(chunks)}`);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.concat(chunks));
-  const rows = book.worksheets[0]!.actualRowCount - 1;
-  if (rows !== 10_000) throw new Error(`the ledger export has ${rows} rows, not 10,000`);
-  record(`${dialect}: ledger of 10,000 hazards as XLSX, streamed (${(bytes / 1024).toFixed(0)} kB)`, took, 10_000);
-  const grewMb = (peak - baseline) / 1024 / 1024;
-  goals.push({ what: 'ledger export memory', ms: grewMb, goal: 150 });
-  console.log(
-    `${grewMb <= 150 ? 'ok  ' : 'BIG '} ${dialect}: ledger export, resident memory rose ${grewMb.toFixed(1)} MB over the request (peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB; goal ≤ 150 MB)`,
-  );
+const GROUPS = ['live', 'checks', 'ledger'] as const;
+const DIALECTS: readonly DatabaseKind[] = ['sqlite', 'postgresql'];
+const option = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const only = option('--only') ?? (process.argv.includes('checks') ? 'checks' : undefined);
+const dialect = option('--dialect');
+if (only !== undefined && !(GROUPS as readonly string[]).includes(only)) {
+  console.error(`--only takes one of ${GROUPS.join(', ')}`);
+  process.exit(2);
+}
+if (dialect !== undefined && !(DIALECTS as readonly string[]).includes(dialect)) {
+  console.error(`--dialect takes one of ${DIALECTS.join(', ')}`);
+  process.exit(2);
+}
+const dialects = dialect === undefined ? DIALECTS : [dialect as DatabaseKind];
+const runs = (group: (typeof GROUPS)[number]) => only === undefined || only === group;
+
+function benchAppShell(): void {
+  // The field app's shell (R17): what the service worker precaches, gzipped; budget 500 kB.
+  const shell = measureAppShell();
+  if (shell) {
+    const kb = shell.gzipBytes / 1024;
+    goals.push({ what: 'app shell', ms: kb, goal: 500 });
+    console.log(
+      `${kb <= 500 ? 'ok  ' : 'BIG '} field app shell: ${shell.files} files, ${(shell.bytes / 1024).toFixed(1)} kB, ${kb.toFixed(1)} kB gzipped (goal ≤ 500 kB)`,
+    );
+  } else console.log('skipping the app shell size: dashboard/dist/sw.js is missing (pnpm build)');
 }
 
-// The field app's shell (R17): what the service worker precaches, gzipped; budget 500 kB.
-const shell = measureAppShell();
-if (shell) {
-  const kb = shell.gzipBytes / 1024;
-  goals.push({ what: 'app shell', ms: kb, goal: 500 });
-  console.log(
-    `${kb <= 500 ? 'ok  ' : 'BIG '} field app shell: ${shell.files} files, ${(shell.bytes / 1024).toFixed(1)} kB, ${kb.toFixed(1)} kB gzipped (goal ≤ 500 kB)`,
-  );
-} else console.log('skipping the app shell size: dashboard/dist/sw.js is missing (pnpm build)');
+async function benchDialect(kind: DatabaseKind): Promise<void> {
+  if (runs('live')) await bench(kind);
+  if (runs('ledger')) {
+    const server = await startTestServer({ dialect: kind });
+    try {
+      await benchLedgerExport(server, kind, record, memory);
+    } finally {
+      await server.close();
+    }
+  }
+  if (runs('checks')) await benchCheckWatcher(kind, record);
+}
 
 /** The 60 s soak of a server process: p50/p99, errors and resident-memory growth, each against a goal. */
 async function benchSoak(dialect: DatabaseKind): Promise<void> {
@@ -205,13 +178,11 @@ if (process.argv.includes('soak')) {
   process.exit(goals.every((g) => g.ms <= g.goal) ? 0 : 1);
 }
 
-// `pnpm bench -- --only checks` runs only the check watcher's figures (R14).
-const onlyChecks = process.argv.includes('checks');
-if (!onlyChecks) await benchSoak('sqlite');
-if (!onlyChecks) await bench('sqlite');
-await benchCheckWatcher('sqlite', record);
-if (await postgresAnswers()) {
-  if (!onlyChecks) await bench('postgresql');
-  await benchCheckWatcher('postgresql', record);
-} else console.log('skipping PostgreSQL: it does not answer at 127.0.0.1:5432');
+if (runs('live')) benchAppShell();
+if (runs('live') && dialects.includes('sqlite')) await benchSoak('sqlite');
+if (dialects.includes('sqlite')) await benchDialect('sqlite');
+if (dialects.includes('postgresql')) {
+  if (await postgresAnswers()) await benchDialect('postgresql');
+  else console.log('skipping PostgreSQL: it does not answer at 127.0.0.1:5432');
+}
 process.exit(goals.every((g) => g.ms <= g.goal) ? 0 : 1);

@@ -7,11 +7,15 @@ import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastAuditLink } from '../audit/audit.service.js';
+import { User } from '../auth/user.entity.js';
+import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Hazard } from '../hazard/hazard.entity.js';
+import { HazardGrade, HazardSource, HazardStatus } from '../hazard/hazard.enums.js';
 import { enterpriseId, fileWithPlan } from '../../testing/hazard-helpers.js';
 import { testDialects } from '../../testing/services.js';
 import { startTestServer, type TestServer } from '../../testing/test-server.js';
 import { LEDGER_COLUMNS, XLSX_TYPE } from './labels.js';
+import { MAX_PDF_LEDGER_ROWS } from './ledger-pdf.js';
 
 const dialects = await testDialects();
 const run = promisify(execFile);
@@ -161,6 +165,40 @@ describe.each(dialects)('exports of ledgers and reports, on %s', (dialect) => {
     expect(text).toMatch(/第\s*1\s*页\s*\/\s*共\s*\d+\s*页/);
     const head = await lastAuditLink(server.app.orm.em.fork());
     expect(text.replace(/\s+/g, '')).toContain(head!.hash);
+  }, 120_000);
+
+  it('prints no ledger longer than the PDF’s cap, and says to shorten the period or take the XLSX', async () => {
+    const em = server.app.orm.em.fork();
+    const enterprise = await em.findOneOrFail(Enterprise, { code: 'e003' });
+    const filer = await em.findOneOrFail(User, { username: 'e003' });
+    const start = server.app.deps.clock.now().getTime() - 900 * 86_400_000;
+    for (let n = 0; n <= MAX_PDF_LEDGER_ROWS; n++) {
+      const discoveredAt = new Date(start + n * 60_000);
+      em.create(Hazard, {
+        enterprise,
+        filedBy: filer,
+        title: `旧台账隐患 ${n + 1}`,
+        grade: HazardGrade.THIRD,
+        status: HazardStatus.CLOSED,
+        source: HazardSource.SELF_INSPECTION,
+        rectifiedOnSpot: true,
+        backfilled: false,
+        submittedLate: false,
+        discoveredAt,
+        filedAt: discoveredAt,
+        closedAt: discoveredAt,
+      });
+    }
+    await em.flush();
+    const span = `from=${encodeURIComponent(new Date(start).toISOString())}&to=${encodeURIComponent(new Date(start + MAX_PDF_LEDGER_ROWS * 60_000).toISOString())}`;
+    const refused = await get(`/exports/ledger/${enterprise.id}.pdf?${span}`, 'director');
+    expect(refused.status).toBe(400);
+    const body = (await refused.json()) as { code: string; field: string; message: string };
+    expect(body).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+    expect(body.message).toContain(`${MAX_PDF_LEDGER_ROWS + 1} 条隐患`);
+    expect(body.message).toContain('XLSX');
+    const book = await workbook(await get(`/exports/ledger/${enterprise.id}.xlsx?${span}`, 'director'));
+    expect(book.worksheets[0]!.actualRowCount).toBe(1 + MAX_PDF_LEDGER_ROWS + 1);
   }, 120_000);
 
   it('exports statsBy with its whole, and the assessment ranking with every lost point explained', async () => {
