@@ -93,5 +93,8 @@ describe.each(dialects)('hostile documents against a server process on %s', (dia
       data: { me: { username: 'analyst' } },
     });
     expect(server.process.log()).not.toMatch(/INTERNAL_SERVER_ERROR|"statusCode":500|"status":500/);
+    // The 2 MB frame is one warning line, not graphql-ws's stack trace.
+    expect(server.process.log()).not.toMatch(/Please check your implementation/);
+    expect(server.process.log()).toMatch(/socket closed: Max payload size exceeded/);
   });
 });

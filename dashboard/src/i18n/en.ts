@@ -102,6 +102,7 @@ export const en: Messages = {
     NO_LOGIN: 'No login 15 days',
     NO_FILING: 'No filing 15 days',
     OVERDUE: 'Overdue',
+    CHECKS_MISSED: 'Checks missed',
     overdueCount: '{n} overdue',
   },
   hazard: {

@@ -99,6 +99,7 @@ export const zhCN = {
     NO_LOGIN: '15天未登录',
     NO_FILING: '15天未填报',
     OVERDUE: '超期未整改',
+    CHECKS_MISSED: '排查任务逾期',
     overdueCount: '超期 {n}',
   },
   hazard: {

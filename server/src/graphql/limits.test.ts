@@ -185,6 +185,36 @@ describe.each(dialects)('operations too large to answer, on %s', (dialect) => {
     }
   });
 
+  it('words a syntax error and a document of too many tokens in the caller’s language, over HTTP and the socket', async () => {
+    const broken = await server.gql('{ hazards(first: 1) { totalCount }', {}, analyst);
+    expect(broken.errors![0]).toMatchObject({
+      message: '查询语句第 1 行第 35 列有语法错误：此处应为 Name，实际为 <EOF>。',
+      extensions: { code: 'GRAPHQL_PARSE_FAILED', messageKey: 'common.syntaxExpected' },
+    });
+    const english = await server.gql('{ hazards(first: 1) { totalCount } } }', {}, analyst, {
+      'accept-language': 'en',
+    });
+    expect(english.errors![0]!.message).toBe('Syntax error at line 1, column 38: unexpected "}".');
+    const tokens = await server.gql(`{ ${'__typename '.repeat(10_001)} }`, {}, null);
+    expect(tokens.errors![0]).toMatchObject({
+      message: '查询语句超过 10000 个词法单元，已停止解析。请分几次查询。',
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    });
+    const socket = openSocket(server.url, analyst);
+    try {
+      await socket.connected;
+      const errors = await new Promise<Array<{ message: string }>>((resolve) =>
+        socket.client.subscribe(
+          { query: '{ me { id ' },
+          { next: () => undefined, error: (e) => resolve(e as never), complete: () => resolve([]) },
+        ),
+      );
+      expect(errors[0]!.message).toMatch(/^查询语句第 1 行第 \d+ 列有语法错误：此处应为 Name，实际为 <EOF>。$/);
+    } finally {
+      await socket.dispose();
+    }
+  });
+
   it('sends a Content-Security-Policy that forbids framing with the dashboard', async () => {
     const response = await fetch(`${server.url}/`, { headers: { accept: 'text/html' } });
     const policy = response.headers.get('content-security-policy') ?? '';

@@ -48,6 +48,9 @@ export const validationRules: ValidationRule[] = [
   }) as ValidationRule,
   maxAliasesRule({
     n: MAX_ALIASES,
+    // armor lets `__typename` aliases through by default; thousands of them are still thousands of
+    // answers to build, and no page of ours aliases it.
+    allowList: [],
     ...refuse('common.tooManyAliases', MAX_ALIASES),
   }) as ValidationRule,
   maxDirectivesRule({

@@ -27,6 +27,10 @@ export const en: Catalogue = {
     queryTooDeep: 'This query nests {found} levels deep; at most {max} are allowed. Ask for less at once.',
     tooManyAliases: 'This query uses {found} aliases; at most {max} are allowed. Ask for less at once.',
     tooManyDirectives: 'This query uses {found} directives; at most {max} are allowed.',
+    syntaxError: 'Syntax error at line {line}, column {column}: {detail}',
+    syntaxExpected: 'Syntax error at line {line}, column {column}: expected {expected}, found {found}.',
+    syntaxUnexpected: 'Syntax error at line {line}, column {column}: unexpected {found}.',
+    tooManyTokens: 'This query has more than {max} tokens; parsing stopped. Ask for less at once.',
     queryTooCostly: 'This query costs about {found}; at most {max} is allowed. Use smaller pages (first).',
     queryTooHeavy:
       'This query weighs about {found} records; at most {max} are allowed. Ask for fewer aggregates (wallboard, stats, auditChain) or use smaller pages (first).',

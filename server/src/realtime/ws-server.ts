@@ -215,6 +215,17 @@ export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps
     wss,
   );
 
+  // graphql-ws prints any socket error with its stack ("Please check your implementation") and
+  // closes with 1011. A frame over MAX_MESSAGE_BYTES is the client's fault, not ours: ws already
+  // closes it with 1009 (message too big), so the socket's errors get one log line instead.
+  wss.on('connection', (socket: WebSocket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error: Error & { code?: string }) => {
+      log.warn(`socket closed: ${error.message}`, { code: error.code });
+      if (socket.readyState === socket.OPEN) socket.close(CloseCode.InternalServerError, 'Internal server error');
+    });
+  });
+
   const checkSessions = async () => {
     const now = clock.now();
     const open = [...sessions.values()];

@@ -10,6 +10,12 @@ import type { SeedCheckTask, SeedHistory, SeedMeasure, SeedRiskPoint } from './s
 const RED_CHANCE = 0.12;
 /** Share of ended cycles an up-to-date enterprise missed, each caught up by a check in the next cycle. */
 const STRAY_MISS = 0.03;
+/**
+ * An up-to-date enterprise's stray misses lie at least this far apart, so that none of them reaches the
+ * bulletin's `BULLETIN_MIN_MISSED_CHECKS` (3) in a half-month: only the enterprises meant to have
+ * lapsed are named for missed checks, as a bureau would expect of its demo.
+ */
+const STRAY_SPACING_MS = 16 * 86_400_000;
 
 export interface RegisterPlan {
   /** When the enterprise entered its register; its measures' first cycles start then. */
@@ -112,6 +118,8 @@ export function seedRegister(
           .map((m) => m.id)
       : [],
   );
+  const strays: number[] = [];
+  const strayFits = (at: Date) => strays.every((t) => Math.abs(t - at.getTime()) >= STRAY_SPACING_MS);
   for (const measure of measures) {
     const cycle = measure.checkEverySeconds * 1000;
     const lapsedCycles = lapsed.has(measure.id) ? rng.int(1, 3) : 0;
@@ -139,8 +147,9 @@ export function seedRegister(
       } else if (k >= ended - lapsedCycles) {
         task.status = CheckTaskStatus.MISSED;
         measure.missedAt = dueAt;
-      } else if (k < ended - 1 - lapsedCycles && rng.chance(STRAY_MISS)) {
+      } else if (k < ended - 1 - lapsedCycles && rng.chance(STRAY_MISS) && strayFits(dueAt)) {
         task.status = CheckTaskStatus.MISSED;
+        strays.push(dueAt.getTime());
       } else {
         task.status = CheckTaskStatus.DONE;
         task.doneAt = doneAt;

@@ -24,6 +24,7 @@ import { eventStream } from './event-stream.js';
 import type { LiveEvent } from './live-event.js';
 import { EventRecord } from './event-record.entity.js';
 import { EventMessage } from './event.type.js';
+import { EventKind } from './event-kind.js';
 
 /** The replay horizon in whole hours, for the refusal's sentence. */
 const horizonHours = (ms: number) => Math.round(ms / 3_600_000);
@@ -107,5 +108,16 @@ export class EventResolver {
   })
   data(@Root() event: EventMessage): string | null {
     return event.payload ? JSON.stringify(event.payload) : null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'A RECTIFICATION_REJECTED that an on-site inspection caused by reopening a closed hazard (R4), not a verifier’s rejection. ' +
+      'A wallboard words the two apart without reading `data`, which a kiosk may not see.',
+  })
+  reopened(@Root() event: EventMessage): boolean {
+    return event.kind === EventKind.RECTIFICATION_REJECTED && !!event.payload && 'reopened' in event.payload
+      ? event.payload.reopened === true
+      : false;
   }
 }

@@ -29,6 +29,7 @@ export const KIOSK_VIEW_FIELDS: ReadonlySet<string> = new Set([
   'since',
   'seq',
   'at',
+  'reopened',
   'enterprise',
   'hazard',
   'alert',

@@ -1,5 +1,6 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
 import type { HazardQuery } from '../../../gql/generated.js';
 import { createAppI18n } from '../../../i18n/index.js';
 import HazardActions from './HazardActions.vue';
@@ -53,8 +54,11 @@ const hazard = (status: Hazard['status'], can: Partial<Can> = {}): Hazard => ({
   history: [],
 });
 
+/** The outbox form reads the route (a queued action's return address); a page of its own stands in. */
+const router = () =>
+  createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { template: '<div />' } }] });
 const mountActions = (h: Hazard) =>
-  mount(HazardActions, { props: { hazard: h }, global: { plugins: [createAppI18n('zh-CN')] } });
+  mount(HazardActions, { props: { hazard: h }, global: { plugins: [createAppI18n('zh-CN'), router()] } });
 const buttons = (h: Hazard): string[] =>
   mountActions(h)
     .findAll('button')

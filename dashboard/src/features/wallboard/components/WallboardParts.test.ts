@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('../../../shared/charts/echarts.js', () => ({
   VChart: defineComponent({
     name: 'Echarts',
-    props: { option: Object, autoresize: Boolean },
+    props: { option: { type: Object, default: null }, autoresize: Boolean },
     setup: () => () => h('div'),
   }),
 }));

@@ -61,16 +61,8 @@ export function tickerItem(event: EventsSubscription['events']): TickerItem {
     title: event.hazard?.title,
     grade: event.hazard?.grade,
     alertKind: event.alert?.kind,
-    reopened: event.kind === 'RECTIFICATION_REJECTED' && reopenedIn(event.data),
+    reopened: event.reopened,
   };
-}
-
-function reopenedIn(data: string | null | undefined): boolean {
-  try {
-    return (JSON.parse(data ?? 'null') as { reopened?: unknown } | null)?.reopened === true;
-  } catch {
-    return false;
-  }
 }
 
 /** Adds events to the ticker, newest first, each seq once, keeping TICKER_LENGTH. */
