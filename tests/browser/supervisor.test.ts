@@ -82,6 +82,18 @@ describe.skipIf(!!skip)('the wallboard', () => {
       await tv.page.waitForSelector('[data-test="ticker-item"]');
       await screenshot(tv.page, 'wallboard-director-1920x1080.png');
       await tv.page.setViewportSize(PHONE);
+      // Every column of the department table on the phone's panel, 重大 included: nothing cut off or to scroll to.
+      const table = await tv.page.$eval('[data-test="department-table"]', (panel) => {
+        const scroll = panel.querySelector('.scroll')!;
+        const last = panel.querySelector('thead th:last-child')!.getBoundingClientRect();
+        return {
+          scrolls: scroll.scrollWidth > scroll.clientWidth,
+          lastRight: last.right,
+          panelRight: panel.getBoundingClientRect().right,
+        };
+      });
+      expect(table.scrolls).toBe(false);
+      expect(table.lastRight).toBeLessThanOrEqual(table.panelRight);
       await screenshot(tv.page, 'wallboard-director-390x844.png');
       await screenshot(tv.page, 'wallboard-director-390-full.png', true);
     } finally {

@@ -377,6 +377,7 @@ export const en: Messages = {
     leader: 'Deputy leader',
     department: 'Department',
     major: 'Major',
+    short: { enterprises: 'Firms', loginRate: 'Logins', filingRate: 'Filings', overdue: 'Overdue' },
     trend: 'Hazards filed / closed, last 30 days',
     filed: 'Filed',
     closed: 'Closed',

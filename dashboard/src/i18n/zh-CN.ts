@@ -364,6 +364,7 @@ export const zhCN = {
     leader: '分管领导',
     department: '科室',
     major: '重大',
+    short: { enterprises: '企业', loginRate: '登录率', filingRate: '填报率', overdue: '超期' },
     trend: '近30日隐患 上报 / 销号',
     filed: '上报',
     closed: '销号',
