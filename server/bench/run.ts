@@ -6,6 +6,7 @@ import { log } from '../src/config/log.js';
 import { measureAppShell } from './app-shell.js';
 import { benchCheckWatcher } from './check-watcher.js';
 import { benchLedgerExport } from './ledger-export.js';
+import { benchReplay } from './replay.js';
 import { soak } from './soak.js';
 import type { DatabaseKind } from '../src/config/env.js';
 import { computeWallboard } from '../src/modules/wallboard/wallboard.service.js';
@@ -25,6 +26,12 @@ const record = (what: string, ms: number, goal: number) => {
 const memory = (what: string, mb: number, goal: number) => {
   goals.push({ what, ms: mb, goal });
   console.log(`${mb <= goal ? 'ok  ' : 'BIG '} ${what} ${mb.toFixed(1)} MB (goal ≤ ${goal} MB)`);
+};
+
+/** A floor rather than a ceiling (events per second): kept negated, so every goal reads `value ≤ goal`. */
+const rate = (what: string, perSecond: number, goal: number) => {
+  goals.push({ what, ms: -perSecond, goal: -goal });
+  console.log(`${perSecond >= goal ? 'ok  ' : 'SLOW'} ${what}: ${Math.round(perSecond)} /s (goal ≥ ${goal} /s)`);
 };
 
 async function median(runs: number, work: () => Promise<unknown>): Promise<number> {
@@ -109,10 +116,10 @@ async function bench(dialect: DatabaseKind): Promise<void> {
 }
 
 /**
- * `pnpm bench -- --only checks` (R14's watcher), `--only ledger` (issue 12's exports) or `--only live`
+ * `pnpm bench -- --only checks` (R14's watcher), `--only ledger` (issue 12's exports), `--only replay` (issue 15) or `--only live`
  * runs one group of figures; `--dialect sqlite` or `--dialect postgresql` one database.
  */
-const GROUPS = ['live', 'checks', 'ledger'] as const;
+const GROUPS = ['live', 'checks', 'ledger', 'replay'] as const;
 const DIALECTS: readonly DatabaseKind[] = ['sqlite', 'postgresql'];
 const option = (name: string) => {
   const at = process.argv.indexOf(name);
@@ -153,6 +160,7 @@ async function benchDialect(kind: DatabaseKind): Promise<void> {
       await server.close();
     }
   }
+  if (runs('replay')) await benchReplay(kind, record, rate);
   if (runs('checks')) await benchCheckWatcher(kind, record);
 }
 

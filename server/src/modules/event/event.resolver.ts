@@ -14,7 +14,6 @@ import { requireViewer, type Context } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
 import { Alert } from '../alert/alert.entity.js';
 import { enterpriseScopeWhere, eventScopeWhere } from '../auth/scope.js';
-import { isUuid } from '../common/ids.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { findEnterpriseInScope } from '../enterprise/enterprise.repository.js';
 import { Hazard } from '../hazard/hazard.entity.js';
@@ -25,6 +24,7 @@ import type { LiveEvent } from './live-event.js';
 import { EventRecord } from './event-record.entity.js';
 import { EventMessage } from './event.type.js';
 import { EventKind } from './event-kind.js';
+import { alertIdOf } from './live-event.js';
 
 /** The replay horizon in whole hours, for the refusal's sentence. */
 const horizonHours = (ms: number) => Math.round(ms / 3_600_000);
@@ -94,9 +94,10 @@ export class EventResolver {
     nullable: true,
     description: 'The display raised or cleared (ALERT_RAISED, ALERT_CLEARED).',
   })
-  alert(@Root() event: EventMessage, @Ctx() ctx: Context): Promise<Alert | null> | null {
-    const alertId = event.payload && 'alertId' in event.payload ? event.payload.alertId : null;
-    if (typeof alertId !== 'string' || !isUuid(alertId)) return null;
+  alert(@Root() event: EventMessage, @Ctx() ctx: Context): Promise<Alert | null> | Alert | null {
+    if (event.preloaded) return event.preloaded.alert ?? null;
+    const alertId = alertIdOf(event);
+    if (!alertId) return null;
     return ctx.em.findOne(Alert, {
       $and: [{ id: alertId }, { enterprise: enterpriseScopeWhere(requireViewer(ctx).scope) }],
     } as FilterQuery<Alert>);

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { EventKind } from './event-kind.js';
+import type { Alert } from '../alert/alert.entity.js';
 import type { Enterprise } from '../enterprise/enterprise.entity.js';
 import type { Hazard } from '../hazard/hazard.entity.js';
 import type { EventPayloads } from './event-payloads.js';
@@ -24,5 +25,5 @@ export class EventMessage {
   hazardId!: string | null;
   payload!: EventPayloads[EventKind] | null;
   /** A replay's page-wide load of the enterprise and hazard, within scope (realtime/event-stream.ts). */
-  preloaded?: { enterprise?: Enterprise | null; hazard?: Hazard | null };
+  preloaded?: { enterprise?: Enterprise | null; hazard?: Hazard | null; alert?: Alert | null };
 }

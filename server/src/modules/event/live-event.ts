@@ -1,6 +1,8 @@
+import type { Alert } from '../alert/alert.entity.js';
 import type { Enterprise } from '../enterprise/enterprise.entity.js';
 import type { Hazard } from '../hazard/hazard.entity.js';
 import type { EventKind } from './event-kind.js';
+import { isUuid } from '../common/ids.js';
 import { parsePayload, type EventPayloads } from './event-payloads.js';
 import type { EventRecord } from './event-record.entity.js';
 
@@ -15,12 +17,19 @@ export type LiveEvent = {
     hazardId: string | null;
     payload: EventPayloads[K] | null;
     /**
-     * Set by a replay, which loads a whole page's enterprises and hazards within the subscriber's
-     * scope in two statements (null: out of scope or gone); live events are resolved one by one.
+     * Set by a replay, which loads a whole page's enterprises, hazards and alerts within the
+     * subscriber's scope in three statements (null: out of scope or gone); live events are resolved
+     * one by one.
      */
-    preloaded?: { enterprise?: Enterprise | null; hazard?: Hazard | null };
+    preloaded?: { enterprise?: Enterprise | null; hazard?: Hazard | null; alert?: Alert | null };
   };
 }[EventKind];
+
+/** The alert an ALERT_RAISED or ALERT_CLEARED is about, when its payload names a well-formed one. */
+export function alertIdOf(event: Pick<LiveEvent, 'payload'>): string | null {
+  const alertId = event.payload && 'alertId' in event.payload ? event.payload.alertId : null;
+  return typeof alertId === 'string' && isUuid(alertId) ? alertId : null;
+}
 
 export type EventListener = (event: LiveEvent) => void;
 
