@@ -145,6 +145,7 @@ export async function seedDemo(
   }
   addRegisters(history, org, now, bands);
   addCrossChecks(history, org, now);
+  addRoutineVisits(history, org, now);
   await history.write(em);
 }
 
@@ -169,6 +170,35 @@ function addRegisters(history: SeedHistory, org: Organisation, now: Date, bands:
       bands,
       { checksAsInspections: true },
     );
+  }
+}
+
+/** How many on-site visits a year the demo's bureau sets out to make at an enterprise, before R15's classes. */
+const VISITS_A_YEAR = [1, 1, 2, 2, 2, 4];
+/** Share of planned visits the bureau has not got round to: a plan page shows some enterprises behind. */
+const VISIT_SKIPPED = 0.2;
+
+/**
+ * The bureau's routine on-site inspections of the year so far (R15's visits): spread over the year
+ * at each enterprise, some skipped, none in the last week, with nothing found (the demo's findings
+ * are addCrossChecks'). Its own random sequence leaves the rest of the demo as it was.
+ */
+function addRoutineVisits(history: SeedHistory, org: Organisation, now: Date): void {
+  const rng = new Random(20_260_101);
+  const bureauYear = new Date(now.getTime() + BUREAU_OFFSET_MS).getUTCFullYear();
+  const yearStart = Date.UTC(bureauYear, 0, 1) - BUREAU_OFFSET_MS;
+  const yearMs = Date.UTC(bureauYear + 1, 0, 1) - BUREAU_OFFSET_MS - yearStart;
+  const latest = now.getTime() - 7 * DAY_MS;
+  for (const enterprise of org.enterprises) {
+    if (INSPECTED.includes(enterprise.code)) continue;
+    const staff = org.staffOf.get(enterprise.department)!;
+    const planned = rng.pick(VISITS_A_YEAR);
+    for (let k = 0; k < planned; k++) {
+      const at = atBureauHour(yearStart + ((k + rng.between(0.1, 0.9)) / planned) * yearMs, rng.between(9, 16));
+      const skipped = rng.chance(VISIT_SKIPPED);
+      if (skipped || at.getTime() > latest || at < enterprise.registeredAt) continue;
+      history.inspect(enterprise, at, InspectionKind.REGULATOR_INSPECTION, staff.inspector, []);
+    }
   }
 }
 

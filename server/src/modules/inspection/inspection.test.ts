@@ -27,18 +27,16 @@ describe.each(dialects)('inspections, cross-checks and enforcement, on %s', (dia
   it('has the demo’s share of on-site inspections, discrepancies, false rectifications and enforcement', async () => {
     const token = await server.login('director');
     const result = await server.gql(
-      `{ inspections(filter: { kind: REGULATOR_INSPECTION }) { enterprise { code } findings { outcome } }
+      `{ inspections(filter: { kind: REGULATOR_INSPECTION }, first: 200) { enterprise { code } findings { outcome } }
       crossCheck(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") { regulatorInspections discrepancies falseRectifications } }`,
       {},
       token,
     );
-    expect(result.data!.inspections.map((i: any) => i.enterprise.code).sort()).toEqual([
-      'e005',
-      'e030',
-      'e045',
-      'e070',
-      'e085',
-    ]);
+    // Routine visits found nothing; the inspections with findings are the five of the demo's cross-checks.
+    const withFindings = result.data!.inspections.filter((i: any) => i.findings.length > 0);
+    expect(result.data!.inspections.length).toBeGreaterThan(60);
+    expect(result.data!.crossCheck.regulatorInspections).toBe(result.data!.inspections.length);
+    expect(withFindings.map((i: any) => i.enterprise.code).sort()).toEqual(['e005', 'e030', 'e045', 'e070', 'e085']);
     expect(result.data!.crossCheck.discrepancies).toBe(5);
     expect(result.data!.crossCheck.falseRectifications).toBeGreaterThan(0);
     const e066 = await enterpriseId(server, 'e066');

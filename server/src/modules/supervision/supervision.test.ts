@@ -94,19 +94,26 @@ describe.each(dialects)('supervision classes and the inspection plan (R15), on %
     server = await startTestServer({ dialect, clock, env: { SESSION_TTL: '3650d' } });
     await server.app.realtime.supervision.tick();
     chief1 = await server.login('chief1');
-    // An enterprise of chief1's whose register has no red point of its own: the test gives it one.
+    // An enterprise of chief1's whose register has no red point of its own (the test gives it one) and
+    // that no inspector has visited yet this year.
     const list = await server.gql(
       `{ enterprises(first: 50) { edges { node { id code riskLevel supervisionClass } } } }`,
       {},
       chief1,
+    );
+    const plan = await server.gql(PLAN, { year: 2026 }, chief1);
+    const unvisited = new Set(
+      plan
+        .data!.inspectionPlan.filter((p: { done: number }) => p.done === 0)
+        .map((p: { enterprise: { code: string } }) => p.enterprise.code),
     );
     const pick = list
       .data!.enterprises.edges.map(
         (e: { node: { id: string; code: string; riskLevel: string | null; supervisionClass: string } }) => e.node,
       )
       .find(
-        (e: { riskLevel: string | null; supervisionClass: string }) =>
-          e.riskLevel !== 'MAJOR' && e.supervisionClass !== 'D',
+        (e: { code: string; riskLevel: string | null; supervisionClass: string }) =>
+          e.riskLevel !== 'MAJOR' && e.supervisionClass !== 'D' && unvisited.has(e.code),
       );
     ({ id, code } = pick);
     const since = (await server.gql(`{ latestEventSeq }`, {}, chief1)).data!.latestEventSeq;
