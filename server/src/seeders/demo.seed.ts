@@ -193,8 +193,11 @@ function addRoutineVisits(history: SeedHistory, org: Organisation, now: Date): v
     if (INSPECTED.includes(enterprise.code)) continue;
     const staff = org.staffOf.get(enterprise.department)!;
     const planned = rng.pick(VISITS_A_YEAR);
+    // Visits are spread over the part of the year the enterprise has been registered (R15's plan does the same).
+    const from = Math.max(yearStart, enterprise.registeredAt.getTime() + DAY_MS);
+    const span = yearStart + yearMs - from;
     for (let k = 0; k < planned; k++) {
-      const at = atBureauHour(yearStart + ((k + rng.between(0.1, 0.9)) / planned) * yearMs, rng.between(9, 16));
+      const at = atBureauHour(from + ((k + rng.between(0.1, 0.9)) / planned) * span, rng.between(9, 16));
       const skipped = rng.chance(VISIT_SKIPPED);
       if (skipped || at.getTime() > latest || at < enterprise.registeredAt) continue;
       history.inspect(enterprise, at, InspectionKind.REGULATOR_INSPECTION, staff.inspector, []);

@@ -133,7 +133,8 @@ export interface PlannedInspectionRow {
  * R15, the bureau's inspection plan for a year (bureau time): per enterprise in scope, its class, the
  * visits recommended for it (capped by INSPECTION_CAP, `overCap` saying the class asked for more), the
  * on-site inspections recorded that year, and when the next visit falls due, spread evenly over the
- * year (a past date is a visit behind schedule; null when the year's visits are done).
+ * year from 1 January or from the enterprise's registration, whichever is later (a past date is a
+ * visit behind schedule; null when the year's visits are done).
  */
 export async function inspectionPlan(
   em: EntityManager,
@@ -153,17 +154,20 @@ export async function inspectionPlan(
      where x.kind = '${InspectionKind.REGULATOR_INSPECTION}' and x.inspected_at >= ? and x.inspected_at < ?`,
     [dateParam(em, start), dateParam(em, end)],
   );
-  const days = Math.round((end.getTime() - start.getTime()) / DAY_MS);
   const cap = env.supervision.inspectionCap;
   return enterprises.map((enterprise) => {
     const standing = standings.get(enterprise.id)!;
     const asked = env.supervision.inspectionsPerYear[standing.supervisionClass];
     const recommended = cap === null ? asked : Math.min(asked, cap);
     const visits = done.get(enterprise.id) ?? 0;
+    // An enterprise registered during the year has its visits spread from that day, not from 1 January.
+    const registered = bureauDayStart(bureauDate(enterprise.registeredAt, env.bureauTz), env.bureauTz);
+    const from = registered > start && registered < end ? registered : start;
+    const days = Math.round((end.getTime() - from.getTime()) / DAY_MS);
     const nextDue =
       visits >= recommended || recommended === 0
         ? null
-        : addDays(bureauDate(start, env.bureauTz), Math.floor((visits * days) / recommended));
+        : addDays(bureauDate(from, env.bureauTz), Math.floor((visits * days) / recommended));
     return {
       enterprise,
       supervisionClass: standing.supervisionClass,

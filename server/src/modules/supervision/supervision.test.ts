@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { testDialects } from '../../testing/services.js';
 import { startTestServer, type TestServer } from '../../testing/test-server.js';
 import { EVENTS, LiveOperation, openSocket, type EventData, type SocketClient } from '../../testing/ws-client.js';
@@ -217,6 +218,19 @@ describe.each(dialects)('supervision classes and the inspection plan (R15), on %
       clock.now(),
     );
     expect(capped.find((p) => p.enterprise.code === code)).toMatchObject({ recommended: 6, overCap: true });
+  });
+
+  it('spreads the visits of an enterprise registered during the year from its registration, not from 1 January', async () => {
+    const plan = (await server.gql(PLAN, { year: 2026 }, chief1)).data!.inspectionPlan;
+    const other = plan.find(
+      (p: { enterprise: { code: string }; done: number }) => p.enterprise.code !== code && p.done === 0,
+    );
+    const registeredAt = new Date('2026-02-10T09:30:00+08:00');
+    await server.app.orm.em.fork().nativeUpdate(Enterprise, { code: other.enterprise.code }, { registeredAt });
+    const after = (await server.gql(PLAN, { year: 2026 }, chief1)).data!.inspectionPlan.find(
+      (p: { enterprise: { code: string } }) => p.enterprise.code === other.enterprise.code,
+    );
+    expect(after).toMatchObject({ done: 0, nextDue: '2026-02-10' });
   });
 
   it('lowers the class when the penalty leaves the 12-month record, at the midnight pass', async () => {

@@ -35,7 +35,8 @@ const zhCN = {
   },
   plan: {
     title: '{year} 年执法检查计划',
-    intro: '按监管类别确定的年度现场检查次数（分类分级监管）；“下次应检”按全年均匀分布，已过的日期表示进度落后。',
+    intro:
+      '按监管类别确定的年度现场检查次数（分类分级监管）；“下次应检”按全年均匀分布（年内登记的企业自登记之日起），已过的日期表示进度落后。',
     year: '年度',
     dueThisMonth: '本月应检（{n}）',
     dueThisMonthNone: '本月没有应检的企业。',
@@ -95,7 +96,7 @@ const en: typeof zhCN = {
   plan: {
     title: 'Inspection plan {year}',
     intro:
-      'On-site inspections a year by supervision class; the next due date spreads the year’s visits evenly, so a past date is behind schedule.',
+      'On-site inspections a year by supervision class; the next due date spreads the year’s visits evenly (from registration for an enterprise registered during the year), so a past date is behind schedule.',
     year: 'Year',
     dueThisMonth: 'Due this month ({n})',
     dueThisMonthNone: 'No enterprise is due this month.',
