@@ -45,6 +45,32 @@ describe.skipIf(!!skip)('an analyst’s pages: statistics with charts and export
     }
   }, 120_000);
 
+  it('keeps the table and charts readable on a phone: one line a cell, the table scrolling, the page not', async () => {
+    const { page, close } = await openBrowser({ width: 390, height: 844 });
+    try {
+      await signIn(page, server.url, 'analyst', /\/analyst$/);
+      await page.goto(`${server.url}/analytics`);
+      const rows = page.locator('[data-test="stats-table"] tbody tr');
+      await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(5);
+      const layout = await page.$eval('[data-test="stats-table"]', (table) => {
+        const heights = [...table.querySelectorAll('th, td')].map((c) => c.getBoundingClientRect().height);
+        const root = table.closest('html')!;
+        return {
+          pageScrolls: root.scrollWidth > root.clientWidth,
+          tallestCell: Math.max(...heights),
+          tableWider: table.getBoundingClientRect().width > root.clientWidth,
+        };
+      });
+      expect(layout.pageScrolls).toBe(false);
+      // A squeezed table broke 危险化学品安全监督管理科 into a character a line (over 200 px tall).
+      expect(layout.tallestCell).toBeLessThan(60);
+      expect(layout.tableWider).toBe(true);
+      await screenshot(page, 'analytics-analyst-390x844.png', true);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
   it('ranks enterprises, explains a subject’s lost points, and lets the director edit the scheme', async () => {
     const { page, close } = await openBrowser({ width: 1440, height: 1000 });
     try {

@@ -2,6 +2,7 @@
 const zhCN = {
   stats: {
     title: '统计分析',
+    tableLabel: '分组统计表',
     from: '开始日期',
     to: '结束日期',
     by: '分组',
@@ -65,6 +66,7 @@ const zhCN = {
 const en: typeof zhCN = {
   stats: {
     title: 'Statistics',
+    tableLabel: 'Grouped statistics table',
     from: 'From',
     to: 'To',
     by: 'Group by',
