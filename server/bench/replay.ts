@@ -9,7 +9,7 @@ import type { DatabaseKind } from '../src/config/env.js';
 import { highestSeq } from '../src/modules/event/event-log.js';
 import { EventRecord } from '../src/modules/event/event-record.entity.js';
 import { startTestServer } from '../src/testing/test-server.js';
-import WebSocket from 'ws';
+import { rawSubscribe } from '../src/testing/raw-socket.js';
 
 export const REPLAY_EVENTS = 50_000;
 /** The issue's goal on PostgreSQL; SQLite, in the server's own process, is held to a fifth of it. */
@@ -68,30 +68,9 @@ export async function benchReplay(dialect: DatabaseKind, record: Record, rate: R
  */
 function replayOver(url: string, token: string, since: number, last: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
     let started = 0;
     let received = 0;
-    const timer = setTimeout(
-      () => fail(new Error(`replay: ${received} of ${REPLAY_EVENTS} events in 10 min`)),
-      600_000,
-    );
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      socket.terminate();
-      reject(error);
-    };
-    socket.on('open', () =>
-      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
-    );
-    socket.on('message', (raw: Buffer) => {
-      const text = raw.toString();
-      if (text.startsWith('{"type":"connection_ack"')) {
-        started = performance.now();
-        socket.send(
-          JSON.stringify({ id: '1', type: 'subscribe', payload: { query: DASHBOARD_EVENTS, variables: { since } } }),
-        );
-        return;
-      }
+    const { socket, subscribed } = rawSubscribe(url, token, DASHBOARD_EVENTS, { since }, (text) => {
       if (!text.includes('"type":"next"')) return fail(new Error(`replay: ${text.slice(0, 300)}`));
       if (++received < REPLAY_EVENTS) return;
       const seconds = (performance.now() - started) / 1000;
@@ -101,6 +80,15 @@ function replayOver(url: string, token: string, since: number, last: number): Pr
       if (message.payload.data?.events.seq !== last) reject(new Error('the replay did not end at the latest event'));
       else resolve(seconds);
     });
-    socket.on('error', fail);
+    const timer = setTimeout(
+      () => fail(new Error(`replay: ${received} of ${REPLAY_EVENTS} events in 10 min`)),
+      600_000,
+    );
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      socket.terminate();
+      reject(error);
+    };
+    subscribed.then(() => (started = performance.now()), fail);
   });
 }

@@ -8,6 +8,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { measureDeadlineLateness, type LatenessResult } from './deadline-lateness.js';
+import { measureFanOut, startRawWs } from './fan-out.js';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -19,6 +21,9 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '7' },
     database: { type: 'string' },
     out: { type: 'string', default: '../BENCHMARKS.md' },
+    'fan-out': { type: 'string', default: '1000,5000,10000' },
+    'skip-fan-out': { type: 'boolean', default: false },
+    redis: { type: 'string' },
   },
 });
 const SCALES: Record<string, { enterprises: number; hazards: number }> = {
@@ -74,27 +79,33 @@ if (!hasData) {
 const PORT = 4600 + Math.floor(Math.random() * 300);
 const base = `http://127.0.0.1:${PORT}`;
 const loadAtStart = loadavg();
-const startedAt = performance.now();
-const server: ChildProcess = spawn('node', ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
-  env: {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    PORT: String(PORT),
-    SEED: 'none',
-    REMINDERS: 'off',
-    NODE_ENV: 'production',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-for (;;) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {
-    // not listening yet
+
+/** A HazardLoop server on this data, in its own process, once /healthz answers. */
+async function startServer(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn('node', ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      SEED: 'none',
+      REMINDERS: 'off',
+      NODE_ENV: 'production',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error('the server exited during start-up');
+    await new Promise((r) => setTimeout(r, 100));
   }
-  if (server.exitCode !== null) throw new Error('the server exited during start-up');
-  await new Promise((r) => setTimeout(r, 100));
 }
+const startedAt = performance.now();
+const server = await startServer(PORT);
 const startupMs = performance.now() - startedAt;
 
 async function gql(query: string, variables: Record<string, unknown>, token?: string) {
@@ -108,7 +119,7 @@ async function gql(query: string, variables: Record<string, unknown>, token?: st
   return body.data!;
 }
 const tokens: Record<string, string> = {};
-for (const username of ['director', 'chief1'])
+for (const username of ['director', 'chief1', 'e001'])
   tokens[username] = (
     await gql('mutation($u: String!) { login(username: $u, password: "hazardloop") { token } }', { u: username })
   ).login.token;
@@ -345,6 +356,67 @@ for (const [username, dept] of [
   );
 }
 
+const STATS_BY = `query($from: DateTime!, $to: DateTime!) { statsBy(by: DEPARTMENT, from: $from, to: $to) {
+  key label stats { hazardsFound closed overdue selfInspections loginRate } } }`;
+const rawStatsBy = async (from: Date, to: Date) => {
+  const [h, i] = await Promise.all([
+    pool.query(
+      `select e.department_id as key, count(*) filter (where h.discovered_at between $1 and $2)::int as found,
+         count(*) filter (where h.status = 'CLOSED' and h.closed_at between $1 and $2)::int as closed
+       from hazard h join enterprise e on e.id = h.enterprise_id
+       where (h.discovered_at between $1 and $2 or h.closed_at between $1 and $2) group by e.department_id`,
+      [from, to],
+    ),
+    pool.query(
+      `select e.department_id as key, count(*) filter (where i.kind = 'SELF_INSPECTION')::int as self
+       from inspection i join enterprise e on e.id = i.enterprise_id where i.inspected_at between $1 and $2
+       group by e.department_id`,
+      [from, to],
+    ),
+  ]);
+  return new Map(
+    h.rows.map((r) => [
+      r.key as string,
+      { found: r.found as number, closed: r.closed as number, self: i.rows.find((x) => x.key === r.key)?.self ?? 0 },
+    ]),
+  );
+};
+await sideBySide(
+  '`statsBy(DEPARTMENT)` over six months (director)',
+  '≤ 1.5×',
+  () => gql(STATS_BY, { from: from.toISOString(), to: to.toISOString() }, tokens.director),
+  () => rawStatsBy(from, to),
+  (a, b) =>
+    a.statsBy.every(
+      (g: any) =>
+        (b.get(g.key)?.found ?? 0) === g.stats.hazardsFound &&
+        (b.get(g.key)?.closed ?? 0) === g.stats.closed &&
+        (b.get(g.key)?.self ?? 0) === g.stats.selfInspections,
+    ),
+);
+
+const STATS_SERIES = `query($from: DateTime!, $to: DateTime!) { statsSeries(interval: MONTH, from: $from, to: $to) {
+  start end stats { hazardsFound closed overdue loginRate } } }`;
+const rawStatsSeries = async (from: Date, to: Date) => {
+  const rows = await pool.query(
+    `select date_trunc('month', h.discovered_at at time zone $3) as month, count(*)::int as found
+     from hazard h where h.discovered_at between $1 and $2 group by 1 order by 1`,
+    [from, to, 'Asia/Shanghai'],
+  );
+  return rows.rows.map((r) => r.found as number);
+};
+await sideBySide(
+  '`statsSeries(MONTH)` over six months (director)',
+  '≤ 1.5×',
+  () => gql(STATS_SERIES, { from: from.toISOString(), to: to.toISOString() }, tokens.director),
+  () => rawStatsSeries(from, to),
+  (a, b) =>
+    a.statsSeries
+      .map((p: any) => p.stats.hazardsFound)
+      .filter((n: number) => n > 0)
+      .join() === b.join(),
+);
+
 // `me` requests a second, 16 at a time for two seconds, against a bare node:http server answering the same body.
 const bare = createServer((_req, res) => {
   res.setHeader('content-type', 'application/json');
@@ -390,9 +462,175 @@ const rate = async (send: () => Promise<unknown>) => {
 }
 bare.close();
 
+// `fileHazard` a second (an enterprise filing a hazard rectified on the spot), 16 at a time, against a
+// bare node:http server doing one raw INSERT of the same facts per request into a scratch table.
+{
+  const inserts = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  await inserts.query(
+    'create table if not exists bench_filing (id uuid primary key, enterprise_id uuid, title text, grade text, filed_at timestamptz)',
+  );
+  const enterprise = (await inserts.query("select id from enterprise where code = 'e001'")).rows[0].id as string;
+  const bareInsert = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString()) as { title: string };
+      inserts
+        .query('insert into bench_filing values (gen_random_uuid(), $1, $2, $3, now())', [
+          enterprise,
+          body.title,
+          'THIRD',
+        ])
+        .then(() => {
+          res.setHeader('content-type', 'application/json');
+          res.end(JSON.stringify({ data: { fileHazard: { id: 'x' } } }));
+        });
+    });
+  });
+  await new Promise<void>((r) => bareInsert.listen(0, '127.0.0.1', r));
+  const insertUrl = `http://127.0.0.1:${(bareInsert.address() as { port: number }).port}/graphql`;
+  let n = 0;
+  const FILE = `mutation($input: FileHazardInput!) { fileHazard(input: $input) { id } }`;
+  const file = () =>
+    gql(FILE, { input: { title: `基准测试隐患 ${++n}`, grade: 'THIRD', rectifiedOnSpot: true } }, tokens.e001);
+  const bareFile = () =>
+    fetch(insertUrl, { method: 'POST', body: JSON.stringify({ title: `基准测试隐患 ${++n}` }) }).then((r) => r.json());
+  const ours: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    ours.push(await rate(file));
+    raw.push(await rate(bareFile));
+  }
+  const f: Figure = {
+    figure: '`fileHazard` (16 concurrent) against a bare `node:http` server with one raw INSERT',
+    hazardloop: median(ours),
+    baseline: median(raw),
+    unit: 'req/s',
+    same: 'yes',
+    goal: '≥ 0.4×',
+  };
+  figures.push(f);
+  console.log(
+    `${f.figure}: ${f.hazardloop.toFixed(0)} req/s vs ${f.baseline.toFixed(0)} req/s (${(f.hazardloop / f.baseline).toFixed(2)}×)`,
+  );
+  bareInsert.close();
+  await inserts.query('drop table bench_filing');
+  await inserts.end();
+}
+
+// Fan-out, last: the main server makes way for two processes behind this PostgreSQL and Redis.
+server.kill('SIGTERM');
+await new Promise((r) => server.once('exit', r));
+interface FanOutRow {
+  figure: string;
+  sockets: number;
+  p50: number;
+  p99: number;
+  rawP50: number;
+  rawP99: number;
+  kib: number;
+  rawKib: number;
+  goal: string;
+}
+const fanOutRows: FanOutRow[] = [];
+let lateness: (LatenessResult & { open: number }) | null = null;
+if (!values['skip-fan-out']) {
+  const redis = { REDIS_URL: values.redis ?? 'redis://127.0.0.1:6379', REDIS_CHANNEL: `bench-${dbName}` };
+  const one = await startServer(PORT + 1, redis);
+  const two = await startServer(PORT + 2, redis);
+  const raw = await startRawWs();
+  const servers = [
+    { url: `http://127.0.0.1:${PORT + 1}`, pid: one.pid! },
+    { url: `http://127.0.0.1:${PORT + 2}`, pid: two.pid! },
+  ];
+  const login = async (url: string, username: string) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `mutation { login(username: "${username}", password: "hazardloop") { token } }` }),
+    });
+    return ((await response.json()) as any).data.login.token as string;
+  };
+  const fanTokens = [await login(servers[0]!.url, 'director'), await login(servers[0]!.url, 'chief1')];
+  const trigger = async (n: number) => {
+    const response = await fetch(`${servers[0]!.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.e001}` },
+      body: JSON.stringify({
+        query: 'mutation($input: FileHazardInput!) { fileHazard(input: $input) { id } }',
+        variables: { input: { title: `fanout-${n}`, grade: 'THIRD', rectifiedOnSpot: true } },
+      }),
+    });
+    const body = (await response.json()) as { errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+  };
+  const goals: Record<number, string> = { 1000: 'p99 ≤ 2×', 5000: 'p99 ≤ 3×', 10000: 'on one process' };
+  const sizes = String(values['fan-out']).split(',').map(Number);
+  const single = await measureFanOut({
+    sizes,
+    rounds: Math.min(rounds, 5),
+    servers: [servers[0]!],
+    tokens: fanTokens,
+    trigger,
+    raw,
+  });
+  for (const { ours, raw: r } of single)
+    fanOutRows.push({
+      figure: `one event to ${ours.sockets.toLocaleString('en')} sockets, one process`,
+      sockets: ours.sockets,
+      p50: ours.p50,
+      p99: ours.p99,
+      rawP50: r.p50,
+      rawP99: r.p99,
+      kib: ours.bytesPerSocket / 1024,
+      rawKib: r.bytesPerSocket / 1024,
+      goal: goals[ours.sockets] ?? '',
+    });
+  const splitSize = Math.min(5000, Math.max(...sizes));
+  const [split] = await measureFanOut({
+    sizes: [splitSize],
+    rounds: Math.min(rounds, 5),
+    servers,
+    tokens: fanTokens,
+    trigger,
+    raw,
+  });
+  fanOutRows.push({
+    figure: `one event to ${splitSize.toLocaleString('en')} sockets split over two processes (Redis)`,
+    sockets: splitSize,
+    p50: split!.ours.p50,
+    p99: split!.ours.p99,
+    rawP50: split!.raw.p50,
+    rawP99: split!.raw.p99,
+    kib: split!.ours.bytesPerSocket / 1024,
+    rawKib: split!.raw.bytesPerSocket / 1024,
+    goal: 'delivered by both',
+  });
+  for (const row of fanOutRows)
+    console.log(
+      `${row.figure}: p50 ${row.p50.toFixed(0)} / p99 ${row.p99.toFixed(0)} ms vs raw ${row.rawP50.toFixed(0)} / ${row.rawP99.toFixed(0)} ms; ${row.kib.toFixed(1)} KiB per socket (raw ${row.rawKib.toFixed(1)})`,
+    );
+  raw.process.kill('SIGTERM');
+  const open = (await pool.query("select count(*)::int as n from hazard where status <> 'CLOSED'")).rows[0].n as number;
+  lateness = {
+    ...(await measureDeadlineLateness({
+      url: servers[0]!.url,
+      pid: one.pid!,
+      directorToken: fanTokens[0]!,
+      enterpriseToken: tokens.e001!,
+      samples: 10,
+    })),
+    open,
+  };
+  console.log(
+    `DEADLINE_MISSED lateness among ${open} open hazards: p50 ${lateness.p50} ms, max ${lateness.max} ms; idle CPU ${lateness.idleCpuPercent.toFixed(1)} %`,
+  );
+  one.kill('SIGTERM');
+  two.kill('SIGTERM');
+}
+
 // ---- the report --------------------------------------------------------------------------------
 const loadAtEnd = loadavg();
-server.kill('SIGTERM');
 await pool.end();
 const version = execVersion();
 function execVersion(): string {
@@ -415,6 +653,25 @@ const section = [
   '|---|---|---|---|---|---|',
   ...rows,
   '',
+  ...(fanOutRows.length
+    ? [
+        'Fan-out: latency from sending the triggering `fileHazard` (the baseline: its POST /broadcast) to each socket’s frame, p50 / p99 over the sockets, median of the rounds; memory is the server processes’ resident growth per socket.',
+        '',
+        '| figure | HazardLoop p50 / p99 | raw `ws` p50 / p99 | p99 ratio | memory per socket (raw) | goal |',
+        '|---|---|---|---|---|---|',
+        ...fanOutRows.map(
+          (r) =>
+            `| ${r.figure} | ${r.p50.toFixed(0)} / ${r.p99.toFixed(0)} ms | ${r.rawP50.toFixed(0)} / ${r.rawP99.toFixed(0)} ms | ${(r.p99 / r.rawP99).toFixed(2)}× | ${r.kib.toFixed(1)} KiB (${r.rawKib.toFixed(1)} KiB) | ${r.goal} |`,
+        ),
+        '',
+      ]
+    : []),
+  ...(lateness
+    ? [
+        `DEADLINE_MISSED lateness, ${lateness.samples} hazards filed with a deadline seconds ahead among ${lateness.open.toLocaleString('en')} open ones: p50 ${lateness.p50} ms, max ${lateness.max} ms late on a director's socket (goal: p99 ≤ 1 s). The server's idle CPU over 10 s afterwards: ${lateness.idleCpuPercent.toFixed(1)} % of a core (goal: < 2 %).`,
+        '',
+      ]
+    : []),
 ].join('\n');
 const out = String(values.out);
 let existing: string;

@@ -28,6 +28,7 @@ import { isUuid } from '../modules/common/ids.js';
 import { kioskRefusal } from '../modules/kiosk/kiosk-access.js';
 import { revokedKioskSessions } from '../modules/kiosk/kiosk.service.js';
 import type { EventBus } from './pubsub.js';
+import { sharedSubscribe } from './shared-execution.js';
 import { operationLabel, outcomeOf } from '../ops/request-log.js';
 
 /** The HTTP side accepts JSON bodies up to 1 MB; a socket message may be no larger. */
@@ -168,6 +169,7 @@ export function startWsServer(http: Server, schema: GraphQLSchema, deps: AppDeps
   const disposable = useServer<ConnectionParams, Record<PropertyKey, never>>(
     {
       schema,
+      subscribe: sharedSubscribe(),
       async onConnect(ctx) {
         const authorization = ctx.connectionParams?.authorization;
         const token = bearerToken(typeof authorization === 'string' ? authorization : null);

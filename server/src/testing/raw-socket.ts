@@ -49,3 +49,38 @@ export function socketSend(
     socket.on('error', () => undefined);
   });
 }
+
+export interface RawSubscription {
+  socket: WebSocket;
+  /** Resolves when the server acknowledged connection_init and the subscribe frame went out. */
+  subscribed: Promise<void>;
+}
+
+/**
+ * A bare graphql-transport-ws subscriber: connection_init with the token, then one subscribe
+ * (id "1") once acked. Every later frame's text goes to `onFrame` unparsed, so that a benchmark's
+ * client costs its process as little as a browser on its own machine would cost the server's.
+ */
+export function rawSubscribe(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+  onFrame: (text: string) => void,
+): RawSubscription {
+  const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+  const subscribed = new Promise<void>((resolve, reject) => {
+    socket.on('open', () =>
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+    );
+    socket.on('message', (raw: Buffer) => {
+      const text = raw.toString();
+      if (!text.startsWith('{"type":"connection_ack"')) return onFrame(text);
+      socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
+      resolve();
+    });
+    socket.on('error', reject);
+    socket.on('close', (code) => reject(new Error(`the socket closed (${code}) before it subscribed`)));
+  });
+  return { socket, subscribed };
+}

@@ -1,0 +1,201 @@
+/**
+ * Issue 16's fan-out figure: one event to 1k / 5k / 10k open sockets, HazardLoop against a raw
+ * `ws` broadcast in its own process. Each HazardLoop socket runs the dashboard's own `events`
+ * subscription (half as the director, half as chief1: two audiences); the event is a filing for an
+ * enterprise both may see. Latency is from sending the trigger (the `fileHazard` mutation; the
+ * baseline's POST /broadcast) to each socket's frame; p50 and p99 over the sockets, median over
+ * rounds. Memory per socket is the server process's resident growth divided by the sockets.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type WebSocket from 'ws';
+import { rawSubscribe } from '../src/testing/raw-socket.js';
+
+const DASHBOARD_EVENTS = readFileSync(
+  new URL('../../dashboard/src/features/wallboard/graphql/events.graphql', import.meta.url),
+  'utf8',
+);
+const CONNECT_BATCH = 250;
+const DELIVERY_TIMEOUT_MS = 180_000;
+
+export interface FanOutServer {
+  /** http://127.0.0.1:port */
+  url: string;
+  pid: number;
+}
+
+export interface FanOutResult {
+  sockets: number;
+  p50: number;
+  p99: number;
+  bytesPerSocket: number;
+}
+
+export const residentBytes = (pid: number): number =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sockets that note when each marked frame (`fanout-<n>`) reached them. */
+class Audience {
+  readonly sockets: WebSocket[] = [];
+  private readonly arrivals = new Map<number, number[]>();
+  private readonly waiters = new Set<() => void>();
+
+  onFrame = (text: string) => {
+    const marker = /fanout-(\d+)/.exec(text);
+    if (!marker) return;
+    const n = Number(marker[1]);
+    const list = this.arrivals.get(n) ?? [];
+    list.push(performance.now());
+    this.arrivals.set(n, list);
+    for (const waiter of [...this.waiters]) waiter();
+  };
+
+  /** Resolves with the arrival times once every socket has the frame. */
+  all(n: number): Promise<number[]> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const got = this.arrivals.get(n) ?? [];
+        if (got.length < this.sockets.length) return;
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(got);
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(
+          new Error(`fan-out: ${this.arrivals.get(n)?.length ?? 0} of ${this.sockets.length} sockets got frame ${n}`),
+        );
+      }, DELIVERY_TIMEOUT_MS);
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  close(): void {
+    for (const socket of this.sockets) socket.terminate();
+    this.sockets.length = 0;
+  }
+}
+
+/** Opens `count` subscribers, spread over the servers and tokens in turn. */
+async function connect(
+  audience: Audience,
+  count: number,
+  servers: FanOutServer[],
+  tokens: string[],
+  query: string,
+): Promise<void> {
+  for (let done = 0; done < count; done += CONNECT_BATCH) {
+    const batch = Array.from({ length: Math.min(CONNECT_BATCH, count - done) }, (_, i) => {
+      const k = done + i;
+      const { socket, subscribed } = rawSubscribe(
+        servers[k % servers.length]!.url,
+        tokens[k % tokens.length]!,
+        query,
+        {},
+        audience.onFrame,
+      );
+      audience.sockets.push(socket);
+      return subscribed;
+    });
+    await Promise.all(batch);
+  }
+}
+
+/** The baseline server, started in its own process. */
+export async function startRawWs(): Promise<FanOutServer & { process: ChildProcess }> {
+  const child = spawn('node', ['--import', '@swc-node/register/esm-register', 'bench/raw-ws-server.ts'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<string>((resolve) =>
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve(line.trim())),
+  );
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, process: child };
+}
+
+export interface FanOutPlan {
+  sizes: number[];
+  rounds: number;
+  /** HazardLoop's processes: the first is triggered; subscribers are spread over all of them. */
+  servers: FanOutServer[];
+  tokens: string[];
+  /** Makes HazardLoop emit an event whose hazard title carries `fanout-<n>`. */
+  trigger: (n: number) => Promise<void>;
+  raw: FanOutServer;
+}
+
+/** A frame the size of the dashboard's (seq, kind, at, reopened, enterprise, hazard, alert), for the baseline. */
+const rawFrame = (n: number) =>
+  JSON.stringify({
+    id: '1',
+    type: 'next',
+    payload: {
+      data: {
+        events: {
+          seq: 100_000 + n,
+          kind: 'HAZARD_FILED',
+          at: new Date().toISOString(),
+          reopened: false,
+          enterprise: { id: '00000000-0000-4000-8000-000000000001', name: '瑞昌市某化工有限公司' },
+          hazard: { id: '00000000-0000-4000-8000-000000000002', title: `fanout-${n}`, grade: 'THIRD' },
+          alert: null,
+        },
+      },
+    },
+  });
+
+/** Runs the figure for each size: HazardLoop and the baseline side by side, alternating per round. */
+export async function measureFanOut(plan: FanOutPlan): Promise<Array<{ ours: FanOutResult; raw: FanOutResult }>> {
+  const results: Array<{ ours: FanOutResult; raw: FanOutResult }> = [];
+  let marker = 0;
+  for (const size of plan.sizes) {
+    const ours = new Audience();
+    const raw = new Audience();
+    await settle(2000);
+    const ourBefore = plan.servers.map((s) => residentBytes(s.pid));
+    const rawBefore = residentBytes(plan.raw.pid);
+    await connect(ours, size, plan.servers, plan.tokens, DASHBOARD_EVENTS);
+    await connect(raw, size, [plan.raw], ['none'], DASHBOARD_EVENTS);
+    const sendRaw = (n: number) => fetch(`${plan.raw.url}/broadcast`, { method: 'POST', body: rawFrame(n) });
+    // A warm-up of each: it also proves that every subscription is in place (there is no ack for one).
+    for (const [side, send] of [
+      [ours, plan.trigger],
+      [raw, sendRaw],
+    ] as const) {
+      const n = ++marker;
+      await send(n);
+      await side.all(n);
+    }
+    const bytes = (after: number, before: number) => Math.max(0, after - before) / size;
+    const ourBytes = plan.servers.map((s, i) => residentBytes(s.pid) - ourBefore[i]!).reduce((a, b) => a + b, 0) / size;
+    const rawBytes = bytes(residentBytes(plan.raw.pid), rawBefore);
+    const p50s = { ours: [] as number[], raw: [] as number[] };
+    const p99s = { ours: [] as number[], raw: [] as number[] };
+    for (let round = 0; round < plan.rounds; round++) {
+      const order = round % 2 === 0 ? (['ours', 'raw'] as const) : (['raw', 'ours'] as const);
+      for (const which of order) {
+        const n = ++marker;
+        const side = which === 'ours' ? ours : raw;
+        const started = performance.now();
+        const arrived = side.all(n);
+        await (which === 'ours' ? plan.trigger(n) : sendRaw(n));
+        const latencies = (await arrived).map((t) => t - started).sort((a, b) => a - b);
+        p50s[which].push(percentile(latencies, 0.5));
+        p99s[which].push(percentile(latencies, 0.99));
+        await settle(500);
+      }
+    }
+    results.push({
+      ours: { sockets: size, p50: median(p50s.ours), p99: median(p99s.ours), bytesPerSocket: Math.max(0, ourBytes) },
+      raw: { sockets: size, p50: median(p50s.raw), p99: median(p99s.raw), bytesPerSocket: rawBytes },
+    });
+    ours.close();
+    raw.close();
+  }
+  return results;
+}
