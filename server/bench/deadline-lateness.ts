@@ -47,7 +47,15 @@ export async function measureDeadlineLateness(options: {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${options.enterpriseToken}` },
       body: JSON.stringify({
         query: 'mutation($input: FileHazardInput!) { fileHazard(input: $input) { id } }',
-        variables: { input: { title, grade: 'THIRD', deadline: new Date(deadline).toISOString() } },
+        variables: {
+          input: {
+            title,
+            grade: 'THIRD',
+            measures: '限期整改',
+            responsiblePerson: '张三',
+            deadline: new Date(deadline).toISOString(),
+          },
+        },
       }),
     });
     const body = (await response.json()) as { errors?: unknown };

@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type WebSocket from 'ws';
+import WebSocket from 'ws';
 import { rawSubscribe } from '../src/testing/raw-socket.js';
 
 const DASHBOARD_EVENTS = readFileSync(
@@ -107,6 +107,22 @@ async function connect(
   }
 }
 
+/** Plain `ws` clients of the baseline: no protocol, each open socket gets every broadcast. */
+async function connectRaw(audience: Audience, count: number, server: FanOutServer): Promise<void> {
+  for (let done = 0; done < count; done += CONNECT_BATCH) {
+    const batch = Array.from({ length: Math.min(CONNECT_BATCH, count - done) }, () => {
+      const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/graphql`);
+      socket.on('message', (raw: Buffer) => audience.onFrame(raw.toString()));
+      audience.sockets.push(socket);
+      return new Promise<void>((resolve, reject) => {
+        socket.once('open', () => resolve());
+        socket.once('error', reject);
+      });
+    });
+    await Promise.all(batch);
+  }
+}
+
 /** The baseline server, started in its own process. */
 export async function startRawWs(): Promise<FanOutServer & { process: ChildProcess }> {
   const child = spawn('node', ['--import', '@swc-node/register/esm-register', 'bench/raw-ws-server.ts'], {
@@ -160,7 +176,7 @@ export async function measureFanOut(plan: FanOutPlan): Promise<Array<{ ours: Fan
     const ourBefore = plan.servers.map((s) => residentBytes(s.pid));
     const rawBefore = residentBytes(plan.raw.pid);
     await connect(ours, size, plan.servers, plan.tokens, DASHBOARD_EVENTS);
-    await connect(raw, size, [plan.raw], ['none'], DASHBOARD_EVENTS);
+    await connectRaw(raw, size, plan.raw);
     const sendRaw = (n: number) => fetch(`${plan.raw.url}/broadcast`, { method: 'POST', body: rawFrame(n) });
     // A warm-up of each: it also proves that every subscription is in place (there is no ack for one).
     for (const [side, send] of [

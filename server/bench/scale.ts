@@ -514,13 +514,18 @@ bare.close();
     `${f.figure}: ${f.hazardloop.toFixed(0)} req/s vs ${f.baseline.toFixed(0)} req/s (${(f.hazardloop / f.baseline).toFixed(2)}×)`,
   );
   bareInsert.close();
+  console.log('fileHazard: dropping the scratch table…');
   await inserts.query('drop table bench_filing');
   await inserts.end();
 }
 
 // Fan-out, last: the main server makes way for two processes behind this PostgreSQL and Redis.
-server.kill('SIGTERM');
-await new Promise((r) => server.once('exit', r));
+console.log('fan-out: stopping the main server…');
+if (server.exitCode === null) {
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  await exited;
+}
 interface FanOutRow {
   figure: string;
   sockets: number;
@@ -536,6 +541,7 @@ const fanOutRows: FanOutRow[] = [];
 let lateness: (LatenessResult & { open: number }) | null = null;
 if (!values['skip-fan-out']) {
   const redis = { REDIS_URL: values.redis ?? 'redis://127.0.0.1:6379', REDIS_CHANNEL: `bench-${dbName}` };
+  console.log('fan-out: starting two servers with Redis and the raw ws baseline…');
   const one = await startServer(PORT + 1, redis);
   const two = await startServer(PORT + 2, redis);
   const raw = await startRawWs();
@@ -565,6 +571,7 @@ if (!values['skip-fan-out']) {
     if (body.errors) throw new Error(JSON.stringify(body.errors));
   };
   const goals: Record<number, string> = { 1000: 'p99 ≤ 2×', 5000: 'p99 ≤ 3×', 10000: 'on one process' };
+  console.log('fan-out: measuring…');
   const sizes = String(values['fan-out']).split(',').map(Number);
   const single = await measureFanOut({
     sizes,
