@@ -2,7 +2,8 @@
  * Issue 16's fan-out figure: one event to 1k / 5k / 10k open sockets, HazardLoop against a raw
  * `ws` broadcast in its own process. Each HazardLoop socket runs the dashboard's own `events`
  * subscription (half as the director, half as chief1: two audiences); the event is a filing for an
- * enterprise both may see. Latency is from sending the trigger (the `fileHazard` mutation; the
+ * enterprise both may see. Each side runs its rounds with its own sockets open, one side after the
+ * other. Latency is from sending the trigger (the `fileHazard` mutation; the
  * baseline's POST /broadcast) to each socket's frame; p50 and p99 over the sockets, median over
  * rounds. Memory per socket is the server process's resident growth divided by the sockets.
  */
@@ -170,48 +171,45 @@ export async function measureFanOut(plan: FanOutPlan): Promise<Array<{ ours: Fan
   const results: Array<{ ours: FanOutResult; raw: FanOutResult }> = [];
   let marker = 0;
   for (const size of plan.sizes) {
-    const ours = new Audience();
-    const raw = new Audience();
-    await settle(2000);
-    const ourBefore = plan.servers.map((s) => residentBytes(s.pid));
-    const rawBefore = residentBytes(plan.raw.pid);
-    await connect(ours, size, plan.servers, plan.tokens, DASHBOARD_EVENTS);
-    await connectRaw(raw, size, plan.raw);
-    const sendRaw = (n: number) => fetch(`${plan.raw.url}/broadcast`, { method: 'POST', body: rawFrame(n) });
-    // A warm-up of each: it also proves that every subscription is in place (there is no ack for one).
-    for (const [side, send] of [
-      [ours, plan.trigger],
-      [raw, sendRaw],
-    ] as const) {
-      const n = ++marker;
-      await send(n);
-      await side.all(n);
-    }
-    const bytes = (after: number, before: number) => Math.max(0, after - before) / size;
-    const ourBytes = plan.servers.map((s, i) => residentBytes(s.pid) - ourBefore[i]!).reduce((a, b) => a + b, 0) / size;
-    const rawBytes = bytes(residentBytes(plan.raw.pid), rawBefore);
-    const p50s = { ours: [] as number[], raw: [] as number[] };
-    const p99s = { ours: [] as number[], raw: [] as number[] };
-    for (let round = 0; round < plan.rounds; round++) {
-      const order = round % 2 === 0 ? (['ours', 'raw'] as const) : (['raw', 'ours'] as const);
-      for (const which of order) {
+    // One side at a time: both sides' clients at 10k would need more descriptors than this process may open.
+    const run = async (which: 'ours' | 'raw') => {
+      const side = new Audience();
+      await settle(2000);
+      const pids = which === 'ours' ? plan.servers.map((s) => s.pid) : [plan.raw.pid];
+      const before = pids.map(residentBytes);
+      if (which === 'ours') await connect(side, size, plan.servers, plan.tokens, DASHBOARD_EVENTS);
+      else await connectRaw(side, size, plan.raw);
+      const send = which === 'ours' ? plan.trigger : sendRaw;
+      // A warm-up: it also proves that every subscription is in place (there is no ack for one).
+      const warm = ++marker;
+      const warmed = side.all(warm);
+      await send(warm);
+      await warmed;
+      const grown = pids.map((pid, i) => residentBytes(pid) - before[i]!).reduce((a, b) => a + b, 0);
+      const p50: number[] = [];
+      const p99: number[] = [];
+      for (let round = 0; round < plan.rounds; round++) {
         const n = ++marker;
-        const side = which === 'ours' ? ours : raw;
         const started = performance.now();
         const arrived = side.all(n);
-        await (which === 'ours' ? plan.trigger(n) : sendRaw(n));
+        await send(n);
         const latencies = (await arrived).map((t) => t - started).sort((a, b) => a - b);
-        p50s[which].push(percentile(latencies, 0.5));
-        p99s[which].push(percentile(latencies, 0.99));
+        p50.push(percentile(latencies, 0.5));
+        p99.push(percentile(latencies, 0.99));
         await settle(500);
       }
-    }
-    results.push({
-      ours: { sockets: size, p50: median(p50s.ours), p99: median(p99s.ours), bytesPerSocket: Math.max(0, ourBytes) },
-      raw: { sockets: size, p50: median(p50s.raw), p99: median(p99s.raw), bytesPerSocket: rawBytes },
-    });
-    ours.close();
-    raw.close();
+      side.close();
+      return { sockets: size, p50: median(p50), p99: median(p99), bytesPerSocket: Math.max(0, grown) / size };
+    };
+    const sendRaw = async (n: number) => {
+      await fetch(`${plan.raw.url}/broadcast`, { method: 'POST', body: rawFrame(n) });
+    };
+    const ours = await run('ours');
+    const raw = await run('raw');
+    console.log(
+      `fan-out to ${size}: p50 ${ours.p50.toFixed(0)} / p99 ${ours.p99.toFixed(0)} ms (raw ${raw.p50.toFixed(0)} / ${raw.p99.toFixed(0)} ms)`,
+    );
+    results.push({ ours, raw });
   }
   return results;
 }

@@ -47,6 +47,22 @@ describe.each(dialects)('the demo data, on %s', (dialect) => {
       expect(node.department.number).toBe(Math.ceil(Number(node.code.slice(1)) / 20));
   });
 
+  it('gives every enterprise a contact person, a mobile number and an address in its township', async () => {
+    const result = await server.gql(
+      `{ enterprises(first: 200) { edges { node { code contactName contactPhone address township { name } } } } }`,
+      {},
+      director,
+    );
+    const nodes = result.data!.enterprises.edges.map((e: any) => e.node);
+    expect(nodes).toHaveLength(100);
+    for (const node of nodes) {
+      expect(node.contactName, node.code).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
+      expect(node.contactPhone, node.code).toMatch(/^1[3-9]\d{9}$/);
+      expect(node.address, node.code).toContain(`瑞昌市${node.township.name}`);
+    }
+    expect(new Set(nodes.map((n: any) => n.contactPhone)).size).toBe(100);
+  });
+
   it('covers the four seed industries and others', async () => {
     const result = await server.gql(`{ enterprises(first: 200) { edges { node { industry } } } }`, {}, director);
     const industries = new Set(result.data!.enterprises.edges.map((e: any) => e.node.industry));

@@ -106,6 +106,60 @@ export interface SeedEnterprise {
   lastLoginAt?: Date;
   lastFilingAt?: Date;
   keyTarget: boolean;
+  address: string;
+  contactName: string;
+  contactPhone: string;
+}
+
+/** Safety officers' names and streets for the registry's contact columns, chosen by position, not drawn (the seed's random sequence stays as it was). */
+const CONTACT_SURNAMES = [
+  '陈',
+  '黄',
+  '刘',
+  '杨',
+  '胡',
+  '徐',
+  '朱',
+  '高',
+  '林',
+  '何',
+  '罗',
+  '郭',
+  '梁',
+  '宋',
+  '谢',
+  '韩',
+  '曹',
+  '邓',
+  '彭',
+  '曾',
+];
+const CONTACT_GIVEN = [
+  '志强',
+  '海燕',
+  '建华',
+  '丽萍',
+  '国平',
+  '春生',
+  '小军',
+  '秀英',
+  '伟',
+  '金水',
+  '红英',
+  '德明',
+  '永红',
+];
+const STREETS = ['工业大道', '湓城路', '赛湖大道', '黄金大道', '滨江路', '长江大道', '桂林路', '人民路'];
+
+/** A contact person, a mobile number and an address in the enterprise's township, fixed by its number. */
+function contactOf(i: number, townshipName: string): Pick<SeedEnterprise, 'address' | 'contactName' | 'contactPhone'> {
+  const name = CONTACT_SURNAMES[i % CONTACT_SURNAMES.length]! + CONTACT_GIVEN[(i * 7) % CONTACT_GIVEN.length]!;
+  const phone = `13${(i * 37) % 10}${String(79_200_000 + i * 4_513).padStart(8, '0')}`.slice(0, 11);
+  return {
+    contactName: name,
+    contactPhone: phone,
+    address: `江西省瑞昌市${townshipName}${STREETS[i % STREETS.length]}${((i * 13) % 400) + 1}号`,
+  };
 }
 
 export interface Organisation {
@@ -190,6 +244,7 @@ export function buildOrganisation(
       department: department.id,
       registeredAt: new Date(opts.registeredFrom.getTime() + rng.next() * span),
       keyTarget: false,
+      ...contactOf(i, township.name),
     };
     enterprises.push(enterprise);
     const account = rng.uuid();
