@@ -31,6 +31,8 @@ export interface FanOutResult {
   p50: number;
   p99: number;
   bytesPerSocket: number;
+  /** How long the trigger itself took to answer (the mutation's commit; the baseline's POST). */
+  triggerMs: number;
 }
 
 export const residentBytes = (pid: number): number =>
@@ -188,18 +190,26 @@ export async function measureFanOut(plan: FanOutPlan): Promise<Array<{ ours: Fan
       const grown = pids.map((pid, i) => residentBytes(pid) - before[i]!).reduce((a, b) => a + b, 0);
       const p50: number[] = [];
       const p99: number[] = [];
+      const answered: number[] = [];
       for (let round = 0; round < plan.rounds; round++) {
         const n = ++marker;
         const started = performance.now();
         const arrived = side.all(n);
         await send(n);
+        answered.push(performance.now() - started);
         const latencies = (await arrived).map((t) => t - started).sort((a, b) => a - b);
         p50.push(percentile(latencies, 0.5));
         p99.push(percentile(latencies, 0.99));
         await settle(500);
       }
       side.close();
-      return { sockets: size, p50: median(p50), p99: median(p99), bytesPerSocket: Math.max(0, grown) / size };
+      return {
+        sockets: size,
+        p50: median(p50),
+        p99: median(p99),
+        triggerMs: median(answered),
+        bytesPerSocket: Math.max(0, grown) / size,
+      };
     };
     const sendRaw = async (n: number) => {
       await fetch(`${plan.raw.url}/broadcast`, { method: 'POST', body: rawFrame(n) });
