@@ -248,8 +248,8 @@ describe.each(dialects)('exports of ledgers and reports, on %s', (dialect) => {
       '重大隐患',
       '二级隐患',
       '三级隐患',
-      '已整改',
-      '重大隐患已整改',
+      '本季销号',
+      '重大隐患本季销号',
       '超期未整改',
       '行政处罚',
     ]);

@@ -119,7 +119,10 @@ export interface Quarter {
   to: Date;
 }
 
-/** The quarterly statistics table: per department, then 合计; the columns of the bureau's 季度统计表. */
+/**
+ * The quarterly statistics table: per department, then 合计; the columns of the bureau's 季度统计表.
+ * 本季销号 counts the hazards closed in the quarter whenever they were found, so it may exceed 发现隐患.
+ */
 export const QUARTERLY_HEADERS = [
   '科室',
   '监管企业',
@@ -128,8 +131,8 @@ export const QUARTERLY_HEADERS = [
   '重大隐患',
   '二级隐患',
   '三级隐患',
-  '已整改',
-  '重大隐患已整改',
+  '本季销号',
+  '重大隐患本季销号',
   '超期未整改',
   '行政处罚',
 ] as const;
