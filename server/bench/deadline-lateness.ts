@@ -26,7 +26,8 @@ export async function measureDeadlineLateness(options: {
   url: string;
   pid: number;
   directorToken: string;
-  enterpriseToken: string;
+  /** Files a hazard of this title due at this instant (an enterprise's `fileHazard`). */
+  file: (title: string, deadline: Date) => Promise<unknown>;
   samples: number;
 }): Promise<LatenessResult> {
   const deadlines = new Map<string, number>();
@@ -42,24 +43,7 @@ export async function measureDeadlineLateness(options: {
     const title = `期限基准 ${Date.now()}-${i}`;
     const deadline = Date.now() + 4000 + i * 700;
     deadlines.set(title, deadline);
-    const response = await fetch(`${options.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${options.enterpriseToken}` },
-      body: JSON.stringify({
-        query: 'mutation($input: FileHazardInput!) { fileHazard(input: $input) { id } }',
-        variables: {
-          input: {
-            title,
-            grade: 'THIRD',
-            measures: '限期整改',
-            responsiblePerson: '张三',
-            deadline: new Date(deadline).toISOString(),
-          },
-        },
-      }),
-    });
-    const body = (await response.json()) as { errors?: unknown };
-    if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
+    await options.file(title, new Date(deadline));
   }
   const until = Date.now() + 60_000;
   while (late.length < options.samples && Date.now() < until) await new Promise((r) => setTimeout(r, 200));

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { measureDeadlineLateness, type LatenessResult } from './deadline-lateness.js';
-import { measureFanOut, startRawWs } from './fan-out.js';
+import { measureFanOut, startRawWs, type FanOutResult } from './fan-out.js';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -108,8 +108,8 @@ const startedAt = performance.now();
 const server = await startServer(PORT);
 const startupMs = performance.now() - startedAt;
 
-async function gql(query: string, variables: Record<string, unknown>, token?: string) {
-  const response = await fetch(`${base}/graphql`, {
+async function gql(query: string, variables: Record<string, unknown>, token?: string, url = base) {
+  const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
@@ -118,11 +118,11 @@ async function gql(query: string, variables: Record<string, unknown>, token?: st
   if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
   return body.data!;
 }
+const LOGIN = 'mutation($u: String!) { login(username: $u, password: "hazardloop") { token } }';
+const FILE = `mutation($input: FileHazardInput!) { fileHazard(input: $input) { id } }`;
 const tokens: Record<string, string> = {};
 for (const username of ['director', 'chief1', 'e001'])
-  tokens[username] = (
-    await gql('mutation($u: String!) { login(username: $u, password: "hazardloop") { token } }', { u: username })
-  ).login.token;
+  tokens[username] = (await gql(LOGIN, { u: username })).login.token;
 
 // ---- the figures -------------------------------------------------------------------------------
 interface Figure {
@@ -437,29 +437,33 @@ const rate = async (send: () => Promise<unknown>) => {
   );
   return done / 2;
 };
-{
-  const ours: number[] = [];
-  const raw: number[] = [];
-  const me = () => gql('{ me { username } }', {}, tokens.director);
-  const bareMe = () =>
-    fetch(bareUrl, { method: 'POST', body: '{"query":"{ me { username } }"}' }).then((r) => r.json());
+/** Requests a second of each side, three rounds alternating, medians. */
+async function throughput(figure: string, goal: string, ours: () => Promise<unknown>, raw: () => Promise<unknown>) {
+  const ourRates: number[] = [];
+  const rawRates: number[] = [];
   for (let i = 0; i < 3; i++) {
-    ours.push(await rate(me));
-    raw.push(await rate(bareMe));
+    ourRates.push(await rate(ours));
+    rawRates.push(await rate(raw));
   }
   const f: Figure = {
-    figure: '`me` (16 concurrent) against a bare `node:http` server',
-    hazardloop: median(ours),
-    baseline: median(raw),
+    figure,
+    hazardloop: median(ourRates),
+    baseline: median(rawRates),
     unit: 'req/s',
     same: 'yes',
-    goal: '≥ 0.5×',
+    goal,
   };
   figures.push(f);
   console.log(
     `${f.figure}: ${f.hazardloop.toFixed(0)} req/s vs ${f.baseline.toFixed(0)} req/s (${(f.hazardloop / f.baseline).toFixed(2)}×)`,
   );
 }
+await throughput(
+  '`me` (16 concurrent) against a bare `node:http` server',
+  '≥ 0.5×',
+  () => gql('{ me { username } }', {}, tokens.director),
+  () => fetch(bareUrl, { method: 'POST', body: '{"query":"{ me { username } }"}' }).then((r) => r.json()),
+);
 bare.close();
 
 // `fileHazard` a second (an enterprise filing a hazard rectified on the spot), 16 at a time, against a
@@ -490,28 +494,15 @@ bare.close();
   await new Promise<void>((r) => bareInsert.listen(0, '127.0.0.1', r));
   const insertUrl = `http://127.0.0.1:${(bareInsert.address() as { port: number }).port}/graphql`;
   let n = 0;
-  const FILE = `mutation($input: FileHazardInput!) { fileHazard(input: $input) { id } }`;
   const file = () =>
     gql(FILE, { input: { title: `基准测试隐患 ${++n}`, grade: 'THIRD', rectifiedOnSpot: true } }, tokens.e001);
   const bareFile = () =>
     fetch(insertUrl, { method: 'POST', body: JSON.stringify({ title: `基准测试隐患 ${++n}` }) }).then((r) => r.json());
-  const ours: number[] = [];
-  const raw: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    ours.push(await rate(file));
-    raw.push(await rate(bareFile));
-  }
-  const f: Figure = {
-    figure: '`fileHazard` (16 concurrent) against a bare `node:http` server with one raw INSERT',
-    hazardloop: median(ours),
-    baseline: median(raw),
-    unit: 'req/s',
-    same: 'yes',
-    goal: '≥ 0.4×',
-  };
-  figures.push(f);
-  console.log(
-    `${f.figure}: ${f.hazardloop.toFixed(0)} req/s vs ${f.baseline.toFixed(0)} req/s (${(f.hazardloop / f.baseline).toFixed(2)}×)`,
+  await throughput(
+    '`fileHazard` (16 concurrent) against a bare `node:http` server with one raw INSERT',
+    '≥ 0.4×',
+    file,
+    bareFile,
   );
   bareInsert.close();
   console.log('fileHazard: dropping the scratch table…');
@@ -528,7 +519,6 @@ if (server.exitCode === null) {
 }
 interface FanOutRow {
   figure: string;
-  sockets: number;
   p50: number;
   p99: number;
   rawP50: number;
@@ -539,6 +529,21 @@ interface FanOutRow {
   goal: string;
 }
 const fanOutRows: FanOutRow[] = [];
+const fanOutRow = (
+  figure: string,
+  { ours, raw }: { ours: FanOutResult; raw: FanOutResult },
+  goal: string,
+): FanOutRow => ({
+  figure,
+  p50: ours.p50,
+  p99: ours.p99,
+  rawP50: raw.p50,
+  rawP99: raw.p99,
+  kib: ours.bytesPerSocket / 1024,
+  rawKib: raw.bytesPerSocket / 1024,
+  triggerMs: ours.triggerMs,
+  goal,
+});
 let lateness: (LatenessResult & { open: number }) | null = null;
 if (!values['skip-fan-out']) {
   const redis = { REDIS_URL: values.redis ?? 'redis://127.0.0.1:6379', REDIS_CHANNEL: `bench-${dbName}` };
@@ -550,26 +555,16 @@ if (!values['skip-fan-out']) {
     { url: `http://127.0.0.1:${PORT + 1}`, pid: one.pid! },
     { url: `http://127.0.0.1:${PORT + 2}`, pid: two.pid! },
   ];
-  const login = async (url: string, username: string) => {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `mutation { login(username: "${username}", password: "hazardloop") { token } }` }),
-    });
-    return ((await response.json()) as any).data.login.token as string;
-  };
-  const fanTokens = [await login(servers[0]!.url, 'director'), await login(servers[0]!.url, 'chief1')];
+  const login = async (username: string) =>
+    (await gql(LOGIN, { u: username }, undefined, servers[0]!.url)).login.token as string;
+  const fanTokens = [await login('director'), await login('chief1')];
   const trigger = async (n: number) => {
-    const response = await fetch(`${servers[0]!.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.e001}` },
-      body: JSON.stringify({
-        query: 'mutation($input: FileHazardInput!) { fileHazard(input: $input) { id } }',
-        variables: { input: { title: `fanout-${n}`, grade: 'THIRD', rectifiedOnSpot: true } },
-      }),
-    });
-    const body = (await response.json()) as { errors?: unknown };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    await gql(
+      FILE,
+      { input: { title: `fanout-${n}`, grade: 'THIRD', rectifiedOnSpot: true } },
+      tokens.e001,
+      servers[0]!.url,
+    );
   };
   const goals: Record<number, string> = { 1000: 'p99 ≤ 2×', 5000: 'p99 ≤ 3×', 10000: 'on one process' };
   console.log('fan-out: measuring…');
@@ -582,19 +577,14 @@ if (!values['skip-fan-out']) {
     trigger,
     raw,
   });
-  for (const { ours, raw: r } of single)
-    fanOutRows.push({
-      figure: `one event to ${ours.sockets.toLocaleString('en')} sockets, one process`,
-      sockets: ours.sockets,
-      p50: ours.p50,
-      p99: ours.p99,
-      rawP50: r.p50,
-      rawP99: r.p99,
-      kib: ours.bytesPerSocket / 1024,
-      rawKib: r.bytesPerSocket / 1024,
-      triggerMs: ours.triggerMs,
-      goal: goals[ours.sockets] ?? '',
-    });
+  for (const pair of single)
+    fanOutRows.push(
+      fanOutRow(
+        `one event to ${pair.ours.sockets.toLocaleString('en')} sockets, one process`,
+        pair,
+        goals[pair.ours.sockets] ?? '',
+      ),
+    );
   const splitSize = Math.min(5000, Math.max(...sizes));
   const [split] = await measureFanOut({
     sizes: [splitSize],
@@ -604,18 +594,13 @@ if (!values['skip-fan-out']) {
     trigger,
     raw,
   });
-  fanOutRows.push({
-    figure: `one event to ${splitSize.toLocaleString('en')} sockets split over two processes (Redis)`,
-    sockets: splitSize,
-    p50: split!.ours.p50,
-    p99: split!.ours.p99,
-    rawP50: split!.raw.p50,
-    rawP99: split!.raw.p99,
-    kib: split!.ours.bytesPerSocket / 1024,
-    rawKib: split!.raw.bytesPerSocket / 1024,
-    triggerMs: split!.ours.triggerMs,
-    goal: 'delivered by both',
-  });
+  fanOutRows.push(
+    fanOutRow(
+      `one event to ${splitSize.toLocaleString('en')} sockets split over two processes (Redis)`,
+      split!,
+      'delivered by both',
+    ),
+  );
   for (const row of fanOutRows)
     console.log(
       `${row.figure}: p50 ${row.p50.toFixed(0)} / p99 ${row.p99.toFixed(0)} ms vs raw ${row.rawP50.toFixed(0)} / ${row.rawP99.toFixed(0)} ms; ${row.kib.toFixed(1)} KiB per socket (raw ${row.rawKib.toFixed(1)})`,
@@ -627,7 +612,21 @@ if (!values['skip-fan-out']) {
       url: servers[0]!.url,
       pid: one.pid!,
       directorToken: fanTokens[0]!,
-      enterpriseToken: tokens.e001!,
+      file: (title, deadline) =>
+        gql(
+          FILE,
+          {
+            input: {
+              title,
+              grade: 'THIRD',
+              measures: '限期整改',
+              responsiblePerson: '张三',
+              deadline: deadline.toISOString(),
+            },
+          },
+          tokens.e001,
+          servers[0]!.url,
+        ),
       samples: 10,
     })),
     open,
@@ -649,7 +648,7 @@ function execVersion(): string {
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} free), ${version}`;
 const load = `load average ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} at start, ${loadAtEnd.map((l) => l.toFixed(1)).join(' / ')} at end (1/5/15 min; ${cpus().length} cores, shared with other developers)`;
 const rows = figures.map((f) => {
-  const ratio = f.unit === 'ms' ? f.hazardloop / f.baseline : f.hazardloop / f.baseline;
+  const ratio = f.hazardloop / f.baseline;
   const fmt = (v: number) => (f.unit === 'ms' ? `${v.toFixed(1)} ms` : `${v.toFixed(0)} req/s`);
   return `| ${f.figure} | ${fmt(f.hazardloop)} | ${fmt(f.baseline)} | ${ratio.toFixed(2)}× | ${f.same} | ${f.goal} |`;
 });
