@@ -1,5 +1,7 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
+import { selectedFields } from '../../graphql/selection.js';
 import { computeStatsBy, StatsGroup } from './stats-by.js';
 import { StatsDimension, StatsFilter, StatsInterval } from './stats-dimension.js';
 import { computeStatsSeries, StatsPoint } from './stats-series.js';
@@ -16,9 +18,11 @@ export class StatsByResolver {
     @Arg('by', () => StatsDimension) by: StatsDimension,
     @Arg('filter', () => StatsFilter, { nullable: true }) filter: StatsFilter | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<StatsGroup[]> {
     const viewer = requireViewer(ctx);
-    return computeStatsBy(ctx.em, viewer.scope, ctx.deps.env, from, to, by, filter, ctx.deps.clock.now());
+    const fields = selectedFields(info, ['stats']);
+    return computeStatsBy(ctx.em, viewer.scope, ctx.deps.env, from, to, by, filter, ctx.deps.clock.now(), fields);
   }
 
   @Query(() => [StatsPoint], {
@@ -31,9 +35,11 @@ export class StatsByResolver {
     @Arg('interval', () => StatsInterval) interval: StatsInterval,
     @Arg('filter', () => StatsFilter, { nullable: true }) filter: StatsFilter | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<StatsPoint[]> {
     const viewer = requireViewer(ctx);
     const { env, clock } = ctx.deps;
-    return computeStatsSeries(ctx.em, viewer.scope, env, env.bureauTz, from, to, interval, filter, clock.now());
+    const fields = selectedFields(info, ['stats']);
+    return computeStatsSeries(ctx.em, viewer.scope, env, env.bureauTz, from, to, interval, filter, clock.now(), fields);
   }
 }

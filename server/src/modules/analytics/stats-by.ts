@@ -5,7 +5,7 @@ import { enterpriseScopeSql, type Scope } from '../auth/scope.js';
 import { HazardGrade, HazardSource } from '../hazard/hazard.enums.js';
 import { StatsDimension, type StatsFilter } from './stats-dimension.js';
 import { DIMENSION_VALUE_LABELS } from './stats-labels.js';
-import { groupedFigures, type StatsWindows } from './stats-sql.js';
+import { groupedFigures, partsFor, type StatsWindows } from './stats-sql.js';
 import { Stats } from './stats.service.js';
 
 @ObjectType({
@@ -65,13 +65,24 @@ export async function computeStatsBy(
   by: StatsDimension,
   filter: StatsFilter | null | undefined,
   now: Date,
+  fields?: ReadonlySet<string>,
 ): Promise<StatsGroup[]> {
   if (to < from) throw badInput('common.toBeforeFrom', {}, 'to');
   const until = to < now ? to : now;
   const period = { start: from, end: new Date(to.getTime() + 1), at: until };
   const [groups, figures] = await Promise.all([
     candidates(em, scope, by),
-    groupedFigures(em, scope, windows, filter, [period], { kind: 'dimension', dimension: by }, from, until),
+    groupedFigures(
+      em,
+      scope,
+      windows,
+      filter,
+      [period],
+      { kind: 'dimension', dimension: by },
+      from,
+      until,
+      partsFor(fields),
+    ),
   ]);
   // A record under a group the listing missed (it cannot happen within scope) still counts, never silently dropped.
   const listed = new Set(groups.map((g) => g.key));

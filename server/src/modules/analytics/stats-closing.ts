@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Scope } from '../auth/scope.js';
-import { groupedFigures, type StatsFigures } from './stats-sql.js';
+import { emptyFigures, groupedFigures, partsFor, type StatsFigures, type StatsPart } from './stats-sql.js';
 
 export type ClosingFigures = Pick<
   StatsFigures,
@@ -14,11 +14,16 @@ export async function closingFigures(
   from: Date,
   to: Date,
   until: Date,
+  fields?: ReadonlySet<string>,
 ): Promise<ClosingFigures> {
   const period = { start: from, end: new Date(to.getTime() + 1), at: until };
   const windows = { noLoginWindowMs: 0, noFilingWindowMs: 0 };
-  const grouped = await groupedFigures(em, scope, windows, null, [period], { kind: 'period' }, from, until, PARTS);
-  const f = grouped.get('0');
+  const read = new Set(CLOSING_FIELDS.filter((field) => !fields || fields.has(field)));
+  const parts = new Set<StatsPart>([...partsFor(read)].filter((part) => part !== 'rates'));
+  const f =
+    parts.size === 0
+      ? emptyFigures()
+      : (await groupedFigures(em, scope, windows, null, [period], { kind: 'period' }, from, until, parts)).get('0');
   return {
     medianDaysToClose: f.medianDaysToClose,
     p90DaysToClose: f.p90DaysToClose,
@@ -28,4 +33,10 @@ export async function closingFigures(
   };
 }
 
-const PARTS = new Set(['found', 'closing', 'due', 'findings'] as const);
+const CLOSING_FIELDS: readonly (keyof ClosingFigures)[] = [
+  'medianDaysToClose',
+  'p90DaysToClose',
+  'onTimeByGrade',
+  'repeatHazards',
+  'selfReportShare',
+];

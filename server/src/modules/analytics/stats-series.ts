@@ -4,7 +4,7 @@ import { badInput } from '../../graphql/errors.js';
 import type { Scope } from '../auth/scope.js';
 import { addDays, bureauDate, bureauDayStart, isoWeekday } from '../common/bureau-time.js';
 import { StatsInterval, type StatsFilter } from './stats-dimension.js';
-import { groupedFigures, type StatsPeriod, type StatsWindows } from './stats-sql.js';
+import { groupedFigures, partsFor, type StatsPeriod, type StatsWindows } from './stats-sql.js';
 import { Stats } from './stats.service.js';
 
 /** More points than a chart can show is a mistake in the request, not a reason for a long query. */
@@ -77,11 +77,22 @@ export async function computeStatsSeries(
   interval: StatsInterval,
   filter: StatsFilter | null | undefined,
   now: Date,
+  fields?: ReadonlySet<string>,
 ): Promise<StatsPoint[]> {
   if (to < from) throw badInput('common.toBeforeFrom', {}, 'to');
   const periods = seriesPeriods(from, to, interval, timeZone, now);
   const until = to < now ? to : now;
-  const figures = await groupedFigures(em, scope, windows, filter, periods, { kind: 'period' }, from, until);
+  const figures = await groupedFigures(
+    em,
+    scope,
+    windows,
+    filter,
+    periods,
+    { kind: 'period' },
+    from,
+    until,
+    partsFor(fields),
+  );
   return periods.map((p, i) => ({
     start: p.start,
     end: i === periods.length - 1 ? to : p.end,

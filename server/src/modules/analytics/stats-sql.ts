@@ -122,6 +122,7 @@ class StatsSql {
     private readonly filter: StatsFilter | null | undefined,
     private readonly periods: readonly StatsPeriod[],
     private readonly grouping: StatsGrouping,
+    private readonly parts: ReadonlySet<StatsPart> = ALL_PARTS,
   ) {
     this.pg = isPostgres(em);
     this.hazardFiltered = Boolean(filter?.grade || filter?.source);
@@ -209,22 +210,39 @@ class StatsSql {
   private readonly hazardFrom =
     'hazard h join enterprise e on e.id = h.enterprise_id join department d on d.id = e.department_id';
 
-  /** Hazards found in each period: on the spot, missed deadline (by `until`), repeats of a recently closed one. */
+  /**
+   * Hazards found in each period: on the spot, missed deadline (by `until`) and, when asked, repeats of a
+   * recently closed one (an index probe per hazard found, the costliest column of the statistics).
+   */
   found(until: Date): Promise<Row[] | null> {
     const repeat = `exists (select 1 from hazard r where r.enterprise_id = h.enterprise_id and r.id <> h.id and r.location = h.location and r.status = ? and r.closed_at <= h.discovered_at and r.closed_at >= ${this.minus('h.discovered_at', REPEAT_WINDOW_MS)})`;
+    const repeats = this.parts.has('repeats');
     return this.run(
       `count(*) as found,
        sum(case when h.rectified_on_spot then 1 else 0 end) as on_spot,
-       sum(case when not h.rectified_on_spot and h.deadline <= ? and (h.status = ? or h.submitted_late) then 1 else 0 end) as overdue,
-       sum(case when h.location is not null and h.location <> '' and ${repeat} then 1 else 0 end) as repeats`,
+       sum(case when not h.rectified_on_spot and h.deadline <= ? and (h.status = ? or h.submitted_late) then 1 else 0 end) as overdue${
+         repeats
+           ? `,\n       sum(case when h.location is not null and h.location <> '' and ${repeat} then 1 else 0 end) as repeats`
+           : ''
+       }`,
       this.hazardFrom,
       'h.discovered_at',
-      { onHazard: true, columnBindings: [this.time(until), HazardStatus.RECTIFYING, HazardStatus.CLOSED] },
+      {
+        onHazard: true,
+        columnBindings: [this.time(until), HazardStatus.RECTIFYING, ...(repeats ? [HazardStatus.CLOSED] : [])],
+      },
     );
   }
 
-  /** Hazards closed in each period, with the ranks of the days-to-close distribution that the percentiles need. */
+  /** Hazards closed in each period and, when asked, the ranks of the days-to-close distribution that the percentiles need. */
   async closing(): Promise<Row[] | null> {
+    if (!this.parts.has('percentiles')) {
+      return this.run('count(*) as closed', this.hazardFrom, 'h.closed_at', {
+        onHazard: true,
+        extraWhere: 'h.status = ?',
+        extraBindings: [HazardStatus.CLOSED],
+      });
+    }
     const key = this.key(true);
     if (key === null) return null;
     const cte = this.periodsCte();
@@ -303,7 +321,7 @@ class StatsSql {
   async rates(windows: StatsWindows): Promise<Row[] | null> {
     if (this.grouping.kind === 'dimension' && isHazardDimension(this.grouping.dimension)) {
       const unsplit = { ...this.filter, grade: undefined, source: undefined };
-      return new StatsSql(this.em, this.scope, unsplit, this.periods, { kind: 'period' }).rates(windows);
+      return new StatsSql(this.em, this.scope, unsplit, this.periods, { kind: 'period' }, this.parts).rates(windows);
     }
     const key = this.key(false)!;
     const cte = this.periodsCte();
@@ -342,17 +360,57 @@ function percentile(ranks: ReadonlyMap<number, number>, n: number, p: number): n
   return (low + (high - low) * (position - lo)) / DAY_MS;
 }
 
-/** The statements of the grouped figures, one each. */
-export type StatsPart = 'found' | 'closing' | 'due' | 'inspections' | 'enforcement' | 'findings' | 'rates';
+/**
+ * The statements of the grouped figures, one each; `repeats` and `percentiles` are the costly columns
+ * of `found` and `closing`, computed only when a figure that needs them is read.
+ */
+export type StatsPart =
+  'found' | 'repeats' | 'closing' | 'percentiles' | 'due' | 'inspections' | 'enforcement' | 'findings' | 'rates';
 const ALL_PARTS: ReadonlySet<StatsPart> = new Set<StatsPart>([
   'found',
+  'repeats',
   'closing',
+  'percentiles',
   'due',
   'inspections',
   'enforcement',
   'findings',
   'rates',
 ]);
+
+/** Which statements (and costly columns) each figure of `Stats` comes from. */
+export const FIGURE_PARTS: Record<keyof StatsFigures, readonly StatsPart[]> = {
+  inspections: ['inspections'],
+  selfInspections: ['inspections'],
+  regulatorInspections: ['inspections'],
+  hazardsFound: ['found'],
+  rectifiedOnSpot: ['found'],
+  hazardsEntered: ['found'],
+  overdue: ['found'],
+  repeatHazards: ['found', 'repeats'],
+  closed: ['closing'],
+  medianDaysToClose: ['closing', 'percentiles'],
+  p90DaysToClose: ['closing', 'percentiles'],
+  penalties: ['enforcement'],
+  suspensions: ['enforcement'],
+  summonses: ['enforcement'],
+  casesFiled: ['enforcement'],
+  discrepancies: ['findings'],
+  falseRectifications: ['findings'],
+  selfReportShare: ['findings'],
+  loginRate: ['rates'],
+  filingRate: ['rates'],
+  onTimeRate: ['due'],
+  onTimeByGrade: ['due'],
+};
+
+/** The parts that the figures read (every part when `fields` is absent: an export or a ranking reads them all). */
+export function partsFor(fields: ReadonlySet<string> | undefined): ReadonlySet<StatsPart> {
+  if (!fields) return ALL_PARTS;
+  const parts = new Set<StatsPart>();
+  for (const field of fields) for (const part of FIGURE_PARTS[field as keyof StatsFigures] ?? []) parts.add(part);
+  return parts;
+}
 
 export interface GroupedFigures {
   /** The keys that have any record. */
@@ -376,7 +434,7 @@ export async function groupedFigures(
   until: Date,
   parts: ReadonlySet<StatsPart> = ALL_PARTS,
 ): Promise<GroupedFigures> {
-  const q = new StatsSql(em, scope, filter, periods, grouping);
+  const q = new StatsSql(em, scope, filter, periods, grouping, parts);
   const part = <T>(name: StatsPart, run: () => Promise<T>) => (parts.has(name) ? run() : Promise.resolve(null));
   const [found, closing, due, inspections, enforcement, findings, rates] = await Promise.all([
     part('found', () => q.found(until)),
