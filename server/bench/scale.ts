@@ -53,7 +53,8 @@ admin.pathname = '/postgres';
   if (exists.rowCount === 0) await client.query(`create database ${dbName}`);
   await client.end();
 }
-const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+// The baseline's sessions as the server's: without JIT (see mikro-orm.config.ts), so that neither side pays for compiling.
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, options: '-c jit=off' });
 const users = await pool.query('select count(*)::int as n from information_schema.tables where table_name = $1', [
   'app_user',
 ]);
@@ -469,7 +470,7 @@ bare.close();
 // `fileHazard` a second (an enterprise filing a hazard rectified on the spot), 16 at a time, against a
 // bare node:http server doing one raw INSERT of the same facts per request into a scratch table.
 {
-  const inserts = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const inserts = new pg.Pool({ connectionString: databaseUrl, max: 10, options: '-c jit=off' });
   await inserts.query(
     'create table if not exists bench_filing (id uuid primary key, enterprise_id uuid, title text, grade text, filed_at timestamptz)',
   );
