@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Orm } from './config/database.js';
@@ -136,6 +137,9 @@ export async function startApp({ env, clock: injected, renderer }: AppOptions): 
       parseOptions: { maxTokens: MAX_QUERY_TOKENS },
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer: http }),
+        // No @cacheControl hints are given, and the default plugin wraps every resolver to look for them:
+        // 5% of a hazard page's CPU at province scale (issue 16).
+        ApolloServerPluginCacheControlDisabled(),
         realtime.apolloPlugin,
         kioskPlugin,
         messagesPlugin,
