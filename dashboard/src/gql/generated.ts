@@ -38,6 +38,8 @@ export type AssessmentKind =
 
 /** The figure of `Stats` an assessment item scores, over the subject’s enterprises and the period. */
 export type AssessmentMetric =
+  /** Share of the check cycles ended in the period whose check was recorded (排查任务完成率, R14). */
+  | 'CHECK_COMPLETION_RATE'
   /** On-site findings the enterprise had not filed (漏报). */
   | 'DISCREPANCIES'
   /** Penalties and suspensions together (处罚与停业整顿). */

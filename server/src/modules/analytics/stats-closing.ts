@@ -4,7 +4,14 @@ import { emptyFigures, groupedFigures, partsFor, type StatsFigures, type StatsPa
 
 export type ClosingFigures = Pick<
   StatsFigures,
-  'medianDaysToClose' | 'p90DaysToClose' | 'onTimeByGrade' | 'repeatHazards' | 'selfReportShare'
+  | 'medianDaysToClose'
+  | 'p90DaysToClose'
+  | 'onTimeByGrade'
+  | 'repeatHazards'
+  | 'selfReportShare'
+  | 'checksEnded'
+  | 'checksDone'
+  | 'checkCompletionRate'
 >;
 
 /** The analysts' figures of `stats` over the whole period, from the same statements as `statsBy` and `statsSeries`. */
@@ -30,6 +37,9 @@ export async function closingFigures(
     onTimeByGrade: f.onTimeByGrade,
     repeatHazards: f.repeatHazards,
     selfReportShare: f.selfReportShare,
+    checksEnded: f.checksEnded,
+    checksDone: f.checksDone,
+    checkCompletionRate: f.checkCompletionRate,
   };
 }
 
@@ -39,4 +49,7 @@ const CLOSING_FIELDS: readonly (keyof ClosingFigures)[] = [
   'onTimeByGrade',
   'repeatHazards',
   'selfReportShare',
+  'checksEnded',
+  'checksDone',
+  'checkCompletionRate',
 ];

@@ -6,6 +6,7 @@ import { requireId } from '../common/ids.js';
 import { EnforcementKind } from '../enforcement/enforcement.entity.js';
 import { HazardGrade, HazardStatus } from '../hazard/hazard.enums.js';
 import { InspectionKind } from '../inspection/inspection.enums.js';
+import { CheckTaskStatus } from '../risk/risk.enums.js';
 import type { GradeRate } from './grade-rate.type.js';
 import { StatsDimension, type StatsFilter } from './stats-dimension.js';
 
@@ -55,6 +56,9 @@ export interface StatsFigures {
   onTimeByGrade: GradeRate[];
   repeatHazards: number;
   selfReportShare: number | null;
+  checksEnded: number;
+  checksDone: number;
+  checkCompletionRate: number;
 }
 
 export function emptyFigures(): StatsFigures {
@@ -81,6 +85,9 @@ export function emptyFigures(): StatsFigures {
     onTimeByGrade: gradeRates([]),
     repeatHazards: 0,
     selfReportShare: null,
+    checksEnded: 0,
+    checksDone: 0,
+    checkCompletionRate: 1,
   };
 }
 
@@ -313,6 +320,21 @@ class StatsSql {
     );
   }
 
+  /** Check cycles (R14) that ended in each period, and those whose check was recorded. */
+  checks(): Promise<Row[] | null> {
+    return this.run(
+      `count(*) as ended, sum(case when t.status = ? then 1 else 0 end) as done`,
+      'check_task t join enterprise e on e.id = t.enterprise_id join department d on d.id = e.department_id',
+      't.due_at',
+      {
+        onHazard: false,
+        columnBindings: [CheckTaskStatus.DONE],
+        extraWhere: 't.status in (?, ?)',
+        extraBindings: [CheckTaskStatus.DONE, CheckTaskStatus.MISSED],
+      },
+    );
+  }
+
   /**
    * R10 login and filing rates at each period's `t`, over the enterprises registered by then: compliant when
    * active inside the window ending at `t`, or registered inside it (not yet due). The same rule as rates.ts,
@@ -365,7 +387,16 @@ function percentile(ranks: ReadonlyMap<number, number>, n: number, p: number): n
  * of `found` and `closing`, computed only when a figure that needs them is read.
  */
 export type StatsPart =
-  'found' | 'repeats' | 'closing' | 'percentiles' | 'due' | 'inspections' | 'enforcement' | 'findings' | 'rates';
+  | 'found'
+  | 'repeats'
+  | 'closing'
+  | 'percentiles'
+  | 'due'
+  | 'inspections'
+  | 'enforcement'
+  | 'findings'
+  | 'checks'
+  | 'rates';
 const ALL_PARTS: ReadonlySet<StatsPart> = new Set<StatsPart>([
   'found',
   'repeats',
@@ -375,6 +406,7 @@ const ALL_PARTS: ReadonlySet<StatsPart> = new Set<StatsPart>([
   'inspections',
   'enforcement',
   'findings',
+  'checks',
   'rates',
 ]);
 
@@ -402,6 +434,9 @@ export const FIGURE_PARTS: Record<keyof StatsFigures, readonly StatsPart[]> = {
   filingRate: ['rates'],
   onTimeRate: ['due'],
   onTimeByGrade: ['due'],
+  checksEnded: ['checks'],
+  checksDone: ['checks'],
+  checkCompletionRate: ['checks'],
 };
 
 /** The parts that the figures read (every part when `fields` is absent: an export or a ranking reads them all). */
@@ -436,13 +471,14 @@ export async function groupedFigures(
 ): Promise<GroupedFigures> {
   const q = new StatsSql(em, scope, filter, periods, grouping, parts);
   const part = <T>(name: StatsPart, run: () => Promise<T>) => (parts.has(name) ? run() : Promise.resolve(null));
-  const [found, closing, due, inspections, enforcement, findings, rates] = await Promise.all([
+  const [found, closing, due, inspections, enforcement, findings, checks, rates] = await Promise.all([
     part('found', () => q.found(until)),
     part('closing', () => q.closing()),
     part('due', () => q.due(from, until)),
     part('inspections', () => q.inspections()),
     part('enforcement', () => q.enforcement()),
     part('findings', () => q.findings()),
+    part('checks', () => q.checks()),
     part('rates', () => q.rates(windows)),
   ]);
 
@@ -515,6 +551,13 @@ export async function groupedFigures(
     f.discrepancies = num(row.discrepancies);
     f.falseRectifications = num(row.false_rectifications);
     f.selfReportShare = n === 0 ? null : (n - f.discrepancies) / n;
+  }
+
+  for (const row of checks ?? []) {
+    const f = at(row.k);
+    f.checksEnded = num(row.ended);
+    f.checksDone = num(row.done);
+    f.checkCompletionRate = f.checksEnded === 0 ? 1 : f.checksDone / f.checksEnded;
   }
 
   // Rates of a hazard dimension come from one whole-scope row: every group, even an empty one, gets it.

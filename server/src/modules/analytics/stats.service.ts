@@ -98,6 +98,17 @@ export class Stats {
       'Of the hazards the bureau’s on-site inspections of the period found, the share the enterprise had already filed; null when they found none.',
   })
   selfReportShare!: number | null;
+
+  @Field(() => Int, { description: 'Check cycles (R14) that ended in the period, recorded or missed.' })
+  checksEnded!: number;
+
+  @Field(() => Int, { description: 'Of those, the cycles whose check was recorded in time.' })
+  checksDone!: number;
+
+  @Field(() => Float, {
+    description: 'checksDone / checksEnded (排查任务完成率, R14); 1 when no cycle ended in the period.',
+  })
+  checkCompletionRate!: number;
 }
 
 /**

@@ -11,6 +11,7 @@ export enum AssessmentMetric {
   LOGIN_RATE = 'LOGIN_RATE',
   FILING_RATE = 'FILING_RATE',
   ON_TIME_RATE = 'ON_TIME_RATE',
+  CHECK_COMPLETION_RATE = 'CHECK_COMPLETION_RATE',
   SELF_REPORT_SHARE = 'SELF_REPORT_SHARE',
   OVERDUE = 'OVERDUE',
   DISCREPANCIES = 'DISCREPANCIES',
@@ -42,6 +43,9 @@ registerEnumType(AssessmentMetric, {
     LOGIN_RATE: { description: 'R10 login rate (登录率) at the end of the period.' },
     FILING_RATE: { description: 'R10 filing rate (上报率) at the end of the period.' },
     ON_TIME_RATE: { description: 'R10 on-time rectification rate (按时整改率).' },
+    CHECK_COMPLETION_RATE: {
+      description: 'Share of the check cycles ended in the period whose check was recorded (排查任务完成率, R14).',
+    },
     SELF_REPORT_SHARE: { description: 'Share of on-site findings the enterprise had already filed (自报率).' },
     OVERDUE: { description: 'Hazards that missed their deadline (逾期).' },
     DISCREPANCIES: { description: 'On-site findings the enterprise had not filed (漏报).' },

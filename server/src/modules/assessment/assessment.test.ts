@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/audit.service.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
+import { CheckTask } from '../risk/check-task.entity.js';
+import { CheckTaskStatus } from '../risk/risk.enums.js';
 import { testDialects } from '../../testing/services.js';
 import { startTestServer, type TestServer } from '../../testing/test-server.js';
 
@@ -63,6 +65,40 @@ describe.each(dialects)('assessment (考核), on %s', (dialect) => {
     }
     expect(scores.reduce((n, s) => n + s.items[0].maxPoints, 0)).toBeGreaterThan(0);
     expect(scores.some((s) => s.score < 100)).toBe(true);
+  });
+
+  it('scores the check tasks of dual prevention (R14), so that the demo enterprises do not all tie at 100', async () => {
+    const scores: any[] = (await ask(ASSESS, { kind: 'ENTERPRISE', from, to })).assessment;
+    const checksOf = (s: any) => s.items.find((i: any) => i.key === 'checks');
+    for (const s of scores)
+      expect(checksOf(s), s.subjectName).toMatchObject({ label: '排查任务完成率', maxPoints: 15 });
+    const lapsed = await server.app.orm.em.fork().find(Enterprise, { code: { $in: ['e052', 'e074', 'e093'] } });
+    for (const enterprise of lapsed) {
+      const item = checksOf(scores.find((s) => s.subjectId === enterprise.id));
+      expect(item.value).toBeLessThan(1);
+      expect(item.points).toBeLessThan(15);
+      expect(item.explanation).toMatch(/^排查任务完成率为[\d.]+%/);
+      expect(item.explanationEn).toMatch(/^The check completion rate was/);
+    }
+    // What a bureau would believe of 100 enterprises over two months: a spread of scores, fewer than half perfect.
+    expect(new Set(scores.map((s) => s.score)).size).toBeGreaterThanOrEqual(20);
+    expect(scores.filter((s) => s.score === 100).length).toBeLessThan(scores.length / 2);
+
+    const { stats } = await ask(
+      `query($from: DateTime!, $to: DateTime!) { stats(from: $from, to: $to) { checksEnded checksDone checkCompletionRate } }`,
+      { from, to },
+    );
+    const em = server.app.orm.em.fork();
+    const ended = await em.count(CheckTask, {
+      dueAt: { $gte: new Date(from), $lte: new Date(to) },
+      status: { $in: [CheckTaskStatus.DONE, CheckTaskStatus.MISSED] },
+    });
+    const done = await em.count(CheckTask, {
+      dueAt: { $gte: new Date(from), $lte: new Date(to) },
+      status: CheckTaskStatus.DONE,
+    });
+    expect(ended).toBeGreaterThan(1000);
+    expect(stats).toEqual({ checksEnded: ended, checksDone: done, checkCompletionRate: done / ended });
   });
 
   it('scores departments and cadres, and shows a section chief their own only', async () => {

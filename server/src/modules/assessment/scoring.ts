@@ -6,6 +6,7 @@ const RATES = new Set([
   AssessmentMetric.LOGIN_RATE,
   AssessmentMetric.FILING_RATE,
   AssessmentMetric.ON_TIME_RATE,
+  AssessmentMetric.CHECK_COMPLETION_RATE,
   AssessmentMetric.SELF_REPORT_SHARE,
 ]);
 
@@ -21,6 +22,8 @@ export function metricValue(metric: AssessmentMetric, f: StatsFigures): number |
       return f.filingRate;
     case AssessmentMetric.ON_TIME_RATE:
       return f.onTimeRate;
+    case AssessmentMetric.CHECK_COMPLETION_RATE:
+      return f.checkCompletionRate;
     case AssessmentMetric.SELF_REPORT_SHARE:
       return f.selfReportShare;
     case AssessmentMetric.OVERDUE:
@@ -43,6 +46,7 @@ const METRIC_EN: Record<AssessmentMetric, string> = {
   [AssessmentMetric.LOGIN_RATE]: 'login rate',
   [AssessmentMetric.FILING_RATE]: 'filing rate',
   [AssessmentMetric.ON_TIME_RATE]: 'on-time rectification rate',
+  [AssessmentMetric.CHECK_COMPLETION_RATE]: 'check completion rate',
   [AssessmentMetric.SELF_REPORT_SHARE]: 'self-report share',
   [AssessmentMetric.OVERDUE]: 'overdue hazards',
   [AssessmentMetric.DISCREPANCIES]: 'unfiled hazards found on site',
