@@ -176,3 +176,32 @@ describe.each(dialects)('grouped and time-series stats of the Ruichang pilot, on
     expect(long.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'interval' });
   });
 });
+
+describe.each(dialects)('the rates of a series on the demo’s history, on %s', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ dialect });
+  });
+  afterAll(() => server?.close());
+
+  it('takes each point’s login and filing rates at its own end, as `stats` of that point does (R10)', async () => {
+    const token = await server.login('director');
+    const ask = async (query: string, variables: Record<string, unknown>) => {
+      const result = await server.gql(query, variables, token);
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      return result.data!;
+    };
+    const now = server.app.deps.clock.now().getTime();
+    const period = { from: new Date(now - 70 * 86_400_000).toISOString(), to: new Date(now).toISOString() };
+    const weeks: Figures[] = (await ask(SERIES, { ...period, interval: 'WEEK' })).statsSeries;
+    expect(weeks.length).toBeGreaterThanOrEqual(10);
+    const rates = new Set<number>();
+    for (const week of weeks) {
+      const { stats } = await ask(STATS, { from: week.start, to: week.end });
+      expect(week.stats.loginRate, week.start).toBeCloseTo(stats.loginRate, 12);
+      expect(week.stats.filingRate, week.start).toBeCloseTo(stats.filingRate, 12);
+      rates.add(stats.loginRate).add(stats.filingRate);
+    }
+    expect(rates.size).toBeGreaterThan(3);
+  });
+});

@@ -350,11 +350,24 @@ class StatsSql {
     const where = this.where(false);
     const login = this.minus('p.t', windows.noLoginWindowMs);
     const filing = this.minus('p.t', windows.noFilingWindowMs);
+    // When the enterprise's latest sign-in (filing) is not after `t`, it is the latest before `t`, and the stored
+    // column answers as rates.ts does up to now; only an enterprise active since `t` needs the probe into the log.
+    const active = (stored: string, start: string, probe: string) =>
+      `(case when e.${stored} is null or e.${stored} <= p.t then e.${stored} >= ${start} else exists (${probe}) end)`;
+    const signedIn = active(
+      'last_login_at',
+      login,
+      `select 1 from login_event l where l.enterprise_id = e.id and l.at >= ${login} and l.at <= p.t`,
+    );
+    const filedItself = active(
+      'last_filing_at',
+      filing,
+      `select 1 from hazard fh join app_user u on u.id = fh.filed_by_id
+          where fh.enterprise_id = e.id and fh.filed_at >= ${filing} and fh.filed_at <= p.t and u.role = ?`,
+    );
     const sql = `${cte.sql} select ${key} as k, count(*) as n,
-        sum(case when e.registered_at >= ${login} or exists (select 1 from login_event l
-          where l.enterprise_id = e.id and l.at >= ${login} and l.at <= p.t) then 1 else 0 end) as logged_in,
-        sum(case when e.registered_at >= ${filing} or exists (select 1 from hazard fh join app_user u on u.id = fh.filed_by_id
-          where fh.enterprise_id = e.id and fh.filed_at >= ${filing} and fh.filed_at <= p.t and u.role = ?) then 1 else 0 end) as filed
+        sum(case when e.registered_at >= ${login} or ${signedIn} then 1 else 0 end) as logged_in,
+        sum(case when e.registered_at >= ${filing} or ${filedItself} then 1 else 0 end) as filed
       from enterprise e join department d on d.id = e.department_id join p on e.registered_at <= p.t
       where ${where.sql} and e.active = true group by ${key}`;
     return this.em.execute<Row[]>(sql, [...cte.bindings, ENTERPRISE_ROLE, ...where.bindings]);
