@@ -1,8 +1,10 @@
 import { isBureauWide } from '../auth/scope.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   Arg,
   Ctx,
   FieldResolver,
+  Info,
   Int,
   Query,
   Resolver,
@@ -12,9 +14,10 @@ import {
 } from 'type-graphql';
 import { badInput } from '../../graphql/errors.js';
 import { requireViewer, type Context } from '../../graphql/context.js';
+import { selectedFields } from '../../graphql/selection.js';
 import { User } from '../auth/user.entity.js';
 import { Department } from '../department/department.entity.js';
-import { computeWallboard } from './wallboard.service.js';
+import { computeWallboard, RISK_FIELDS } from './wallboard.service.js';
 import { MAX_TREND_DAYS, TrendDay, wallboardTrend } from './wallboard-trend.js';
 import { DepartmentSummary, Wallboard } from './wallboard.type.js';
 
@@ -27,9 +30,11 @@ export class WallboardResolver {
   @Query(() => Wallboard, {
     description: 'Your wallboard: the headline figures and the 一级抓一级 table within your scope (R6), now.',
   })
-  wallboard(@Ctx() ctx: Context): Promise<Wallboard> {
+  wallboard(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Wallboard> {
     const { env, clock } = ctx.deps;
-    return computeWallboard(ctx.em, requireViewer(ctx).scope, env, clock.now());
+    const read = [...selectedFields(info), ...selectedFields(info, ['byDepartment'])];
+    const risk = RISK_FIELDS.some((field) => read.includes(field));
+    return computeWallboard(ctx.em, requireViewer(ctx).scope, env, clock.now(), { risk });
   }
 
   @Subscription(() => Wallboard, {

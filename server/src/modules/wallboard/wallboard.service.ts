@@ -135,13 +135,22 @@ async function departmentsOf(
   }));
 }
 
+/** The wallboard's fields that come from the dual-prevention statements (R14). */
+export const RISK_FIELDS: readonly string[] = [...RISK_COUNT_KEYS, 'checkCompletionRate', 'checkCompletionRateDetail'];
+
 /**
  * The wallboard of a scope (R6, R10), in SQL aggregates: counted per department (a scope is a
  * union of departments, or one enterprise) and summed, so the 一级抓一级 table and the headline
  * figures always agree. A handful of grouped statements whatever the number of departments
  * (issue 16: never a count per department).
  */
-export async function computeWallboard(em: EntityManager, scope: Scope, env: Windows, now: Date): Promise<Wallboard> {
+export async function computeWallboard(
+  em: EntityManager,
+  scope: Scope,
+  env: Windows,
+  now: Date,
+  options: { risk?: boolean } = {},
+): Promise<Wallboard> {
   const [parts, rates, open, risk] = await Promise.all([
     departmentsOf(em, scope),
     ratesNowByDepartment(em, scope, now, {
@@ -150,7 +159,8 @@ export async function computeWallboard(em: EntityManager, scope: Scope, env: Win
       onTimeFrom: new Date(now.getTime() - ON_TIME_PERIOD_MS),
     }),
     openByDepartment(em, scope, now),
-    riskCountsByDepartment(em, scope, now),
+    // The dual-prevention figures are four statements of their own: skipped when the query reads none of them.
+    options.risk === false ? Promise.resolve(new Map<string, RiskCounts>()) : riskCountsByDepartment(em, scope, now),
   ]);
   const rows = parts.map(({ department }) =>
     countsOf(rates.get(department.id), open.get(department.id), risk.get(department.id)),

@@ -117,10 +117,18 @@ describe.each(dialects)('the scale generator and what province-sized data costs,
     const chief = await measure(WALLBOARD, 'chief1');
     const me = await measure(`{ me { username } }`, 'director');
     const own = director.statements.length - me.statements.length;
-    // departments, enterprise figures, open hazards, on-time, the batched leaders/chiefs, and the risk
-    // figures (points, enterprises by colour, check completion): a fixed number, whatever the departments.
-    expect(own).toBeLessThanOrEqual(9);
+    // departments, enterprise figures, open hazards, on-time and the batched leaders/chiefs: a fixed number,
+    // whatever the departments; no dual-prevention statement, since this query reads none of its figures.
+    expect(own).toBeLessThanOrEqual(5);
     expect(director.statements.length).toBe(chief.statements.length);
+    expect(director.statements.some((s) => /check_task|risk_point|control_measure/.test(s.sql))).toBe(false);
+    // Asked for, the risk figures (points, enterprises by colour, missed, check completion) are four more.
+    const withRisk = await measure(
+      `{ wallboard { checksMissedCount byDepartment { checkCompletionRate riskPointsMajor } } }`,
+      'director',
+    );
+    const risky = withRisk.statements.filter((s) => /check_task|risk_point|control_measure/.test(s.sql));
+    expect(risky).toHaveLength(4);
   });
 
   it('counts a page only when totalCount is asked for', async () => {
