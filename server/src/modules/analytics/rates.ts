@@ -25,36 +25,46 @@ interface Condition {
 }
 
 /**
- * R10: the enterprise signed in (filed itself) inside [start, end]. Up to now the stored
- * `last_login_at` / `last_filing_at` already answer it (one comparison per row); for an earlier
- * `end` (a past period of `stats`) the window's sign-ins are read once, as a set joined to the
- * enterprises — never a subplan that reads every login of the window per enterprise (issue 16).
+ * R10: the enterprise signed in (filed itself) inside [start, end]. When its stored latest sign-in
+ * (`last_login_at`, `last_filing_at`) is not after `end`, that is its latest before `end` and answers
+ * with one comparison: up to now, every enterprise. Only the enterprises active since `end` read the
+ * log, as one set of the window's sign-ins joined to the enterprises, never a subplan over the log per
+ * enterprise (issue 16); so a `to` a moment before the server's now (every "up to now" query from a
+ * client) costs hardly more than now itself.
  */
-function signedIn(em: EntityManager, start: Date, end: Date, now: Date): Condition {
-  if (end >= now) return { sql: 'e.last_login_at >= ?', params: [dateParam(em, start)] };
+function storedOrLogged(
+  em: EntityManager,
+  stored: 'last_login_at' | 'last_filing_at',
+  logged: { sql: string; params: unknown[] },
+  start: Date,
+  end: Date,
+  now: Date,
+): Condition {
+  if (end >= now) return { sql: `e.${stored} >= ?`, params: [dateParam(em, start)] };
   return {
-    sql: 'act.enterprise_id is not null',
-    params: [],
-    join: {
-      sql: `left join (select distinct l.enterprise_id from login_event l where l.at >= ? and l.at <= ?) act
-        on act.enterprise_id = e.id`,
-      params: [dateParam(em, start), dateParam(em, end)],
-    },
+    sql: `(case when e.${stored} is null or e.${stored} <= ? then e.${stored} >= ? else act.enterprise_id is not null end)`,
+    params: [dateParam(em, end), dateParam(em, start)],
+    join: { sql: `left join (${logged.sql}) act on act.enterprise_id = e.id`, params: logged.params },
   };
 }
 
-function filedItself(em: EntityManager, start: Date, end: Date, now: Date): Condition {
-  if (end >= now) return { sql: 'e.last_filing_at >= ?', params: [dateParam(em, start)] };
-  return {
-    sql: 'act.enterprise_id is not null',
-    params: [],
-    join: {
-      sql: `left join (select distinct h.enterprise_id from hazard h join app_user u on u.id = h.filed_by_id
-          where h.filed_at >= ? and h.filed_at <= ? and u.role = ?) act
-        on act.enterprise_id = e.id`,
-      params: [dateParam(em, start), dateParam(em, end), ENTERPRISE_ROLE],
-    },
+function signedIn(em: EntityManager, start: Date, end: Date, now: Date): Condition {
+  const logged = {
+    sql: `select distinct l.enterprise_id from login_event l join enterprise le on le.id = l.enterprise_id
+      where le.last_login_at > ? and l.at >= ? and l.at <= ?`,
+    params: [dateParam(em, end), dateParam(em, start), dateParam(em, end)],
   };
+  return storedOrLogged(em, 'last_login_at', logged, start, end, now);
+}
+
+function filedItself(em: EntityManager, start: Date, end: Date, now: Date): Condition {
+  const logged = {
+    sql: `select distinct h.enterprise_id from hazard h join app_user u on u.id = h.filed_by_id
+        join enterprise fe on fe.id = h.enterprise_id
+      where fe.last_filing_at > ? and h.filed_at >= ? and h.filed_at <= ? and u.role = ?`,
+    params: [dateParam(em, end), dateParam(em, start), dateParam(em, end), ENTERPRISE_ROLE],
+  };
+  return storedOrLogged(em, 'last_filing_at', logged, start, end, now);
 }
 
 /**
