@@ -44,6 +44,38 @@ describe.skipIf(!!skip)('a section chief at the bureau', () => {
     }
   });
 
+  it('searches the hazard list on the server, and offers a section chief no department outside their own', async () => {
+    const { page, close } = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await signIn(page, server.url, 'chief1', /\/enterprises$/);
+      await page.goto(`${server.url}/supervision/hazards`);
+      await expect.poll(() => page.locator('[data-test="hazard-row"]').count()).toBeGreaterThan(10);
+      // Their scope is one department: no filter that would offer the other four.
+      expect(await page.locator('[data-test="filter-department"]').count()).toBe(0);
+      const total = async () => Number((await page.textContent('[data-test="total"]'))!.match(/(\d+)\D*$/)![1]);
+      const all = await total();
+      const first = page.locator('[data-test="hazard-row"]').first();
+      const enterprise = (await first.locator('td').nth(1).locator('a').textContent())!.trim();
+      await page.fill('[data-test="hazard-search"]', enterprise);
+      await expect.poll(total).toBeLessThan(all);
+      const rows = page.locator('[data-test="hazard-row"]');
+      for (const text of await rows.allTextContents()) expect(text).toContain(enterprise);
+      await page.fill('[data-test="hazard-search"]', '没有这样的隐患');
+      await expect.poll(() => page.locator('[data-test="hazard-row"]').count()).toBe(0);
+      expect(await page.textContent('section')).toContain('暂无');
+    } finally {
+      await close();
+    }
+    const director = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await signIn(director.page, server.url, 'director', /\/enterprises$/);
+      await director.page.goto(`${server.url}/supervision/hazards`);
+      await expect.poll(() => director.page.locator('[data-test="filter-department"] option').count()).toBe(6);
+    } finally {
+      await director.close();
+    }
+  });
+
   it('switches the interface to English and keeps the choice', async () => {
     const { page, close } = await openBrowser(PHONE);
     try {

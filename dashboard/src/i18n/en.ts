@@ -257,6 +257,8 @@ export const en: Messages = {
     name: 'Name',
   },
   supervision: {
+    searchLabel: 'Search',
+    search: 'Hazard words, location, or enterprise name or code',
     pageSize: 'Per page',
     filters: 'Filters ({n} set)',
     sortThisPage:

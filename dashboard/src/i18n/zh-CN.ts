@@ -253,6 +253,8 @@ export const zhCN = {
     name: '企业名称',
   },
   supervision: {
+    searchLabel: '搜索',
+    search: '隐患内容、部位或企业名称、编号',
     notFound: '企业不存在或不在您的权限范围内。',
     contactName: '联系人',
     contactPhone: '联系电话',

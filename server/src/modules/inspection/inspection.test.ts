@@ -183,6 +183,35 @@ describe.each(dialects)('inspections, cross-checks and enforcement, on %s', (dia
     expect(codeOf(again)).toBe('CONFLICT');
   });
 
+  it('stores the reason of a reopening without a note in the bureau’s language, whatever the inspector’s', async () => {
+    const id = await enterpriseId(server, 'e009');
+    const hazard = await fileWithPlan(server, 'e009', {
+      grade: 'THIRD',
+      rectifiedOnSpot: true,
+      measures: null,
+      responsiblePerson: null,
+      deadline: null,
+    });
+    const english = await server.gql(
+      `mutation($input: InspectionInput!) { recordInspection(input: $input) { findings { hazard { id rejectionReason history { action data } } } } }`,
+      {
+        input: {
+          enterpriseId: id,
+          kind: 'REGULATOR_INSPECTION',
+          findings: [{ outcome: 'NOT_RECTIFIED', hazardId: hazard.id, deadline: inDays(5) }],
+        },
+      },
+      await server.login('chief1'),
+      { 'accept-language': 'en' },
+    );
+    expect(english.errors).toBeUndefined();
+    const reopened = english.data!.recordInspection.findings[0].hazard;
+    expect(reopened.rejectionReason).toBe('现场检查发现未真正整改。');
+    const entry = reopened.history.find((h: any) => h.action === 'hazard.reopened');
+    expect(entry.data).toContain('现场检查发现未真正整改。');
+    expect(entry.data).not.toMatch(/really|rectified/i);
+  });
+
   it('records nothing when one finding is bad', async () => {
     const id = await enterpriseId(server, 'e008');
     const count = async () =>
