@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../common/clock.js';
 import { Hazard } from '../hazard/hazard.entity.js';
 import { HazardStatus } from '../hazard/hazard.enums.js';
 import { testDialects } from '../../testing/services.js';
+import { FIGURES, PILOT, startPilotServer } from '../../testing/ruichang-pilot.js';
 import { startTestServer, type TestServer } from '../../testing/test-server.js';
 
 const dialects = await testDialects();
 
-const FIGURES = `inspections selfInspections regulatorInspections hazardsFound rectifiedOnSpot hazardsEntered overdue closed
-  penalties suspensions summonses casesFiled discrepancies falseRectifications repeatHazards loginRate filingRate onTimeRate
-  medianDaysToClose p90DaysToClose selfReportShare onTimeByGrade { grade due onTime rate }`;
 const COUNTS = [
   'inspections',
   'selfInspections',
@@ -30,7 +27,6 @@ const COUNTS = [
 const STATS = `query($from: DateTime!, $to: DateTime!) { stats(from: $from, to: $to) { ${FIGURES} } }`;
 const BY = `query($from: DateTime!, $to: DateTime!, $by: StatsDimension!) { statsBy(from: $from, to: $to, by: $by) { key label stats { ${FIGURES} } } }`;
 const SERIES = `query($from: DateTime!, $to: DateTime!, $interval: StatsInterval!) { statsSeries(from: $from, to: $to, interval: $interval) { start end stats { ${FIGURES} } } }`;
-const PILOT = { from: '2016-10-09T00:00:00+08:00', to: '2017-04-09T23:59:59+08:00' };
 
 type Figures = Record<string, any>;
 const sum = (rows: Figures[], field: string) => rows.reduce((s, r) => s + (r.stats[field] as number), 0);
@@ -40,15 +36,7 @@ describe.each(dialects)('grouped and time-series stats of the Ruichang pilot, on
   let statements = 0;
 
   beforeAll(async () => {
-    server = await startTestServer({
-      dialect,
-      seed: 'ruichang-2017',
-      clock: new ManualClock('2017-04-09T12:00:00+08:00'),
-    });
-    server.app.orm.em
-      .getConnection()
-      .getKnex()
-      .on('query', () => void statements++);
+    server = await startPilotServer(dialect, () => void statements++);
   });
   afterAll(() => server?.close());
 

@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../common/clock.js';
+import { FIGURES, PILOT, startPilotServer } from '../../testing/ruichang-pilot.js';
 import { testDialects } from '../../testing/services.js';
-import { startTestServer, type TestServer } from '../../testing/test-server.js';
+import type { TestServer } from '../../testing/test-server.js';
 
 const dialects = await testDialects();
 
 // Issue 16: the statistics compute only what the query reads, as a page counts only when `totalCount` is read.
-const FIGURES = `inspections selfInspections regulatorInspections hazardsFound rectifiedOnSpot hazardsEntered overdue closed
-  penalties suspensions summonses casesFiled discrepancies falseRectifications repeatHazards loginRate filingRate onTimeRate
-  medianDaysToClose p90DaysToClose selfReportShare onTimeByGrade { grade due onTime rate }`;
-const PILOT = { from: '2016-10-09T00:00:00+08:00', to: '2017-04-09T23:59:59+08:00' };
 const stats = (selection: string, fragments = '') =>
   `query($from: DateTime!, $to: DateTime!) { stats(from: $from, to: $to) { ${selection} } } ${fragments}`;
 const by = (selection: string) =>
@@ -27,15 +23,7 @@ describe.each(dialects)('statistics compute only the figures asked for, on %s', 
   let token: string;
 
   beforeAll(async () => {
-    server = await startTestServer({
-      dialect,
-      seed: 'ruichang-2017',
-      clock: new ManualClock('2017-04-09T12:00:00+08:00'),
-    });
-    server.app.orm.em
-      .getConnection()
-      .getKnex()
-      .on('query', (q: { sql: string }) => void sql.push(q.sql));
+    server = await startPilotServer(dialect, (statement) => void sql.push(statement));
     token = await server.login('analyst');
   });
   afterAll(() => server?.close());

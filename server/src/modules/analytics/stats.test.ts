@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/audit.service.js';
 import { ManualClock } from '../common/clock.js';
+import { PILOT, startPilotServer } from '../../testing/ruichang-pilot.js';
 import { testDialects } from '../../testing/services.js';
 import { startTestServer, type TestServer } from '../../testing/test-server.js';
 
@@ -13,20 +14,12 @@ describe.each(dialects)('the Ruichang pilot (SEED=ruichang-2017), on %s', (diale
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer({
-      dialect,
-      seed: 'ruichang-2017',
-      clock: new ManualClock('2017-04-09T12:00:00+08:00'),
-    });
+    server = await startPilotServer(dialect);
   });
   afterAll(() => server?.close());
 
   it('answers the report’s figures from the records', async () => {
-    const result = await server.gql(
-      STATS,
-      { from: '2016-10-09T00:00:00+08:00', to: '2017-04-09T23:59:59+08:00' },
-      await server.login('director'),
-    );
+    const result = await server.gql(STATS, PILOT, await server.login('director'));
     expect(result.errors).toBeUndefined();
     expect(result.data!.stats).toMatchObject({
       inspections: 1236,
@@ -56,11 +49,7 @@ describe.each(dialects)('the Ruichang pilot (SEED=ruichang-2017), on %s', (diale
   });
 
   it('counts within the viewer’s scope only', async () => {
-    const result = await server.gql(
-      STATS,
-      { from: '2016-10-09T00:00:00+08:00', to: '2017-04-09T23:59:59+08:00' },
-      await server.login('chief1'),
-    );
+    const result = await server.gql(STATS, PILOT, await server.login('chief1'));
     expect(result.data!.stats.inspections).toBeGreaterThan(200);
     expect(result.data!.stats.inspections).toBeLessThan(300);
   });
