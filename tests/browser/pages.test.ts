@@ -14,6 +14,7 @@ import {
   startDashboardServer,
   TV,
 } from './browser.js';
+import { englishIn, phoneLayoutProblems, settle, visibleText } from './page-checks.js';
 
 const skip = browserSkipReason();
 if (skip) console.warn(`browser tests skipped: ${skip}`);
@@ -55,14 +56,6 @@ async function axe(page: Page): Promise<Violation[]> {
     return (await run(context, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })).violations;
   }, WCAG);
   return (violations as Violation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-/** Waits until the page has its data: no request in flight, and nothing still saying it loads. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
-  await page
-    .waitForFunction('!/加载中|读取中|Loading/.test(document.body.innerText)', null, { timeout: 5_000 })
-    .catch(() => undefined);
 }
 
 /** A phone's screenshot: the page's top three screens (enough to see the layout, small enough to look at). */
@@ -124,6 +117,9 @@ async function pagesOf(page: Page, base: string): Promise<string[]> {
   return [...found];
 }
 
+/** A role written twice beside a name ("周文斌（科长） · 科长", "（科长）（科长）"): issue 11 item 7. */
+const ROLE_TWICE = /（(局长|分管领导|科长|科员|企业安全员|管理员|分析员)）(.*·\s*\1|（)/;
+
 describe.skipIf(!!skip)('every page of every role, on a desktop and on a phone', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -133,9 +129,20 @@ describe.skipIf(!!skip)('every page of every role, on a desktop and on a phone',
     await server?.close();
   });
 
-  it('passes axe-core’s WCAG 2 A/AA rules with no serious or critical violation, and is pictured for a person to look at', async () => {
+  it('passes axe-core’s WCAG 2 A/AA rules, shows no English sentence in Chinese mode, fits a phone, and is pictured for a person to look at', async () => {
     const problems: string[] = [];
+    const english: string[] = [];
+    const cramped: string[] = [];
     const seen: string[] = [];
+    let histories = 0;
+    const read = async (page: Page, name: string) => {
+      for (const found of englishIn(await visibleText(page))) english.push(`${name}: ${found}`);
+      const history = await page.$('[data-test="history"]');
+      if (history) {
+        histories++;
+        expect(await history.innerText(), name).not.toMatch(ROLE_TWICE);
+      }
+    };
     const check = async (page: Page, name: string) => {
       for (const v of await axe(page))
         problems.push(
@@ -157,6 +164,7 @@ describe.skipIf(!!skip)('every page of every role, on a desktop and on a phone',
         await page.setViewportSize(viewport);
         await screenshot(page, `pages/public-login-${size}.png`);
         await check(page, `login ${size}`);
+        await read(page, `login ${size}`);
       }
       for (const role of ROLES) {
         await context.clearCookies();
@@ -164,6 +172,7 @@ describe.skipIf(!!skip)('every page of every role, on a desktop and on a phone',
         await page.evaluate('localStorage.clear()');
         await signIn(page, server.url, role.user, role.landing);
         await settle(page);
+        expect(await page.textContent('[data-test="viewer"]'), role.user).not.toMatch(ROLE_TWICE);
         const paths = await pagesOf(page, server.url);
         for (const path of paths) {
           const started = Date.now();
@@ -172,11 +181,14 @@ describe.skipIf(!!skip)('every page of every role, on a desktop and on a phone',
           await settle(page);
           await screenshot(page, `pages/${role.user}-${slug(path)}-1920x1080.png`);
           await check(page, `${role.user} ${path} 1920x1080`);
+          await read(page, `${role.user} ${path} 1920x1080`);
           // The same page turned into a phone's: the layout follows the width (a resize, not a reload).
           await page.setViewportSize(PHONE);
           await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
           await phoneShot(page, `pages/${role.user}-${slug(path)}-390x844.png`);
           await check(page, `${role.user} ${path} 390x844`);
+          await read(page, `${role.user} ${path} 390x844`);
+          for (const problem of await phoneLayoutProblems(page)) cramped.push(`${role.user} ${path}: ${problem}`);
           seen.push(`${role.user} ${path} (${Date.now() - started} ms)`);
         }
         await page.setViewportSize(TV);
@@ -188,5 +200,8 @@ describe.skipIf(!!skip)('every page of every role, on a desktop and on a phone',
     }
     console.info(`axe-core checked ${seen.length} pages × 2 sizes:\n  ${seen.join('\n  ')}`);
     expect(problems, problems.join('\n')).toEqual([]);
+    expect(english, english.join('\n')).toEqual([]);
+    expect(cramped, cramped.join('\n')).toEqual([]);
+    expect(histories).toBeGreaterThan(0);
   }, 900_000);
 });

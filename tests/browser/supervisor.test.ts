@@ -76,6 +76,107 @@ describe.skipIf(!!skip)('a section chief at the bureau', () => {
     }
   });
 
+  it('narrows the enterprises to those with a display on the server, with the true total, for the director and a chief', async () => {
+    for (const user of ['director', 'chief1']) {
+      const alerts = await server.gql<{ alerts: Array<{ enterprise: { id: string } }> }>(
+        '{ alerts { enterprise { id } } }',
+        {},
+        await server.login(user),
+      );
+      const withDisplay = new Set(alerts.data!.alerts.map((a) => a.enterprise.id)).size;
+      expect(withDisplay, user).toBeGreaterThan(0);
+      const { page, close } = await openBrowser({ width: 1440, height: 900 });
+      try {
+        await signIn(page, server.url, user, /\/enterprises$/);
+        await expect.poll(() => page.locator('[data-test="enterprise-row"]').count()).toBeGreaterThan(withDisplay);
+        await page.check('[data-test="only-alerts"]');
+        await expect.poll(() => page.textContent('[data-test="total"]')).toBe(`共 ${withDisplay} 家`);
+        await expect.poll(() => page.locator('[data-test="enterprise-row"]').count()).toBe(withDisplay);
+        for (const row of await page.locator('[data-test="enterprise-row"]').all())
+          await expect.poll(() => row.locator('[data-test^="alert-"]').count()).toBeGreaterThan(0);
+      } finally {
+        await close();
+      }
+    }
+  });
+
+  it('says on the inspection form, in Chinese, that a hazard found on site needs a rectification deadline', async () => {
+    const { page, close } = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await signIn(page, server.url, 'chief1', /\/enterprises$/);
+      await page.click('[data-test="enterprise-link"]');
+      await page.click('[data-test="record-inspection"]');
+      await page.click('[data-test="add-NEW_HAZARD"]');
+      await page.fill('[data-test="finding"] input[name="title"]', '配电柜门锁损坏（无期限）');
+      await page.fill('[data-test="finding"] textarea[name="measures"]', '更换门锁并张贴警示标识');
+      await page.fill('[data-test="finding"] input[name="responsiblePerson"]', '刘建华');
+      await page.click('[data-test="submit"]');
+      await expect.poll(() => page.textContent('[data-test="form-error"]')).toContain('请设定整改期限');
+      expect(page.url()).toMatch(/\/inspection$/);
+    } finally {
+      await close();
+    }
+    const hazards = await server.gql<{ hazards: { totalCount: number } }>(
+      '{ hazards(filter: { search: "配电柜门锁损坏（无期限）" }) { totalCount } }',
+      {},
+      await server.login('chief1'),
+    );
+    expect(hazards.data!.hazards.totalCount).toBe(0);
+  });
+
+  it('flags a pending extension on the director’s agenda, and prints the agenda without its buttons', async () => {
+    const director = await server.login('director');
+    const agenda = await server.gql<{
+      majorHazardAgenda: Array<{
+        hazard: {
+          id: string;
+          status: string;
+          deadline: string;
+          enterprise: { code: string };
+          extensions: Array<{ status: string }>;
+        };
+      }>;
+    }>(
+      '{ majorHazardAgenda { hazard { id status deadline enterprise { code } extensions { status } } } }',
+      {},
+      director,
+    );
+    const item = agenda.data!.majorHazardAgenda.find(
+      ({ hazard }) =>
+        hazard.status === 'RECTIFYING' &&
+        new Date(hazard.deadline) > new Date() &&
+        !hazard.extensions.some((e) => e.status === 'PENDING'),
+    )!;
+    expect(item, 'a major hazard in rectification before its deadline').toBeDefined();
+    const { id, deadline, enterprise } = item.hazard;
+    const until = new Date(new Date(deadline).getTime() + 30 * 86_400_000).toISOString();
+    const asked = await server.gql(
+      'mutation ($id: ID!, $until: DateTime!) { requestExtension(hazardId: $id, reason: "大型设备备件到货需要时间", until: $until) { id } }',
+      { id, until },
+      await server.login(enterprise.code),
+    );
+    expect(asked.errors).toBeUndefined();
+
+    const { page, close } = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await signIn(page, server.url, 'director', /\/enterprises$/);
+      await page.goto(`${server.url}/agenda`);
+      const entry = page.locator('[data-test="agenda-item"]', { has: page.locator(`a[href="/hazards/${id}"]`) });
+      const pending = entry.locator('[data-test="pending-extension"]');
+      await expect.poll(() => pending.count()).toBe(1);
+      expect(await pending.textContent()).toContain('大型设备备件到货需要时间');
+      expect(await pending.textContent()).toContain('延期');
+      expect(await page.isVisible('[data-test="print-agenda"]')).toBe(true);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.isVisible('[data-test="print-agenda"]')).toBe(false);
+      expect(await page.isVisible('[data-test="agenda"]')).toBe(true);
+      await page.emulateMedia({ media: 'screen' });
+      await screenshot(page, 'agenda-pending-extension-1440x900.png');
+    } finally {
+      await close();
+    }
+  });
+
   it('switches the interface to English and keeps the choice', async () => {
     const { page, close } = await openBrowser(PHONE);
     try {

@@ -112,6 +112,14 @@ describe.skipIf(!!skip)('a word after every action', () => {
       // e001's self-inspection is on its page, as its last one.
       await expect.poll(() => page.textContent('[data-test="inspection-history"]')).toContain('企业自查');
       expect(await page.textContent('[data-test="last-self-inspection"]')).not.toBe('—');
+      // Whom to call and where to go (item 6): the contact, a phone to tap, the address; the hazard table has headers.
+      for (const field of ['contact-name', 'contact-phone', 'address'])
+        expect((await page.textContent(`[data-test="${field}"]`))?.trim(), field).not.toBe('—');
+      expect(await page.getAttribute('[data-test="contact-phone"] a', 'href')).toMatch(/^tel:1\d{10}$/);
+      const headers = await page.$$eval('[data-test="enterprise-hazards"] thead th', (cells) =>
+        cells.map((th) => th.textContent?.trim()),
+      );
+      expect(headers).toEqual(expect.arrayContaining(['隐患名称', '整改期限']));
       const detail = page.url();
       await page.click('[data-test="record-inspection"]');
       await page.click('[data-test="submit"]');

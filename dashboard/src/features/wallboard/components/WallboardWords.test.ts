@@ -33,7 +33,38 @@ const mountDisplay = (locale: 'zh-CN' | 'en', alerts: AlertView[]) =>
     global: { plugins: [createAppI18n(locale)], stubs: { RouterLink: { template: '<a><slot /></a>' } } },
   });
 
+function noLoginAlert(n: number): AlertView {
+  const alert = overdueAlert(n);
+  return { ...alert, id: `n${n}`, kind: 'NO_LOGIN', hazard: null };
+}
+
+/** A router-link that shows where it goes, so a test can read each link's target. */
+const LinkProbe = { props: ['to'], template: '<a :data-to="JSON.stringify(to)"><slot /></a>' };
+
 describe('the words on the wallboard', () => {
+  it('links each row to its enterprise or hazard, and “另有 n 家” to the whole list (issue 11 item 6)', () => {
+    const mountWith = (kind: 'NO_LOGIN' | 'OVERDUE', alerts: AlertView[]) =>
+      mount(AlertDisplay, {
+        props: { title: '', alerts, kind },
+        global: { plugins: [createAppI18n('zh-CN')], stubs: { RouterLink: LinkProbe } },
+      });
+    const target = (el: { attributes(name: string): string | undefined }) => JSON.parse(el.attributes('data-to')!);
+
+    const noLogin = mountWith('NO_LOGIN', [1, 2, 3, 4, 5, 6].map(noLoginAlert));
+    const rows = noLogin.findAll('[data-test="display-link"]');
+    expect(rows.map(target)).toEqual(['e1', 'e2', 'e3'].map((id) => ({ name: 'enterprise', params: { id } })));
+    const more = noLogin.get('[data-test="display-more"]');
+    expect(more.text()).toBe('另有 3 家');
+    expect(target(more)).toEqual({ name: 'enterprises', query: { alerts: 'NO_LOGIN' } });
+
+    const overdue = mountWith('OVERDUE', [1, 2, 3, 4, 5].map(overdueAlert));
+    expect(target(overdue.get('[data-test="display-link"]'))).toEqual({ name: 'hazard', params: { id: 'h1' } });
+    expect(target(overdue.get('[data-test="display-more"]'))).toEqual({
+      name: 'supervision-hazards',
+      query: { overdue: 'true' },
+    });
+  });
+
   it('says "1 day overdue" and "7 days overdue" in English, and 超期 in Chinese', () => {
     const en = mountDisplay('en', [overdueAlert(1), overdueAlert(7)]);
     const late = en.findAll('.late').map((s) => s.text());
