@@ -6,6 +6,7 @@ import { Hazard } from '../modules/hazard/hazard.entity.js';
 import { HazardGrade, HazardStatus } from '../modules/hazard/hazard.enums.js';
 import { RISK_POINTS } from './risk-register-texts.js';
 import { incoherences } from './coherence.js';
+import { implausibilities } from '../testing/plausibility.js';
 
 const dialects = await testDialects();
 const NOW = '2026-11-29T01:30:00Z';
@@ -71,6 +72,10 @@ describe.each(dialects)('the demo data, on %s', (dialect) => {
 
   it('puts every enterprise under the department of its industry, and gives each hazard a title of its grade', async () => {
     expect(await incoherences(server.app.orm.em.fork())).toEqual([]);
+  });
+
+  it('names each enterprise as its industry, under the section of that industry, and grades no everyday finding major', async () => {
+    expect(await implausibilities(server)).toEqual([]);
   });
 
   it('holds six months of hazards of every grade and status, a few of them overdue', async () => {

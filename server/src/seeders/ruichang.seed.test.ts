@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { implausibilities } from '../testing/plausibility.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { ManualClock } from '../modules/common/clock.js';
 import { Enterprise } from '../modules/enterprise/enterprise.entity.js';
@@ -47,5 +48,6 @@ describe('the Ruichang pilot as seeded', () => {
 
   it('puts every enterprise under the department of its industry, and gives each hazard a title of its grade', async () => {
     expect(await incoherences(server.app.orm.em.fork())).toEqual([]);
+    expect(await implausibilities(server)).toEqual([]);
   });
 });
