@@ -124,6 +124,42 @@ describe.skipIf(!!skip)('a section chief at the bureau', () => {
     expect(hazards.data!.hazards.totalCount).toBe(0);
   });
 
+  it('lists the hazards as a table with sortable headers on a desktop, up to 200 a page, and as cards on a phone', async () => {
+    const total = (
+      await server.gql<{ hazards: { totalCount: number } }>(
+        '{ hazards { totalCount } }',
+        {},
+        await server.login('director'),
+      )
+    ).data!.hazards.totalCount;
+    expect(total).toBeGreaterThan(200);
+    const { page, close } = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await signIn(page, server.url, 'director', /\/enterprises$/);
+      await page.goto(`${server.url}/supervision/hazards`);
+      const rows = page.locator('[data-test="hazard-table"] [data-test="hazard-row"]');
+      await expect.poll(() => rows.count()).toBe(50);
+      expect(await page.textContent('[data-test="total"]')).toContain(`共 ${total} 条`);
+      await page.selectOption('[data-test="page-size"]', '200');
+      await expect.poll(() => rows.count()).toBe(200);
+
+      await page.click('[data-test="sort-deadline"]');
+      expect(await page.getAttribute('th:has([data-test="sort-deadline"])', 'aria-sort')).toBe('ascending');
+      const deadlines = (await rows.locator('td:nth-child(6)').allTextContents()).map((d) => d.trim());
+      const dated = deadlines.filter((d) => d !== '—');
+      expect(dated.length).toBeGreaterThan(10);
+      expect(dated).toEqual([...dated].sort());
+      // Hazards without a deadline (rectified on the spot) come last.
+      expect(deadlines.slice(0, dated.length)).toEqual(dated);
+
+      await page.setViewportSize(PHONE);
+      await expect.poll(() => page.locator('[data-test="hazard-table"]').count()).toBe(0);
+      await expect.poll(() => page.locator('[data-test="hazard-list"] [data-test="hazard-row"]').count()).toBe(200);
+    } finally {
+      await close();
+    }
+  });
+
   it('flags a pending extension on the director’s agenda, and prints the agenda without its buttons', async () => {
     const director = await server.login('director');
     const agenda = await server.gql<{
