@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../server/src/testing/test-server.js';
 import { browserSkipReason, openBrowser, PHONE, screenshot, signIn, startDashboardServer, TV } from './browser.js';
-import { englishIn, settle, visibleText } from './page-checks.js';
+import { chineseChromeIn, englishIn, pagesOf, settle, visibleText } from './page-checks.js';
 
 const skip = browserSkipReason();
 
@@ -24,7 +24,7 @@ describe.skipIf(!!skip)('Chinese everywhere in Chinese mode, English in English 
     await server?.close();
   });
 
-  it('refuses a wrong password in Chinese, then English; shows the bulletin in English; and the kiosk wallboard in Chinese', async () => {
+  it('refuses a wrong password in Chinese, then English; shows the bulletin and every page of the director and an enterprise in English; and the kiosk wallboard in Chinese', async () => {
     const english: string[] = [];
     const walked: string[] = [];
     const { page, context, close } = await openBrowser(TV);
@@ -63,8 +63,28 @@ describe.skipIf(!!skip)('Chinese everywhere in Chinese mode, English in English 
       for (const text of [...criteria, ...reasons])
         expect(text.replace(/「[^」]*」|“[^”]*”/g, ''), text).not.toMatch(/[\u4e00-\u9fff]/);
       await screenshot(page, 'pages/director-bulletin-english-1920x1080.png');
-      await page.selectOption('[data-test="language"]', 'zh-CN');
       walked.push('director /reminders/bulletin (English)');
+
+      // Every page of the director and of an enterprise in English: the interface's words are English.
+      const chinese: string[] = [];
+      for (const user of ['director', 'e001']) {
+        if (user !== 'director') {
+          await context.clearCookies();
+          await page.evaluate('localStorage.clear()');
+          await signIn(page, server.url, user, /\/ledger$/);
+          await page.selectOption('[data-test="language"]', 'en');
+        }
+        for (const path of await pagesOf(page, server.url)) {
+          await page.goto(`${server.url}${path}`);
+          await settle(page);
+          for (const text of await chineseChromeIn(page)) chinese.push(`${user} ${path}: ${text}`);
+          walked.push(`${user} ${path} (English)`);
+        }
+      }
+      expect(chinese, chinese.join('\n')).toEqual([]);
+      await page.selectOption('[data-test="language"]', 'zh-CN');
+      // The same probe finds the interface's words on a Chinese page: it looks where the words are.
+      await expect.poll(async () => (await chineseChromeIn(page)).length).toBeGreaterThan(3);
 
       // The kiosk: a TV opened by link, no sign-in.
       const created = await server.gql(

@@ -42,6 +42,21 @@ export function visibleText(page: Page): Promise<string> {
   })()`);
 }
 
+/**
+ * The interface's own words on an English page that are still Chinese: headers, buttons, field names,
+ * terms and the menu. A page's data (enterprise names, hazard titles, places) is the bureau's and stays
+ * as written; these elements hold none of it.
+ */
+export function chineseChromeIn(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const chrome = document.querySelectorAll('th, button, legend, dt, .nav a, label > span:first-child, [role="tab"]');
+    return [...chrome]
+      .filter((el) => el.offsetParent !== null && !el.closest('.graphiql-container'))
+      .map((el) => el.innerText.trim())
+      .filter((text) => /[\\u4e00-\\u9fff]/.test(text));
+  })()`);
+}
+
 /** The tallest the closed header of a phone may be: one bar (issue 11 found a 250 px menu). */
 export const PHONE_HEADER_MAX = 64;
 
@@ -83,4 +98,45 @@ export function phoneLayoutProblems(page: Page): Promise<string[]> {
     }
     return [...new Set(problems)].slice(0, 5);
   })()`);
+}
+
+/** The pages a role reaches: its menu, then the first detail page of each list, the admin tabs and the reminder pages. */
+export async function pagesOf(page: Page, base: string): Promise<string[]> {
+  const hrefs = async (selector: string) =>
+    page.$$eval(selector, (links) =>
+      links.map((a) => (a as unknown as { getAttribute(n: string): string }).getAttribute('href')),
+    );
+  const found = new Set<string>((await hrefs('.nav a')).filter(Boolean) as string[]);
+  found.add('/change-password');
+  found.add('/outbox');
+  const first = async (list: string, selector: string) => {
+    if (!found.has(list)) return [];
+    await page.goto(`${base}${list}`);
+    await settle(page);
+    const link = await page.$(selector);
+    return link ? [(await link.getAttribute('href'))!] : [];
+  };
+  for (const detail of await first('/ledger', '[data-test="hazard-row"] a')) found.add(detail);
+  if (found.has('/ledger')) for (const self of await hrefs('[data-test="self-inspection"]')) if (self) found.add(self);
+  for (const detail of await first('/supervision/hazards', '[data-test="hazard-row"] a')) found.add(detail);
+  const enterprise = (await first('/enterprises', '[data-test="enterprise-link"]'))[0];
+  if (enterprise) {
+    found.add(enterprise);
+    await page.goto(`${base}${enterprise}`);
+    await settle(page);
+    for (const action of await hrefs('[data-test="record-inspection"], [data-test="record-enforcement"]'))
+      if (action) found.add(action);
+  }
+  if (found.has('/admin')) {
+    found.delete('/admin');
+    await page.goto(`${base}/admin`);
+    await settle(page);
+    for (const tab of await hrefs('nav[aria-label="admin"] a')) if (tab) found.add(tab);
+  }
+  if (found.has('/snapshots')) {
+    found.add('/reminders/dispatch');
+    found.add('/reminders/bulletin');
+    for (const shot of await first('/snapshots', '[data-test="snapshot-card"] a')) found.add(shot);
+  }
+  return [...found];
 }

@@ -14,7 +14,7 @@ import {
   startDashboardServer,
   TV,
 } from './browser.js';
-import { englishIn, phoneLayoutProblems, settle, visibleText } from './page-checks.js';
+import { englishIn, pagesOf, phoneLayoutProblems, settle, visibleText } from './page-checks.js';
 
 const skip = browserSkipReason();
 if (skip) console.warn(`browser tests skipped: ${skip}`);
@@ -75,47 +75,6 @@ const slug = (path: string) =>
     .replace(/[0-9a-f]{8}-[0-9a-f-]{27,}/g, 'x')
     .replace(/[^a-z0-9]+/gi, '-')
     .replace(/-$/, '') || 'home';
-
-/** The pages a role reaches: its menu, then the first detail page of each list, the admin tabs and the reminder pages. */
-async function pagesOf(page: Page, base: string): Promise<string[]> {
-  const hrefs = async (selector: string) =>
-    page.$$eval(selector, (links) =>
-      links.map((a) => (a as unknown as { getAttribute(n: string): string }).getAttribute('href')),
-    );
-  const found = new Set<string>((await hrefs('.nav a')).filter(Boolean) as string[]);
-  found.add('/change-password');
-  found.add('/outbox');
-  const first = async (list: string, selector: string) => {
-    if (!found.has(list)) return [];
-    await page.goto(`${base}${list}`);
-    await settle(page);
-    const link = await page.$(selector);
-    return link ? [(await link.getAttribute('href'))!] : [];
-  };
-  for (const detail of await first('/ledger', '[data-test="hazard-row"] a')) found.add(detail);
-  if (found.has('/ledger')) for (const self of await hrefs('[data-test="self-inspection"]')) if (self) found.add(self);
-  for (const detail of await first('/supervision/hazards', '[data-test="hazard-row"] a')) found.add(detail);
-  const enterprise = (await first('/enterprises', '[data-test="enterprise-link"]'))[0];
-  if (enterprise) {
-    found.add(enterprise);
-    await page.goto(`${base}${enterprise}`);
-    await settle(page);
-    for (const action of await hrefs('[data-test="record-inspection"], [data-test="record-enforcement"]'))
-      if (action) found.add(action);
-  }
-  if (found.has('/admin')) {
-    found.delete('/admin');
-    await page.goto(`${base}/admin`);
-    await settle(page);
-    for (const tab of await hrefs('nav[aria-label="admin"] a')) if (tab) found.add(tab);
-  }
-  if (found.has('/snapshots')) {
-    found.add('/reminders/dispatch');
-    found.add('/reminders/bulletin');
-    for (const shot of await first('/snapshots', '[data-test="snapshot-card"] a')) found.add(shot);
-  }
-  return [...found];
-}
 
 /** A role written twice beside a name ("周文斌（科长） · 科长", "（科长）（科长）"): issue 11 item 7. */
 const ROLE_TWICE = /（(局长|分管领导|科长|科员|企业安全员|管理员|分析员)）(.*·\s*\1|（)/;
