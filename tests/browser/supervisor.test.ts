@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../server/src/testing/test-server.js';
 import { browserSkipReason, openBrowser, screenshot, signIn, startDashboardServer, TV, PHONE } from './browser.js';
@@ -211,6 +212,66 @@ describe.skipIf(!!skip)('a section chief at the bureau', () => {
     } finally {
       await close();
     }
+  });
+
+  it('grades a hazard up to major: it owes its plan on its page and the agenda until the enterprise gives it (R5)', async () => {
+    const found = await server.gql<{
+      hazards: { edges: Array<{ node: { id: string; title: string; enterprise: { code: string } } }> };
+    }>(
+      '{ hazards(filter: { grade: [THIRD], status: [RECTIFYING], overdue: false }, first: 1) { edges { node { id title enterprise { code } } } } }',
+      {},
+      await server.login('chief1'),
+    );
+    const { id, enterprise } = found.data!.hazards.edges[0]!.node;
+    const agendaEntry = (page: Page) =>
+      page.locator('[data-test="agenda-item"]', { has: page.locator(`a[href="/hazards/${id}"]`) });
+
+    const chief = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await signIn(chief.page, server.url, 'chief1', /\/enterprises$/);
+      await chief.page.goto(`${server.url}/hazards/${id}`);
+      await chief.page.click('[data-test="regrade"]');
+      await chief.page.selectOption('[data-test="action-form"] select[name="grade"]', 'MAJOR');
+      await chief.page.fill('[data-test="action-form"] textarea[name="reason"]', '复查认定涉及重大事故隐患判定标准');
+      await chief.page.click('[data-test="confirm-action"]');
+      await chief.page.locator('[data-test="toast"][data-kind="success"]').first().waitFor({ timeout: 15_000 });
+      await expect.poll(() => chief.page.locator('[data-test="plan-owed"]').count()).toBe(1);
+    } finally {
+      await chief.close();
+    }
+
+    const director = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await signIn(director.page, server.url, 'director', /\/enterprises$/);
+      await director.page.goto(`${server.url}/agenda`);
+      await expect.poll(() => agendaEntry(director.page).locator('[data-test="plan-owed"]').count()).toBe(1);
+    } finally {
+      await director.close();
+    }
+
+    const company = await openBrowser(PHONE);
+    try {
+      await signIn(company.page, server.url, enterprise.code, /\/ledger$/);
+      await company.page.goto(`${server.url}/hazards/${id}`);
+      await company.page.click('[data-test="submit-plan"]');
+      await company.page.fill(
+        '[data-test="action-form"] textarea[name="objectives"]',
+        '彻底消除隐患，恢复安全生产条件',
+      );
+      await company.page.fill('[data-test="action-form"] textarea[name="funding"]', '专项资金 12 万元');
+      await company.page.fill('[data-test="action-form"] textarea[name="emergencyMeasures"]', '设置警戒区，专人值守');
+      await company.page.click('[data-test="confirm-action"]');
+      await expect.poll(() => company.page.locator('[data-test="plan-owed"]').count()).toBe(0);
+      await expect.poll(() => company.page.textContent('main')).toContain('专项资金 12 万元');
+    } finally {
+      await company.close();
+    }
+    const agenda = await server.gql<{ majorHazardAgenda: Array<{ planOwed: boolean; hazard: { id: string } }> }>(
+      '{ majorHazardAgenda { planOwed hazard { id } } }',
+      {},
+      await server.login('director'),
+    );
+    expect(agenda.data!.majorHazardAgenda.find((item) => item.hazard.id === id)?.planOwed).toBe(false);
   });
 
   it('switches the interface to English and keeps the choice', async () => {
