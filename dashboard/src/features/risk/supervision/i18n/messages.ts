@@ -38,8 +38,8 @@ const zhCN = {
     intro:
       '按监管类别确定的年度现场检查次数（分类分级监管）；“下次应检”按全年均匀分布（年内登记的企业自登记之日起），已过的日期表示进度落后。',
     year: '年度',
-    dueThisMonth: '本月应检（{n}）',
-    dueThisMonthNone: '本月没有应检的企业。',
+    dueThisMonth: '本月到期及已逾期（{n}）',
+    dueThisMonthNone: '本月没有到期或逾期未检的企业。',
     all: '全部企业（{n}）',
     enterprise: '企业',
     department: '科室',
@@ -98,8 +98,8 @@ const en: typeof zhCN = {
     intro:
       'On-site inspections a year by supervision class; the next due date spreads the year’s visits evenly (from registration for an enterprise registered during the year), so a past date is behind schedule.',
     year: 'Year',
-    dueThisMonth: 'Due this month ({n})',
-    dueThisMonthNone: 'No enterprise is due this month.',
+    dueThisMonth: 'Due this month or behind ({n})',
+    dueThisMonthNone: 'No enterprise is due this month or behind.',
     all: 'All enterprises ({n})',
     enterprise: 'Enterprise',
     department: 'Department',
