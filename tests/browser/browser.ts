@@ -53,6 +53,8 @@ export async function openBrowser(viewport: { width: number; height: number }): 
     viewport,
     locale: 'zh-CN',
     timezoneId: 'UTC',
+    // As a viewer who asked for less motion: charts are drawn at once, so a screenshot shows their figures, not a frame of their growth.
+    reducedMotion: 'reduce',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   // The server's Content-Security-Policy must let every page work: a violation fails the test that saw it.
