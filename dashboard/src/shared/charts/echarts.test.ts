@@ -7,7 +7,11 @@ async function optionDrawn(reduce: boolean): Promise<Record<string, unknown>> {
   vi.resetModules();
   const { defineComponent, h } = await import('vue');
   vi.doMock('vue-echarts', () => ({
-    default: defineComponent({ name: 'Echarts', props: ['option', 'autoresize'], setup: () => () => h('div') }),
+    default: defineComponent({
+      name: 'Echarts',
+      props: { option: { type: Object, required: true }, autoresize: Boolean },
+      setup: () => () => h('div'),
+    }),
   }));
   const { VChart } = await import('./echarts.js');
   const wrapper = mount(VChart, {
