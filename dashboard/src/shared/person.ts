@@ -21,7 +21,7 @@ export function nameWithRole(displayName: string, roleLabel: string): string {
 }
 
 /** Whether a name ends in (the last word of) its role: 安全员 of 企业安全员, 科长 of 科长. Two characters at least. */
-function saysRole(name: string, roleLabel: string): boolean {
+export function saysRole(name: string, roleLabel: string): boolean {
   let shared = 0;
   while (shared < Math.min(name.length, roleLabel.length) && name.at(-1 - shared) === roleLabel.at(-1 - shared))
     shared++;
