@@ -161,6 +161,29 @@ describe.skipIf(!!skip)('a section chief at the bureau', () => {
     }
   });
 
+  it('sorts the enterprises by a header, the longest silent first, and shows all 100 at 200 a page', async () => {
+    const { page, close } = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await signIn(page, server.url, 'director', /\/enterprises$/);
+      const rows = page.locator('[data-test="enterprise-row"]');
+      await expect.poll(() => rows.count()).toBe(50);
+      await page.selectOption('[data-test="page-size"]', '200');
+      await expect.poll(() => rows.count()).toBe(100);
+      await page.click('[data-test="sort-lastLoginAt"]');
+      expect(await page.getAttribute('th:has([data-test="sort-lastLoginAt"])', 'aria-sort')).toBe('ascending');
+      const logins = (await rows.locator('td:nth-child(6)').allTextContents()).map((d) => d.trim());
+      expect(logins).toEqual([...logins].sort());
+      // The enterprise on the no-login display is among the first rows, not somewhere on the page.
+      expect((await rows.first().textContent())!).toMatch(/e0(07|37)/);
+      await page.click('[data-test="sort-lastLoginAt"]');
+      expect(await page.getAttribute('th:has([data-test="sort-lastLoginAt"])', 'aria-sort')).toBe('descending');
+      const newest = (await rows.locator('td:nth-child(6)').allTextContents()).map((d) => d.trim());
+      expect(newest).toEqual([...logins].reverse());
+    } finally {
+      await close();
+    }
+  });
+
   it('flags a pending extension on the director’s agenda, and prints the agenda without its buttons', async () => {
     const director = await server.login('director');
     const agenda = await server.gql<{
