@@ -24,7 +24,8 @@ describe.skipIf(!!skip)('an enterprise safety officer on a phone', () => {
     const { page, close } = await openBrowser(PHONE);
     try {
       await signIn(page, server.url, 'e001', /\/ledger$/);
-      await expect.poll(() => page.textContent('[data-test="viewer"]')).toContain('企业安全员');
+      // The account is named for its role (…公司安全员): the header says it once.
+      await expect.poll(() => page.textContent('[data-test="viewer"]')).toContain('瑞昌市广源气体有限公司安全员');
 
       await page.click('[data-test="file-hazard"]');
       await page.waitForURL(/\/hazards\/new$/);

@@ -33,13 +33,21 @@ describe.skipIf(!!skip)('a section chief at the bureau', () => {
   });
 
   it('filters the hazard list to the overdue ones', async () => {
+    const overdue = (
+      await server.gql<{ hazards: { totalCount: number } }>(
+        '{ hazards(filter: { overdue: true }) { totalCount } }',
+        {},
+        await server.login('chief1'),
+      )
+    ).data!.hazards.totalCount;
+    expect(overdue).toBeGreaterThan(0);
     const { page, close } = await openBrowser({ width: 1440, height: 900 });
     try {
       await signIn(page, server.url, 'chief1', /\/enterprises$/);
       await page.goto(`${server.url}/supervision/hazards`);
       await page.selectOption('[data-test="filter-overdue"]', 'true');
-      await expect.poll(() => page.locator('[data-test="hazard-row"]').count()).toBe(1);
-      expect(await page.locator('[data-test="hazard-row"] [data-test="overdue"]').count()).toBe(1);
+      await expect.poll(() => page.locator('[data-test="hazard-row"]').count()).toBe(overdue);
+      expect(await page.locator('[data-test="hazard-row"] [data-test="overdue"]').count()).toBe(overdue);
     } finally {
       await close();
     }
@@ -328,9 +336,18 @@ describe.skipIf(!!skip)('the wallboard', () => {
       await expect
         .poll(() => tv.page.textContent('[data-test="count-enterprises"]'), { timeout: 15_000 })
         .toContain('100');
-      expect(await tv.page.textContent('[data-test="count-overdue"]')).toContain('4');
+      // The demo's figures depend on the hour it was made at (deadlines end at the bureau's midnight): the page shows the server's.
+      const figures = (
+        await server.gql<{ wallboard: { overdueHazards: number; noLoginCount: number } }>(
+          '{ wallboard { overdueHazards noLoginCount } }',
+          {},
+          await server.login('director'),
+        )
+      ).data!.wallboard;
+      expect(figures.overdueHazards).toBeGreaterThan(0);
+      expect(await tv.page.textContent('[data-test="count-overdue"]')).toContain(String(figures.overdueHazards));
       expect(await tv.page.locator('[data-test="department-table"] tbody tr').count()).toBe(5);
-      expect(await tv.page.textContent('[data-test="display-NO_LOGIN"]')).toContain('2');
+      expect(await tv.page.textContent('[data-test="display-NO_LOGIN"] .count')).toBe(String(figures.noLoginCount));
       expect(await tv.page.getAttribute('[data-test="connection"]', 'data-state')).toBe('live');
       await tv.page.waitForSelector('[data-test="ticker-item"]');
       await screenshot(tv.page, 'wallboard-director-1920x1080.png');
