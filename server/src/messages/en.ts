@@ -74,10 +74,10 @@ export const en: Catalogue = {
     criterion: {
       no_login: 'no sign-in for more than {window} in a row during the period',
       no_filing: 'no hazard filed by the enterprise for more than {window} in a row during the period',
-      overdue: 'at least {n} hazards left past their rectification deadline during the period',
+      overdue: '{n} or more hazards left past their rectification deadline during the period',
       discrepancy:
         'inspectors found on site a hazard the enterprise had not filed, or one reported rectified that was not (a discrepancy)',
-      checks_missed: 'at least {n} risk-control checks missed during the period',
+      checks_missed: '{n} or more risk-control checks missed during the period',
     },
     noLogin: 'no sign-in for more than {window} in a row from {from}',
     noLoginAfter: 'no sign-in for more than {window} in a row from {from} (last sign-in before that: {last})',

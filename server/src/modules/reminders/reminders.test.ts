@@ -201,6 +201,8 @@ describe.each(dialects)('the semi-monthly bulletin and the weekly dispatch, on %
       ...english.named.flatMap((e: any) => e.reasons.map((r: any) => r.detail)),
     ];
     expect(englishText.join('\n')).toContain('15 days');
+    // A threshold of one reads as English does ("1 or more hazards", not "at least 1 hazards").
+    expect(english.criteria).toContain('1 or more hazards left past their rectification deadline during the period');
     for (const text of englishText)
       expect(text.replace(/「[^」]*」|“[^”]*”/g, ''), text).not.toMatch(/[\u4e00-\u9fff]/);
     const englishE010 = english.named.find((e: any) => e.code === 'e010').reasons[0].detail;
